@@ -1,0 +1,77 @@
+// MinerbenchError: the one error type the engine returns or throws; harness/cli maps its code to an exit code.
+
+/** Every failure kind minerbench knows, with the exit code the CLI ends with (documented in README.md). */
+export const ERROR_CODES = {
+  INTERNAL: 1,
+  USAGE: 2,
+  CONFIG_INVALID: 3,
+  UNKNOWN_SUBNET: 4,
+  QUERIES_INVALID: 5,
+  DOCKER_UNREACHABLE: 10,
+  IMAGE_BUILD_FAILED: 11,
+  MINER_NOT_READY: 12,
+  MINER_CRASHED: 13,
+  RUNTIME_FAILED: 14,
+  GPU_UNAVAILABLE: 20,
+  GPU_SELECTION_INVALID: 21,
+  NVIDIA_SMI_FAILED: 22,
+  CHAIN_UNREACHABLE: 30,
+  CHAIN_MISMATCH: 31,
+  CHAIN_DATA_MISSING: 32,
+  SNAPSHOT_INVALID: 33,
+  PRICE_INVALID: 34,
+  RESULT_INVALID: 40,
+  RESULT_SCHEMA_UNKNOWN: 41,
+  STORE_FAILED: 42,
+  RUN_INVALID: 50,
+  INTERRUPTED: 130,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface MinerbenchErrorInit {
+  /** What to do about it, in one sentence a user can act on. */
+  hint?: string;
+  /** Extra lines shown under the message (log tails, every validation problem). */
+  details?: string[];
+  cause?: unknown;
+}
+
+export class MinerbenchError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+  readonly details: string[];
+
+  constructor(code: ErrorCode, message: string, init: MinerbenchErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'MinerbenchError';
+    this.code = code;
+    this.hint = init.hint;
+    this.details = init.details ?? [];
+  }
+
+  get exitCode(): number {
+    return ERROR_CODES[this.code];
+  }
+
+  /** A plain object for result.json and artifacts: errors are values inside a run. */
+  toJSON(): { code: ErrorCode; message: string; hint?: string; details?: string[] } {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint ? { hint: this.hint } : {}),
+      ...(this.details.length ? { details: this.details } : {}),
+    };
+  }
+}
+
+export function isMinerbenchError(e: unknown): e is MinerbenchError {
+  return e instanceof MinerbenchError;
+}
+
+/** Wraps anything thrown into a MinerbenchError, keeping ours as they are. */
+export function asMinerbenchError(e: unknown, code: ErrorCode = 'INTERNAL'): MinerbenchError {
+  if (isMinerbenchError(e)) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new MinerbenchError(code, message, { cause: e });
+}
