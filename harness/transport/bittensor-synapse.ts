@@ -1,0 +1,95 @@
+// BittensorSynapseTransport: sends captured queries to an axon exactly as a dendrite does, signed for the miner.
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { BittensorSynapseTransport as SynapseConfig } from '../config/subnet-profile.ts';
+import type { CapturedQuery } from '../load/captured-query.ts';
+import { buildDendriteRequest } from './dendrite-request.ts';
+import type { Signer } from './ephemeral-keys.ts';
+import { httpExchange } from './http-exchange.ts';
+import { NonceClock } from './nonce-clock.ts';
+import type { MinerEndpoint, SendOptions, SendOutcome, Transport } from './transport.ts';
+
+export interface BittensorSynapseOptions {
+  config: SynapseConfig;
+  signer: Signer;
+  /** The IP the dendrite reports as its own. */
+  dendriteIp?: string;
+  nonces?: NonceClock;
+}
+
+export class BittensorSynapseSender implements Transport {
+  readonly kind = 'bittensor-synapse';
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  private readonly uuids = new Map<string, string>();
+  private readonly nonces: NonceClock;
+
+  constructor(private readonly opts: BittensorSynapseOptions) {
+    this.nonces = opts.nonces ?? new NonceClock();
+  }
+
+  private uuidFor(session: string): string {
+    let u = this.uuids.get(session);
+    if (!u) this.uuids.set(session, (u = randomUUID()));
+    return u;
+  }
+
+  /** Sends a synapse by name (the ready check pings the base `Synapse`). */
+  async send(query: CapturedQuery, endpoint: MinerEndpoint, opts: SendOptions): Promise<SendOutcome> {
+    const config = query.synapse === this.opts.config.synapse ? this.opts.config : { kind: 'bittensor-synapse' as const, synapse: query.synapse, fields: [] };
+    const req = buildDendriteRequest({
+      synapse: config,
+      fields: query.body,
+      timeoutS: opts.timeoutS,
+      dendrite: {
+        ip: this.opts.dendriteIp ?? '127.0.0.1',
+        hotkey: this.opts.signer.address,
+        uuid: this.uuidFor(opts.session ?? 'default'),
+        nonce: this.nonces.next(),
+        sign: this.opts.signer.sign,
+      },
+      axon: { ip: endpoint.host, port: endpoint.port, hotkey: endpoint.hotkey },
+    });
+    const r = await httpExchange({
+      agent: this.agent,
+      host: endpoint.host,
+      port: endpoint.port,
+      method: 'POST',
+      path: req.path,
+      headers: req.headers,
+      body: req.body,
+      timeoutMs: opts.timeoutS * 1000,
+      now: opts.now,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    let response: Record<string, unknown> | null = null;
+    let error = r.error;
+    if (r.outcome === 'ok' && r.body.length) {
+      try {
+        const parsed: unknown = JSON.parse(r.body.toString('utf8'));
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) response = parsed as Record<string, unknown>;
+      } catch {
+        error = 'response is not JSON';
+      }
+    }
+    const ok = r.outcome === 'ok' && r.httpStatus === 200 && !error;
+    if (r.outcome === 'ok' && r.httpStatus !== 200) {
+      const msg = response && typeof response.message === 'string' ? response.message : r.body.toString('utf8').slice(0, 200);
+      error = `HTTP ${r.httpStatus}: ${msg}`;
+    }
+    return {
+      status: r.outcome === 'timeout' ? 'timeout' : ok ? 'ok' : 'error',
+      sentMs: r.sentMs,
+      ...(r.firstByteMs === undefined ? {} : { firstByteMs: r.firstByteMs }),
+      endMs: r.endMs,
+      ...(r.httpStatus === undefined ? {} : { httpStatus: r.httpStatus }),
+      bytesIn: r.body.length,
+      bytesOut: r.bytesOut,
+      ...(error ? { error } : {}),
+      response: ok ? response : null,
+    };
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
