@@ -1,0 +1,79 @@
+// `minerbench run <subnets..>`: benchmarks subnets on this machine and prints where the result and report are.
+import type { Argv } from 'yargs';
+import type { CliCommand } from '../cli-command.ts';
+import { progressPrinter } from '../progress-printer.ts';
+import { runBenchmark } from '../../run/run-benchmark.ts';
+import { isMinerbenchError, MinerbenchError } from '../../errors.ts';
+import { formatError } from '../print-error.ts';
+
+interface RunArgs {
+  subnets: string[];
+  concurrency?: number;
+  queries?: number;
+  duration?: number;
+  warmup?: number;
+  out?: string;
+  baseImage?: string;
+  gpus?: string;
+  timeout?: number;
+  json?: boolean;
+}
+
+export const runCommand: CliCommand<RunArgs> = {
+  command: 'run <subnets..>',
+  describe: 'benchmark subnet reference miners in Docker on this machine',
+  builder: (y: Argv) =>
+    y
+      .positional('subnets', { type: 'string', array: true, describe: 'subnet ids (minerbench subnets lists them)' })
+      .option('concurrency', { type: 'number', describe: 'concurrent queries (closed loop) [default: 8]' })
+      .option('queries', { type: 'number', describe: 'measured queries to send [default: every query in the file]' })
+      .option('duration', { type: 'number', describe: 'or: seconds to measure for' })
+      .option('warmup', { type: 'number', describe: 'warm-up queries, not measured [default: 20]' })
+      .option('timeout', { type: 'number', describe: "per-query timeout in seconds [default: the profile's validator timeout]" })
+      .option('out', { type: 'string', describe: 'output folder [default: .minerbench]' })
+      .option('base-image', { type: 'string', describe: 'BASE_IMAGE build argument for miner images' })
+      .option('gpus', { type: 'string', describe: 'GPU indexes or UUIDs to use, e.g. 0,3' })
+      .option('json', { type: 'boolean', describe: 'print the result JSON on stdout' })
+      .example('$0 run template', 'benchmark the subnet template miner with the defaults')
+      .example('$0 run template --concurrency 16 --duration 60', 'one minute at 16 concurrent queries'),
+  handler: async (argv, io) => {
+    let worst = 0;
+    for (const subnet of argv.subnets) {
+      const onEvent = progressPrinter(io.err, io.isTTY, subnet);
+      try {
+        const { result, folder } = await runBenchmark({
+          subnet,
+          flags: {
+            concurrency: argv.concurrency,
+            queries: argv.queries,
+            durationS: argv.duration,
+            warmup: argv.warmup,
+            out: argv.out,
+            baseImage: argv.baseImage,
+            gpus: argv.gpus,
+            timeoutS: argv.timeout,
+          },
+          env: io.env,
+          cwd: io.cwd,
+          signal: io.signal,
+          onEvent,
+        });
+        const L = result.latency;
+        io.err(
+          `[${subnet}] ${result.validity.verdict}: ${result.load.ok}/${result.load.measured} ok, p50 ${L.p50Ms ?? 'n/a'} ms, p99 ${L.p99Ms ?? 'n/a'} ms, ` +
+            `${result.load.okQps} q/s, quality ${result.quality.mean ?? 'n/a'}\n`,
+        );
+        for (const r of result.validity.reasons) io.err(`[${subnet}]   ${r}\n`);
+        io.err(`result: ${folder.result}\nreport: ${folder.report}\n`);
+        if (argv.json) io.out(JSON.stringify(result, null, 2) + '\n');
+        if (result.validity.verdict === 'INVALID') worst = Math.max(worst, new MinerbenchError('RUN_INVALID', '').exitCode);
+      } catch (e) {
+        if (!isMinerbenchError(e) || argv.subnets.length === 1) throw e;
+        io.err(formatError(e));
+        worst = Math.max(worst, e.exitCode);
+        if (io.signal.aborted) break;
+      }
+    }
+    return worst;
+  },
+};

@@ -1,0 +1,31 @@
+// `minerbench subnets`: lists the subnet plugins this installation can benchmark.
+import path from 'node:path';
+import type { CliCommand } from '../cli-command.ts';
+import { listSubnetIds, loadSubnet } from '../../config/subnet-registry.ts';
+import { isMinerbenchError } from '../../errors.ts';
+
+export const subnetsCommand: CliCommand<{ json?: boolean }> = {
+  command: 'subnets',
+  describe: 'list the subnet profiles minerbench can benchmark',
+  builder: (y) => y.option('json', { type: 'boolean', describe: 'print JSON on stdout' }),
+  handler: async (argv, io) => {
+    const rows: Array<{ id: string; netuid: number | null; title: string; transport: string; gpus: number | null; timeoutS: number | null; problem?: string }> = [];
+    for (const id of listSubnetIds()) {
+      try {
+        const { profile } = await loadSubnet(id);
+        rows.push({ id, netuid: profile.netuid, title: profile.title, transport: `${profile.transport.kind}:${profile.transport.synapse}`, gpus: profile.miner.gpus, timeoutS: profile.validator.timeoutS });
+      } catch (e) {
+        rows.push({ id, netuid: null, title: '(invalid profile)', transport: '', gpus: null, timeoutS: null, problem: isMinerbenchError(e) ? e.message : String(e) });
+      }
+    }
+    if (argv.json) {
+      io.out(JSON.stringify(rows, null, 2) + '\n');
+      return 0;
+    }
+    const table = [['id', 'netuid', 'gpus', 'timeout', 'transport', 'title'], ...rows.map((r) => [r.id, String(r.netuid ?? ''), String(r.gpus ?? ''), r.timeoutS ? `${r.timeoutS} s` : '', r.transport, r.title])];
+    const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+    for (const row of table) io.out(row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ') + '\n');
+    for (const r of rows) if (r.problem) io.err(`${path.join('subnets', r.id)}: ${r.problem}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,80 @@
+// resolveRunOptions: a run's options, layered defaults < MINERBENCH_* environment < flags, validated all at once.
+import { z } from 'zod';
+import { MinerbenchError } from '../errors.ts';
+
+export const runOptionsSchema = z.strictObject({
+  concurrency: z.number().int().min(1).max(4096),
+  queries: z.number().int().min(1).nullable(),
+  durationS: z.number().positive().nullable(),
+  warmup: z.number().int().min(0),
+  out: z.string().min(1),
+  baseImage: z.string().min(1).nullable(),
+  gpus: z.string().min(1).nullable(),
+  timeoutS: z.number().positive().nullable(),
+});
+
+export type RunOptions = z.infer<typeof runOptionsSchema>;
+
+export const RUN_DEFAULTS: RunOptions = {
+  concurrency: 8,
+  queries: null,
+  durationS: null,
+  warmup: 20,
+  out: '.minerbench',
+  baseImage: null,
+  gpus: null,
+  timeoutS: null,
+};
+
+const ENV: Record<string, { key: keyof RunOptions; number: boolean }> = {
+  MINERBENCH_CONCURRENCY: { key: 'concurrency', number: true },
+  MINERBENCH_QUERIES: { key: 'queries', number: true },
+  MINERBENCH_DURATION: { key: 'durationS', number: true },
+  MINERBENCH_WARMUP: { key: 'warmup', number: true },
+  MINERBENCH_OUT: { key: 'out', number: false },
+  MINERBENCH_BASE_IMAGE: { key: 'baseImage', number: false },
+  MINERBENCH_GPUS: { key: 'gpus', number: false },
+};
+
+const FLAG: Record<keyof RunOptions, string> = {
+  concurrency: '--concurrency',
+  queries: '--queries',
+  durationS: '--duration',
+  warmup: '--warmup',
+  out: '--out',
+  baseImage: '--base-image',
+  gpus: '--gpus',
+  timeoutS: '--timeout',
+};
+
+/** Merges the layers; every bad value is reported in one error naming the flag or variable it came from. */
+export function resolveRunOptions(flags: Partial<RunOptions>, env: NodeJS.ProcessEnv): RunOptions {
+  const merged: Record<string, unknown> = { ...RUN_DEFAULTS };
+  const origin: Record<string, string> = {};
+  for (const [name, { key, number }] of Object.entries(ENV)) {
+    const v = env[name];
+    if (v === undefined || v === '') continue;
+    merged[key] = number ? Number(v) : v;
+    origin[key] = `environment ${name}=${v}`;
+  }
+  for (const [k, v] of Object.entries(flags)) {
+    if (v === undefined) continue;
+    merged[k] = v;
+    origin[k] = `flag ${FLAG[k as keyof RunOptions] ?? k}`;
+  }
+  const problems: string[] = [];
+  if (merged.queries !== null && merged.durationS !== null && origin.queries && origin.durationS) {
+    problems.push('--queries and --duration both given: choose one (a count, or a time)');
+  }
+  const r = runOptionsSchema.safeParse(merged);
+  if (!r.success) {
+    for (const i of r.error.issues) {
+      const key = String(i.path[0]);
+      problems.push(`${origin[key] ?? FLAG[key as keyof RunOptions] ?? key}: ${i.message} (got ${JSON.stringify(merged[key])})`);
+    }
+  }
+  if (problems.length) {
+    throw new MinerbenchError('USAGE', `invalid run options (${problems.length} problem(s))`, { details: problems, hint: 'minerbench run --help lists every option' });
+  }
+  return r.data!;
+}

@@ -1,0 +1,18 @@
+// hostEnvironment: the machine a run measured on (host, CPU, memory, Node), for result.json.
+import os from 'node:os';
+import type { Environment } from './run-result.ts';
+
+export function hostEnvironment(): Pick<Environment, 'host' | 'node'> {
+  const cpus = os.cpus();
+  return {
+    host: {
+      hostname: os.hostname(),
+      os: `${os.type()} ${os.release()}`,
+      arch: os.arch(),
+      cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+      cpuCores: cpus.length,
+      memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    },
+    node: process.version,
+  };
+}

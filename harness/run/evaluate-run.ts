@@ -1,0 +1,80 @@
+// evaluateRun: assembles result.json from what was collected (records, runtime info, failure). Pure given its inputs.
+import path from 'node:path';
+import type { SubnetProfile } from '../config/subnet-profile.ts';
+import type { RunOptions } from '../config/run-options.ts';
+import type { MinerbenchError } from '../errors.ts';
+import { scoreRecords } from '../evaluate/score-records.ts';
+import { summarizeRun } from '../evaluate/summarize-run.ts';
+import type { CapturedQuery } from '../load/captured-query.ts';
+import type { ReplayOutput } from '../load/closed-loop.ts';
+import { hostEnvironment } from '../results/host-environment.ts';
+import type { RunFolder } from '../results/run-folder.ts';
+import { SCHEMA_VERSION, type RunResult } from '../results/run-result.ts';
+import type { RuntimeInfo } from '../runtime/runtime-adapter.ts';
+import { MINERBENCH_VERSION } from '../version.ts';
+
+export interface EvaluateRunInput {
+  runId: string;
+  profile: SubnetProfile;
+  options: RunOptions;
+  queriesFile: string;
+  queries: readonly CapturedQuery[];
+  replay: ReplayOutput | undefined;
+  failure: MinerbenchError | undefined;
+  startedAt: Date;
+  endedAt: Date;
+  docker: { version: string; apiVersion: string } | null;
+  runtime: RuntimeInfo;
+  folder: RunFolder;
+}
+
+export function evaluateRun(i: EvaluateRunInput): RunResult {
+  const records = i.replay?.records ?? [];
+  const responses = i.replay?.responses ?? [];
+  const byLine = new Map(i.queries.map((q) => [q.line, q]));
+  const scored = scoreRecords(i.profile.score, records, responses, (r) => byLine.get(r.line)!);
+  records.forEach((r, k) => (r.score = scored.scores[k]));
+  const summary = summarizeRun({
+    records,
+    scores: scored.scores,
+    concurrency: i.options.concurrency,
+    measureStartMs: i.replay?.measureStartMs ?? 0,
+    endedMs: i.replay?.endedMs ?? 0,
+    ...(i.failure ? { failure: i.failure.message } : {}),
+  });
+  const warnings = [...scored.warnings];
+  if (i.runtime.image?.baseImage) warnings.push(`miner image built on the local base image ${i.runtime.image.baseImage}, not the Dockerfile's registry default`);
+  const rel = (p: string) => path.relative(i.folder.dir, p);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    minerbench: { version: MINERBENCH_VERSION },
+    runId: i.runId,
+    status: !i.failure ? 'completed' : i.failure.code === 'INTERRUPTED' ? 'interrupted' : 'failed',
+    ...(i.failure ? { error: i.failure.toJSON() } : {}),
+    subnet: { id: i.profile.id, netuid: i.profile.netuid, title: i.profile.title },
+    times: { startedAt: i.startedAt.toISOString(), endedAt: i.endedAt.toISOString(), measureSeconds: summary.load.windowSeconds },
+    config: {
+      subnet: i.profile.id,
+      arrival: { kind: 'closed', concurrency: i.options.concurrency },
+      queries: i.options.durationS === null ? (i.options.queries ?? i.queries.length) : null,
+      durationS: i.options.durationS,
+      warmup: i.options.warmup,
+      timeoutS: i.options.timeoutS ?? i.profile.validator.timeoutS,
+      queriesFile: i.queriesFile,
+      out: i.options.out,
+      baseImage: i.options.baseImage,
+      gpus: i.options.gpus,
+    },
+    environment: {
+      ...hostEnvironment(),
+      docker: i.docker,
+      runtime: i.runtime,
+      gpus: { available: false, reason: 'no GPU assigned: this subnet\'s miner needs none' },
+    },
+    ...summary,
+    energy: { measured: false, reason: 'power not measured: no NVIDIA GPU assigned to this run' },
+    earnings: null,
+    warnings,
+    artifacts: { records: rel(i.folder.records), minerLog: rel(i.folder.minerLog), buildLog: rel(i.folder.buildLog), report: rel(i.folder.report) },
+  };
+}

@@ -1,0 +1,9 @@
+// renderRunReport: writes report.html beside result.json.
+import { generateReport } from '../../reports/generate-report.ts';
+import { writeFileAtomic } from '../results/atomic-write.ts';
+import type { RunFolder } from '../results/run-folder.ts';
+import type { RunResult } from '../results/run-result.ts';
+
+export function renderRunReport(result: RunResult, folder: RunFolder): void {
+  writeFileAtomic(folder.report, generateReport('run', result, `minerbench · ${result.subnet.title} · ${result.runId}`));
+}
