@@ -34,6 +34,8 @@ export interface RunBenchmarkOutput {
   folder: RunFolder;
   /** Orphan containers of earlier killed runs that were removed first. */
   reaped: string[];
+  /** Set when the run started but did not complete (crash, interrupt, build failure): result.json says so too. */
+  failure?: MinerbenchError;
 }
 
 export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchmarkOutput> {
@@ -163,9 +165,5 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   writeFileAtomic(folder.result, JSON.stringify(result, null, 2));
   emit({ type: 'phase', phase: 'render' });
   renderRunReport(result, folder);
-  if (failure) {
-    failure.details.push(`run folder: ${folder.dir}`);
-    throw failure;
-  }
-  return { result, folder, reaped };
+  return { result, folder, reaped, ...(failure ? { failure } : {}) };
 }

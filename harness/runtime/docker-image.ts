@@ -1,9 +1,10 @@
 // buildMinerImage: builds a miner image from its build context through the engine, keeping the whole build log.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { MinerbenchError } from '../errors.ts';
+import { contextFiles, packBuildContext } from './build-context.ts';
 
 export interface BuiltImage {
   id: string;
@@ -20,17 +21,10 @@ interface BuildEvent {
   aux?: { ID?: string };
 }
 
-/** A content hash of the build context, so an unchanged miner reuses its image tag. */
+/** A content hash of what goes into the build, so an unchanged miner reuses its image tag. */
 function contextHash(dir: string, buildArgs: Record<string, string>): string {
   const h = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = path.join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else h.update(path.relative(dir, p)).update('\0').update(readFileSync(p)).update('\0');
-    }
-  };
-  walk(dir);
+  for (const f of contextFiles(dir)) h.update(f).update('\0').update(readFileSync(path.join(dir, f))).update('\0');
   h.update(JSON.stringify(buildArgs));
   return h.digest('hex').slice(0, 12);
 }
@@ -49,7 +43,7 @@ export async function buildMinerImage(
   let imageId: string | undefined;
   try {
     const stream = await docker.buildImage(
-      { context: opts.context, src: readdirSync(opts.context) },
+      packBuildContext(opts.context),
       { t: tag, buildargs: opts.buildArgs, labels: { 'minerbench.subnet': opts.subnetId }, rm: true, forcerm: true, ...(opts.signal ? { abortSignal: opts.signal } : {}) },
     );
     const events = await new Promise<BuildEvent[]>((resolve, reject) => {

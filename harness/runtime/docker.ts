@@ -83,7 +83,7 @@ export class DockerRuntime implements RuntimeAdapter {
     this.info.container = { id: this.container.id, name: spec.name! };
     this.info.limits = { memoryMb: profile.miner.memoryMb ?? 1024, pidsLimit: profile.miner.pidsLimit ?? 256, ...(profile.miner.cpus ? { cpus: profile.miner.cpus } : {}) };
     this.info.gpus = this.o.gpuUuids ?? [];
-    const waiting = this.container.wait(); // attach before start so a fast exit is not missed
+    const waiting = this.container.wait({ condition: 'next-exit' }); // attached before start so a fast exit is not missed
     await this.container.start();
     this.exitPromise = waiting.then(async (r: { StatusCode: number }) => {
       const state = await this.container!.inspect().catch(() => undefined);

@@ -1,4 +1,5 @@
 // `minerbench run <subnets..>`: benchmarks subnets on this machine and prints where the result and report are.
+import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { CliCommand } from '../cli-command.ts';
 import { progressPrinter } from '../progress-printer.ts';
@@ -17,6 +18,13 @@ interface RunArgs {
   gpus?: string;
   timeout?: number;
   json?: boolean;
+  subnetsDir?: string;
+}
+
+/** --subnets-dir, else MINERBENCH_SUBNETS_DIR, else the bundled plugins. */
+export function subnetsDir(argv: { subnetsDir?: string }, io: { env: NodeJS.ProcessEnv; cwd: string }): string | undefined {
+  const d = argv.subnetsDir ?? io.env.MINERBENCH_SUBNETS_DIR;
+  return d ? path.resolve(io.cwd, d) : undefined;
 }
 
 export const runCommand: CliCommand<RunArgs> = {
@@ -34,6 +42,7 @@ export const runCommand: CliCommand<RunArgs> = {
       .option('base-image', { type: 'string', describe: 'BASE_IMAGE build argument for miner images' })
       .option('gpus', { type: 'string', describe: 'GPU indexes or UUIDs to use, e.g. 0,3' })
       .option('json', { type: 'boolean', describe: 'print the result JSON on stdout' })
+      .option('subnets-dir', { type: 'string', describe: 'folder of your own subnet plugins [default: the bundled subnets/]' })
       .example('$0 run template', 'benchmark the subnet template miner with the defaults')
       .example('$0 run template --concurrency 16 --duration 60', 'one minute at 16 concurrent queries'),
   handler: async (argv, io) => {
@@ -41,7 +50,7 @@ export const runCommand: CliCommand<RunArgs> = {
     for (const subnet of argv.subnets) {
       const onEvent = progressPrinter(io.err, io.isTTY, subnet);
       try {
-        const { result, folder } = await runBenchmark({
+        const { result, folder, failure } = await runBenchmark({
           subnet,
           flags: {
             concurrency: argv.concurrency,
@@ -57,7 +66,12 @@ export const runCommand: CliCommand<RunArgs> = {
           cwd: io.cwd,
           signal: io.signal,
           onEvent,
+          ...(subnetsDir(argv, io) ? { subnetsDir: subnetsDir(argv, io)! } : {}),
         });
+        if (failure) {
+          io.err(`result: ${folder.result}\nreport: ${folder.report}\n`);
+          throw failure;
+        }
         const L = result.latency;
         io.err(
           `[${subnet}] ${result.validity.verdict}: ${result.load.ok}/${result.load.measured} ok, p50 ${L.p50Ms ?? 'n/a'} ms, p99 ${L.p99Ms ?? 'n/a'} ms, ` +

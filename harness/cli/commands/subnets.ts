@@ -3,16 +3,21 @@ import path from 'node:path';
 import type { CliCommand } from '../cli-command.ts';
 import { listSubnetIds, loadSubnet } from '../../config/subnet-registry.ts';
 import { isMinerbenchError } from '../../errors.ts';
+import { subnetsDir } from './run.ts';
 
-export const subnetsCommand: CliCommand<{ json?: boolean }> = {
+export const subnetsCommand: CliCommand<{ json?: boolean; subnetsDir?: string }> = {
   command: 'subnets',
   describe: 'list the subnet profiles minerbench can benchmark',
-  builder: (y) => y.option('json', { type: 'boolean', describe: 'print JSON on stdout' }),
+  builder: (y) =>
+    y
+      .option('json', { type: 'boolean', describe: 'print JSON on stdout' })
+      .option('subnets-dir', { type: 'string', describe: 'folder of your own subnet plugins [default: the bundled subnets/]' }),
   handler: async (argv, io) => {
     const rows: Array<{ id: string; netuid: number | null; title: string; transport: string; gpus: number | null; timeoutS: number | null; problem?: string }> = [];
-    for (const id of listSubnetIds()) {
+    const dir = subnetsDir(argv, io);
+    for (const id of listSubnetIds(dir)) {
       try {
-        const { profile } = await loadSubnet(id);
+        const { profile } = await loadSubnet(id, dir);
         rows.push({ id, netuid: profile.netuid, title: profile.title, transport: `${profile.transport.kind}:${profile.transport.synapse}`, gpus: profile.miner.gpus, timeoutS: profile.validator.timeoutS });
       } catch (e) {
         rows.push({ id, netuid: null, title: '(invalid profile)', transport: '', gpus: null, timeoutS: null, problem: isMinerbenchError(e) ? e.message : String(e) });

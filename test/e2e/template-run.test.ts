@@ -1,0 +1,79 @@
+// End to end on the real Docker engine: `minerbench run template` builds the real miner, replays, scores, cleans up.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Docker from 'dockerode';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from '../../harness/results/run-result.ts';
+import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engine.ts';
+import { runCli } from '../support/run-cli.ts';
+
+let docker: Docker;
+const out = mkdtempSync(path.join(os.tmpdir(), 'minerbench-e2e-'));
+
+beforeAll(async () => {
+  docker = await ensureDockerEngine();
+}, 600_000);
+
+function resultPath(stderr: string): string {
+  const m = /^result: (.+)$/m.exec(stderr);
+  if (!m) throw new Error(`no result path printed:\n${stderr}`);
+  return m[1]!;
+}
+
+describe('minerbench run template (real Docker)', () => {
+  it('reaps an orphan of a killed run, replays 300 queries, scores every answer 1.0 and leaves nothing behind', async () => {
+    // An orphan: labelled like a run container whose owner process is gone.
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((r) => dead.on('exit', r));
+    const orphan = await docker.createContainer({
+      Image: 'minerbench/python-base:bookworm',
+      Cmd: ['sleep', '600'],
+      Labels: { 'minerbench.run': 'killed-run-e2e', 'minerbench.pid': String(dead.pid), 'minerbench.host': os.hostname() },
+    });
+    await orphan.start();
+
+    const r = await runCli(['run', 'template', '--queries', '300', '--concurrency', '8', '--out', out]);
+    expect(r.err).toContain('removed a container left by the killed run killed-run-e2e');
+    expect(r.code, r.err).toBe(0);
+    const result = JSON.parse(readFileSync(resultPath(r.err), 'utf8')) as RunResult;
+    expect(result.schemaVersion).toBe(1);
+    expect(result.status).toBe('completed');
+    expect(result.load.measured).toBe(300);
+    expect(result.load.ok).toBe(300);
+    expect(result.quality.mean).toBe(1);
+    expect(result.quality.perfect).toBe(300);
+    expect(result.validity.verdict).toBe('VALID');
+    expect(result.latency.p50Ms).toBeGreaterThan(0);
+    expect(result.latency.p99Ms!).toBeGreaterThanOrEqual(result.latency.p50Ms!);
+    expect(result.environment.docker?.version).toMatch(/\d+\.\d+/);
+    expect(result.environment.runtime.image?.tag).toMatch(/^minerbench\/template:/);
+    expect(result.energy).toMatchObject({ measured: false });
+    const dir = path.dirname(resultPath(r.err));
+    expect(readFileSync(path.join(dir, 'artifacts/records.jsonl'), 'utf8').trim().split('\n')).toHaveLength(320);
+    expect(readFileSync(path.join(dir, 'artifacts/miner.log'), 'utf8')).toContain('axon listening');
+    expect(existsSync(path.join(dir, 'report.html'))).toBe(true);
+    expect(r.err).toMatch(/^report: .+report\.html$/m);
+    expect(await minerbenchContainers(docker)).toEqual([]);
+  }, 300_000);
+
+  it('saves a run interrupted by SIGTERM as interrupted, exits 130 and removes the container', async () => {
+    const child = spawn(process.execPath, ['bin/minerbench.js', 'run', 'template', '--duration', '60', '--concurrency', '2', '--out', out], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (err.includes('measure:') && !child.killed) setTimeout(() => child.kill('SIGTERM'), 1500);
+    });
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code, err).toBe(130);
+    expect(err).toContain('SIGTERM');
+    const result = JSON.parse(readFileSync(resultPath(err), 'utf8')) as RunResult;
+    expect(result.status).toBe('interrupted');
+    expect(result.load.ok).toBeGreaterThan(0);
+    expect(await minerbenchContainers(docker)).toEqual([]);
+  }, 300_000);
+});
