@@ -147,6 +147,7 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
     if (recorded) return { body: recorded, synthetic: null };
     const head = params[0] === undefined || params[0] === null;
     switch (method) {
+      case 'system_chain': return synthetic('system_chain: "Bittensor" as recorded in the spec-343 traffic of the same chain', 'Bittensor');
       case 'chain_getHead': case 'chain_getFinalizedHead': return synthetic(`${method}: recorded head`, sc.headHash);
       case 'chain_getBlockHash': if (head) return synthetic('chain_getBlockHash(): recorded head', sc.headHash); break;
       case 'chain_getHeader': if (head || params[0] === sc.headHash) return synthetic('chain_getHeader: recorded head', sc.headHeader); break;
