@@ -1,12 +1,14 @@
-// vitest configuration: unit tests run in parallel, the Docker end-to-end tests run one file at a time.
+// vitest configuration: unit tests run in parallel; tests on the real Docker engine run one file at a time.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 240_000,
+    hookTimeout: 600_000,
     pool: 'forks',
-    reporters: process.env.CI ? ['default'] : ['default'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], fileParallelism: false } },
+    ],
   },
 });

@@ -7,6 +7,7 @@ import { asMinerbenchError, MinerbenchError } from '../errors.ts';
 import { runClosedLoop, type ReplayOutput } from '../load/closed-loop.ts';
 import { readQueriesFile } from '../load/queries-file.ts';
 import { connectDocker } from '../runtime/docker-client.ts';
+import { dockerOptionsFromEnv } from '../runtime/docker-endpoint.ts';
 import { DockerRuntime } from '../runtime/docker.ts';
 import { reapOrphans } from '../runtime/reap-orphans.ts';
 import { ephemeralKeys } from '../transport/ephemeral-keys.ts';
@@ -57,7 +58,7 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
 
   // PROBE
   emit({ type: 'phase', phase: 'probe' });
-  const probe = await connectDocker();
+  const probe = await connectDocker(dockerOptionsFromEnv(input.env));
   const reaped = await reapOrphans(probe.docker);
   for (const id of reaped) emit({ type: 'warning', message: `removed a container left by the killed run ${id}` });
 

@@ -9,9 +9,10 @@ export interface DockerProbe {
   runtimes: string[];
 }
 
-export async function connectDocker(timeoutMs = 5000, opts?: Docker.DockerOptions): Promise<DockerProbe> {
-  const docker = new Docker(opts);
-  const where = process.env.DOCKER_HOST ?? opts?.socketPath ?? '/var/run/docker.sock';
+/** Connects to the engine at `endpoint` (dockerOptionsFor / dockerOptionsFromEnv) and checks it answers. */
+export async function connectDocker(endpoint: { options: Docker.DockerOptions; describe: string }, timeoutMs = 5000): Promise<DockerProbe> {
+  const docker = new Docker(endpoint.options);
+  const where = endpoint.describe;
   try {
     const info = await Promise.race([
       docker.version(),
