@@ -10,7 +10,7 @@ function h(tag, attrs, ...children) {
     else if (k.startsWith('data-')) el.setAttribute(k, String(v));
     else if (k === 'title' || k === 'id' || k === 'scope' || k === 'colspan') el.setAttribute(k, String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
     el.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
   }
