@@ -21,6 +21,15 @@ function isStateGone(e: unknown): boolean {
 
 /** block: a number, or undefined for the chain's latest block. */
 export async function resolveBlock(api: ApiPromise, endpointUrl: string, block?: number): Promise<ResolvedBlock> {
+  try {
+    return await resolve(api, endpointUrl, block);
+  } catch (e) {
+    if (isStateGone(e)) throw stateGone(block ?? -1, endpointUrl, e);
+    throw e;
+  }
+}
+
+async function resolve(api: ApiPromise, endpointUrl: string, block?: number): Promise<ResolvedBlock> {
   const hash = block === undefined ? await api.rpc.chain.getBlockHash() : await api.rpc.chain.getBlockHash(block);
   if (hash.isEmpty || ZERO_HASH.test(hash.toHex())) {
     const head = await api.rpc.chain.getHeader();
@@ -29,13 +38,7 @@ export async function resolveBlock(api: ApiPromise, endpointUrl: string, block?:
     });
   }
   const header = await api.rpc.chain.getHeader(hash);
-  let apiAt: ApiDecoration<'promise'>;
-  try {
-    apiAt = await api.at(hash);
-  } catch (e) {
-    if (isStateGone(e)) throw stateGone(header.number.toNumber(), endpointUrl, e);
-    throw e;
-  }
+  const apiAt = await api.at(hash);
   const slotMs = api.consts.aura?.slotDuration ? Number(api.consts.aura.slotDuration.toString()) : 12_000;
   const ms = blockTimeFromHeader(header, slotMs);
   return {

@@ -149,7 +149,10 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
     switch (method) {
       case 'system_chain': return synthetic('system_chain: "Bittensor" as recorded in the spec-343 traffic of the same chain', 'Bittensor');
       case 'chain_getHead': case 'chain_getFinalizedHead': return synthetic(`${method}: recorded head`, sc.headHash);
-      case 'chain_getBlockHash': if (head) return synthetic('chain_getBlockHash(): recorded head', sc.headHash); break;
+      case 'chain_getBlockHash':
+        if (head) return synthetic('chain_getBlockHash(): recorded head', sc.headHash);
+        if (typeof params[0] === 'number' && params[0] > sc.headNumber) return synthetic('chain_getBlockHash(n > head): null, as a node answers', null);
+        break;
       case 'chain_getHeader': if (head || params[0] === sc.headHash) return synthetic('chain_getHeader: recorded head', sc.headHeader); break;
       case 'state_getRuntimeVersion':
         if (head || params[0] === sc.headHash) return synthetic('state_getRuntimeVersion: the recorded parent version', sc.headVersion);

@@ -1,0 +1,55 @@
+// SN1 at block 6,852,690 read through the real client from recorded traffic gives the worked example of bittensor.md §4.7.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRecordedChainServer, FINNEY_GENESIS, type RecordedChainServer } from '../support/recorded-chain-server.ts';
+import { connectChain, type ChainConnection } from '../../harness/chain/connect-chain.ts';
+import { readChainSnapshot } from '../../harness/chain/read-chain-snapshot.ts';
+import type { ChainSnapshot } from '../../harness/chain/chain-snapshot-schema.ts';
+import { subnetEarnings } from '../../harness/evaluate/earnings.ts';
+import { loadDefaultSnapshot } from '../../harness/chain/default-snapshot.ts';
+
+let server: RecordedChainServer;
+let conn: ChainConnection;
+let snap: ChainSnapshot;
+
+beforeAll(async () => {
+  server = await startRecordedChainServer({ spec: 343 });
+  conn = await connectChain({ endpoint: { network: 'finney', url: server.url, genesisHash: FINNEY_GENESIS }, retries: 0 });
+  snap = await readChainSnapshot(conn, { block: 6_852_690, netuids: [1] });
+});
+afterAll(async () => {
+  await conn?.disconnect();
+  await server?.close();
+});
+
+describe('SN1 worked example (bittensor.md §4.7)', () => {
+  it('tempo 99 -> period 100 -> 72 epochs/day; Σ Emission 82,000,457,507 rao per epoch = 100 blocks x 0.82 alpha', () => {
+    const e = subnetEarnings(snap, 1, { taoPrice: null, kwhPrice: null });
+    expect(e.inputs.periodBlocks).toBe(100);
+    expect(e.inputs.epochsPerDay).toBe(72);
+    expect(e.inputs.emissionPerEpochRao).toBe('82000457507');
+  });
+
+  it('UID 395, the owner hotkey, takes all miner incentive: 41,000,228,794 rao/epoch = 2952.0 alpha/day burned, ~28 TAO/day', () => {
+    const e = subnetEarnings(snap, 1, { taoPrice: null, kwhPrice: null });
+    expect(e.inputs.ownerUids).toContain(395);
+    expect(snap.subnets[0]!.uids.incentive[395]).toBe(65535);
+    expect(e.burned.alphaPerDay).toBeCloseTo((41_000_228_794 * 72) / 1e9, 6);
+    expect(e.burned.alphaPerDay).toBeCloseTo(2952.016, 3);
+    expect(e.inputs.alphaPrice.taoPerAlpha).toBeCloseTo(0.00953, 5);
+    expect(e.burned.taoPerDay).toBeCloseTo(28.14, 2);
+  });
+
+  it('ordinary miners were paid nothing at that block', () => {
+    const e = subnetEarnings(snap, 1, { taoPrice: { value: 300, currency: 'USD', at: '2025-11-10T15:12:24Z' }, kwhPrice: null });
+    expect(e.payingMiners).toBe(0);
+    expect(e.minerPool).toEqual({ alphaPerDay: 0, taoPerDay: 0, fiatPerDay: 0 });
+    expect(e.distribution).toEqual([]);
+  });
+
+  it('the shipped default snapshot holds the same SN1 state', async () => {
+    const d = await loadDefaultSnapshot();
+    expect(d.block.number).toBe(6_852_690);
+    expect(d.subnets[0]!.uids).toEqual(snap.subnets[0]!.uids);
+    expect(subnetEarnings(d, 1, { taoPrice: null, kwhPrice: null }).burned.alphaPerDay).toBeCloseTo(2952.016, 3);
+  });
+});
