@@ -2,7 +2,7 @@
 // which replays a recorded H100 power stream (powertrace-sim, 250 ms) at its recorded pace, dies or hangs on cue.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { startGpuSampler } from '../../harness/gpu/gpu-sampler.ts';
 import { fakeSmiEnv, fixture } from './fixture-paths.ts';
@@ -102,5 +102,24 @@ describe('startGpuSampler', () => {
     expect(a.gpus[UUID]!.samples).toEqual([]);
     expect(a.errors[0]!.message).toBe('nvidia-smi --help-query-gpu failed (nvidia-smi not found); using the 2022 field set');
     expect(a.errors[1]!.message).toBe('nvidia-smi not found; restarting in 20 ms');
+  });
+});
+
+describe('startGpuSampler with two GPUs', () => {
+  it('routes each line to its GPU by the uuid column', async () => {
+    // Two single-GPU recordings (V100 and A100, both 100 ms, no uuid column) played as two GPUs of one host.
+    const env = fakeSmiEnv({
+      FAKE_SMI_HELP: HELP_2022,
+      FAKE_SMI_STREAM: [fixture('power-traces/energy-inference_v100-palmetto_falcon-7b_2024-03-31_nvidia-smi.csv'),
+        fixture('power-traces/energy-inference_a100-palmetto_falcon-7b_2024-04-03_nvidia-smi.csv')].join(delimiter),
+    });
+    const uuids = ['GPU-d3da8716-eaab-75db-efc1-60e88e1cd55e', 'GPU-27b94a00-ed54-5c24-b1fd-1054085de32a'];
+    const sampler = await startGpuSampler({ uuids, periodMs: 100, env });
+    await vi.waitFor(() => expect(sampler.progress().samples).toBeGreaterThanOrEqual(6), { timeout: 15_000, interval: 50 });
+    const a = await sampler.stop();
+    expect(a.gpus[uuids[0]!]!.samples.slice(0, 3).map((s) => [s.powerW, s.utilizationGpuPct])).toEqual([[24.51, 0], [24.51, 0], [24.41, 0]]);
+    expect(a.gpus[uuids[1]!]!.samples.slice(0, 3).map((s) => s.powerW)).toEqual([29.99, 30.08, 30.08]);
+    expect(a.errors).toEqual([]);
+    expect(a.gaps).toEqual([]);
   });
 });

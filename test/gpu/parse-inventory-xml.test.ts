@@ -44,6 +44,7 @@ describe('parseInventoryXml', () => {
     const g = inv('k8s-test-infra/qx-a100.xml').gpus[0]!;
     expect(g.name).toBe('NVIDIA A100-SXM4-40GB');
     expect(g.power).toMatchObject({ drawW: 49.68, averageW: null, instantW: 49.68, enforcedLimitW: 400, minLimitW: 100 });
+    expect(g.virtualizationMode).toBe('Pass-Through'); // a rented VM: the GPU is passed through, not a vGPU
   });
 
   it('A100 80GB with MIG on (535, v12): four MIG devices from a trimmed capture', () => {
