@@ -1,0 +1,68 @@
+// loadSnapshotOrDefault: a snapshot from --chain FILE, else the live chain, else (with a warning) the shipped one.
+import path from 'node:path';
+import { MinerbenchError } from '../errors.ts';
+import type { ChainSnapshot } from './chain-snapshot-schema.ts';
+import { loadChainSnapshotFile } from './chain-snapshot-file.ts';
+import { resolveChainEndpoint } from './chain-networks.ts';
+import { connectChain } from './connect-chain.ts';
+import { defaultSnapshotWarning, describeSnapshotAge, loadDefaultSnapshot } from './default-snapshot.ts';
+import { readChainSnapshot } from './read-chain-snapshot.ts';
+
+export interface SnapshotSourceOptions {
+  /** --chain FILE: run offline from this snapshot. */
+  chain?: string;
+  /** --network finney|test|archive|URL. */
+  network?: string;
+  /** --genesis: the genesis hash a custom URL must report. */
+  genesis?: string;
+  block?: number;
+  netuids?: number[];
+  timeoutMs?: number;
+  retries?: number;
+  /** Skip the chain and use the shipped snapshot (still with its warning). */
+  offline?: boolean;
+  cwd?: string;
+  now?: Date;
+  signal?: AbortSignal;
+}
+
+export interface LoadedSnapshot {
+  snapshot: ChainSnapshot;
+  origin: 'file' | 'chain' | 'default';
+  warnings: string[];
+}
+
+export async function loadSnapshotOrDefault(opts: SnapshotSourceOptions = {}): Promise<LoadedSnapshot> {
+  const now = opts.now ?? new Date();
+  if (opts.chain) {
+    const snapshot = await loadChainSnapshotFile(path.resolve(opts.cwd ?? process.cwd(), opts.chain));
+    return { snapshot, origin: 'file', warnings: [`chain data from ${opts.chain}: ${describeSnapshotAge(snapshot, now)}`, ...snapshot.warnings] };
+  }
+  const fallback = await loadDefaultSnapshot();
+  if (opts.offline) return { snapshot: fallback, origin: 'default', warnings: [defaultSnapshotWarning(fallback, now)] };
+  const endpoint = resolveChainEndpoint(opts.network, opts.genesis);
+  let conn;
+  try {
+    conn = await connectChain({
+      endpoint,
+      ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+      ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      fallbackNote: `would fall back to the shipped snapshot (${describeSnapshotAge(fallback, now)})`,
+    });
+  } catch (e) {
+    if (e instanceof MinerbenchError && e.code === 'CHAIN_UNREACHABLE') {
+      return { snapshot: fallback, origin: 'default', warnings: [`${e.message}`, defaultSnapshotWarning(fallback, now)] };
+    }
+    throw e;
+  }
+  try {
+    const snapshot = await readChainSnapshot(conn, {
+      ...(opts.block !== undefined ? { block: opts.block } : {}),
+      ...(opts.netuids ? { netuids: opts.netuids } : {}),
+    });
+    return { snapshot, origin: 'chain', warnings: snapshot.warnings };
+  } finally {
+    await conn.disconnect();
+  }
+}
