@@ -25,6 +25,11 @@ export const ERROR_CODES = {
   STORE_FAILED: 42,
   RUN_INVALID: 50,
   INTERRUPTED: 130,
+  /** minerbench fleet run: a regression against the baseline nights was found (the morning report lists it). */
+  FLEET_REGRESSION: 60,
+  /** minerbench fleet run: a machine was unreachable or failed; the others' results are kept. */
+  FLEET_INCOMPLETE: 61,
+  FLEET_RUNNER_FAILED: 62,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
