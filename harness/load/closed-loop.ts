@@ -1,6 +1,9 @@
 // runClosedLoop: replays queries with N concurrent workers (p-queue), one RequestRecord per query, warm-up marked.
 import PQueue from 'p-queue';
 import type { CapturedQuery } from './captured-query.ts';
+import { failedSend } from './open-loop.ts';
+import { recordOutcome } from './record-outcome.ts';
+import type { ReplayOutput } from './replay-output.ts';
 import type { RequestRecord } from './request-record.ts';
 import type { MinerEndpoint, Transport } from '../transport/transport.ts';
 
@@ -21,15 +24,7 @@ export interface ClosedLoopInput {
   onRecord?: (r: RequestRecord, response: Record<string, unknown> | null) => void;
 }
 
-export interface ReplayOutput {
-  records: RequestRecord[];
-  responses: Array<Record<string, unknown> | null>;
-  startedMs: number;
-  /** When the first measured (non-warm-up) query was sent. */
-  measureStartMs: number;
-  endedMs: number;
-  stoppedEarly: string | undefined;
-}
+export type { ReplayOutput } from './replay-output.ts';
 
 export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutput> {
   const queue = new PQueue({ concurrency: input.concurrency });
@@ -52,13 +47,10 @@ export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutpu
       measureStarted = true;
     }
     try {
-      const o = await input.transport.send(q, input.endpoint, { signal: input.signal, timeoutS: q.timeout ?? input.timeoutS, now: input.now, session });
-      const rec: RequestRecord = {
-        i, line: q.line, warmup, intendedMs, sentMs: o.sentMs, endMs: o.endMs, status: o.status, bytesIn: o.bytesIn, bytesOut: o.bytesOut,
-        ...(o.firstByteMs === undefined ? {} : { firstByteMs: o.firstByteMs }),
-        ...(o.httpStatus === undefined ? {} : { httpStatus: o.httpStatus }),
-        ...(o.error ? { error: o.error } : {}),
-      };
+      const o = await input.transport
+        .send(q, input.endpoint, { signal: input.signal, timeoutS: q.timeout ?? input.timeoutS, now: input.now, session })
+        .catch((e: unknown) => failedSend(input.now(), e));
+      const rec = recordOutcome({ i, line: q.line, warmup, intendedMs }, o);
       records[i] = rec;
       responses[i] = o.response;
       input.onRecord?.(rec, o.response);
@@ -87,6 +79,7 @@ export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutpu
     measureStartMs,
     endedMs: input.now(),
     stoppedEarly,
+    arrival: { kind: 'closed', open: false, concurrency: input.concurrency },
   };
 }
 

@@ -8,8 +8,9 @@ export interface RequestRecord {
   /** Line of the query in its queries file. */
   line: number;
   warmup: boolean;
-  /** When the query should have started (closed loop: when its worker became free). */
+  /** When the query should have started: its schedule slot (open loop), or when its worker became free (closed). */
   intendedMs: number;
+  /** When it actually went out (dropped: when the drop was decided). Send lag = sentMs - intendedMs. */
   sentMs: number;
   firstByteMs?: number;
   endMs: number;
@@ -18,6 +19,12 @@ export interface RequestRecord {
   bytesIn: number;
   bytesOut: number;
   error?: string;
+  /** Sweep step the query belongs to (sweep arrival model only). */
+  step?: number;
+  /** Streaming answers: arrival time of each chunk that carried output, run clock ms. */
+  chunkMs?: number[];
+  /** Streaming or not: output tokens the miner reported or that were counted. */
+  outputTokens?: number;
   /** The validator's reward for this response, filled in by evaluate. */
   score?: number;
 }

@@ -28,6 +28,10 @@ export interface SendOutcome {
   bytesIn: number;
   bytesOut: number;
   error?: string;
+  /** Streaming answers: arrival time of every chunk that carried output (run clock ms). */
+  chunkMs?: number[];
+  /** Output tokens (from the answer's usage, else counted chunks). */
+  outputTokens?: number;
   /** Parsed response body (JSON object), null when there is none. */
   response: Record<string, unknown> | null;
 }

@@ -1,0 +1,128 @@
+// runOpenLoop: sends queries at the times an ArrivalSchedule gives, from absolute time, whatever the miner does.
+import type { CapturedQuery } from './captured-query.ts';
+import type { ArrivalSchedule } from './arrival-schedule.ts';
+import type { LoadClock } from './load-clock.ts';
+import { droppedRecord, recordOutcome } from './record-outcome.ts';
+import type { RequestRecord } from './request-record.ts';
+import type { MinerEndpoint, SendOutcome, Transport } from '../transport/transport.ts';
+
+export interface OpenLoopInput {
+  queries: readonly CapturedQuery[];
+  schedule: ArrivalSchedule;
+  /** The first `warmup` scheduled queries are sent but marked warm-up. */
+  warmup: number;
+  /** Measured queries to send (after the warm-up); the file is cycled unless the schedule ends first. */
+  count?: number;
+  /** Or: schedule measured queries for this long after the first measured one. */
+  durationS?: number;
+  /** Most queries in flight at once. */
+  maxInFlight: number;
+  /** When every slot is busy at a query's intended start: drop it (k6) or send it late when a slot frees. */
+  whenFull: 'drop' | 'queue';
+  transport: Transport;
+  endpoint: MinerEndpoint;
+  /** Fallback when a query carries no timeout, seconds. */
+  timeoutS: number;
+  clock: LoadClock;
+  /** Schedule offsets are added to this run-clock time (default: now at start). */
+  originMs?: number;
+  /** Index of the first query (sweeps continue numbering across steps). */
+  firstIndex?: number;
+  step?: number;
+  signal: AbortSignal;
+  onRecord?: (r: RequestRecord, response: Record<string, unknown> | null) => void;
+}
+
+export interface OpenLoopOutput {
+  records: RequestRecord[];
+  responses: Array<Record<string, unknown> | null>;
+  startedMs: number;
+  measureStartMs: number;
+  endedMs: number;
+  stoppedEarly: string | undefined;
+}
+
+export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput> {
+  const { clock, schedule, queries } = input;
+  const startedMs = clock.now();
+  const origin = input.originMs ?? startedMs;
+  const running = new Set<Promise<void>>();
+  const freeSessions: string[] = [];
+  let sessions = 0;
+  let slotWaiters: Array<() => void> = [];
+  let measureStartMs = origin;
+  let endTarget = Infinity;
+  let stoppedEarly: string | undefined;
+  const first = input.firstIndex ?? 0;
+  const limit = input.count === undefined ? Infinity : input.warmup + input.count;
+
+  const done: Array<{ r: RequestRecord; resp: Record<string, unknown> | null }> = [];
+  const push = (r: RequestRecord, resp: Record<string, unknown> | null) => {
+    done.push({ r, resp });
+    input.onRecord?.(r, resp);
+  };
+  const wakeAll = () => {
+    const w = slotWaiters;
+    slotWaiters = [];
+    for (const f of w) f();
+  };
+  input.signal.addEventListener('abort', wakeAll, { once: true });
+
+  for (let k = 0; k < limit; k++) {
+    const q = queries[k % queries.length]!;
+    const offset = schedule.targetStartMs(k, q);
+    if (offset === null) break;
+    if (k === input.warmup) {
+      measureStartMs = origin + offset;
+      if (input.durationS !== undefined) endTarget = offset + input.durationS * 1000;
+    }
+    if (offset >= endTarget) break;
+    const intendedMs = origin + offset;
+    await clock.sleepUntil(intendedMs, input.signal);
+    if (input.signal.aborted) {
+      stoppedEarly = String(input.signal.reason ?? 'aborted');
+      break;
+    }
+    const ctx = { i: first + k, line: q.line, warmup: k < input.warmup, intendedMs, ...(input.step === undefined ? {} : { step: input.step }) };
+    if (running.size >= input.maxInFlight) {
+      if (input.whenFull === 'drop') {
+        push(droppedRecord(ctx, clock.now(), input.maxInFlight), null);
+        continue;
+      }
+      while (running.size >= input.maxInFlight && !input.signal.aborted) await new Promise<void>((r) => slotWaiters.push(r));
+      if (input.signal.aborted) {
+        stoppedEarly = String(input.signal.reason ?? 'aborted');
+        break;
+      }
+    }
+    const session = freeSessions.pop() ?? `open-${sessions++}`;
+    const p = input.transport
+      .send(q, input.endpoint, { signal: input.signal, timeoutS: q.timeout ?? input.timeoutS, now: clock.now, session })
+      .then(
+        (o) => push(recordOutcome(ctx, o), o.response),
+        (e: unknown) => push(recordOutcome(ctx, failedSend(clock.now(), e)), null),
+      )
+      .finally(() => {
+        freeSessions.push(session);
+        running.delete(p);
+        wakeAll();
+      });
+    running.add(p);
+  }
+  await Promise.all(running);
+  input.signal.removeEventListener('abort', wakeAll);
+  done.sort((a, b) => a.r.i - b.r.i);
+  return {
+    records: done.map((d) => d.r),
+    responses: done.map((d) => d.resp),
+    startedMs,
+    measureStartMs,
+    endedMs: clock.now(),
+    stoppedEarly,
+  };
+}
+
+/** A transport that threw instead of returning an error value: recorded as an error, never lost. */
+export function failedSend(atMs: number, e: unknown): SendOutcome {
+  return { status: 'error', sentMs: atMs, endMs: atMs, bytesIn: 0, bytesOut: 0, error: `transport failed: ${e instanceof Error ? e.message : String(e)}`, response: null };
+}

@@ -1,0 +1,40 @@
+// recordOutcome: the RequestRecord of one sent query from the transport's outcome (shared by every arrival model).
+import type { SendOutcome } from '../transport/transport.ts';
+import type { RequestRecord } from './request-record.ts';
+
+export interface RecordContext {
+  i: number;
+  line: number;
+  warmup: boolean;
+  intendedMs: number;
+  step?: number;
+}
+
+export function recordOutcome(c: RecordContext, o: SendOutcome): RequestRecord {
+  return {
+    i: c.i,
+    line: c.line,
+    warmup: c.warmup,
+    intendedMs: c.intendedMs,
+    sentMs: o.sentMs,
+    endMs: o.endMs,
+    status: o.status,
+    bytesIn: o.bytesIn,
+    bytesOut: o.bytesOut,
+    ...(o.firstByteMs === undefined ? {} : { firstByteMs: o.firstByteMs }),
+    ...(o.httpStatus === undefined ? {} : { httpStatus: o.httpStatus }),
+    ...(o.error ? { error: o.error } : {}),
+    ...(c.step === undefined ? {} : { step: c.step }),
+    ...(o.chunkMs?.length ? { chunkMs: o.chunkMs } : {}),
+    ...(o.outputTokens === undefined ? {} : { outputTokens: o.outputTokens }),
+  };
+}
+
+/** A start that could not happen (every in-flight slot taken): counted, never hidden. */
+export function droppedRecord(c: RecordContext, atMs: number, maxInFlight: number): RequestRecord {
+  return {
+    i: c.i, line: c.line, warmup: c.warmup, intendedMs: c.intendedMs, sentMs: atMs, endMs: atMs, status: 'dropped', bytesIn: 0, bytesOut: 0,
+    error: `dropped: all ${maxInFlight} in-flight slots were busy at the intended start`,
+    ...(c.step === undefined ? {} : { step: c.step }),
+  };
+}
