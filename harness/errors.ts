@@ -30,6 +30,14 @@ export const ERROR_CODES = {
   /** minerbench fleet run: a machine was unreachable or failed; the others' results are kept. */
   FLEET_INCOMPLETE: 61,
   FLEET_RUNNER_FAILED: 62,
+  /** The results index is locked by another minerbench longer than the wait allows. */
+  INDEX_LOCKED: 43,
+  /** The results index file is not an SQLite database, or one of a schema this minerbench does not know. */
+  INDEX_INVALID: 44,
+  /** Two different result files claim the same run id. */
+  RUN_ID_CONFLICT: 45,
+  /** A report or listing matched no indexed runs. */
+  NO_MATCHING_RUNS: 46,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
