@@ -2,13 +2,15 @@
 import type { RequestRecord } from '../load/request-record.ts';
 import type { LoadSummary, QualitySummary, RunResult, Validity } from '../results/run-result.ts';
 import { latencyHistogram, latencyStats } from './latency-stats.ts';
+import { quantileConfidence } from './confidence-quantile.ts';
+import { throughputConfidence } from './confidence-throughput.ts';
+import { DEFAULT_VALIDITY, validityVerdict, type ValidityRules } from './validity.ts';
+import type { CachingVerdict } from './validity-caching.ts';
+import type { ArrivalInfo, EventLoopDelay, SweepOutcome } from '../load/replay-output.ts';
+import { sendLagStats } from '../load/send-lag-stats.ts';
+import { streamStats } from '../transport/stream-stats.ts';
 
-export interface ValidityRules {
-  minQueries: number;
-  maxErrorRate: number;
-}
-
-export const DEFAULT_VALIDITY: ValidityRules = { minQueries: 100, maxErrorRate: 0.01 };
+export { DEFAULT_VALIDITY, type ValidityRules };
 
 export interface SummarizeInput {
   records: readonly RequestRecord[];
@@ -19,21 +21,28 @@ export interface SummarizeInput {
   endedMs: number;
   /** Set when the run did not complete (miner crashed, interrupted). */
   failure?: string;
-  rules?: ValidityRules;
+  rules?: Partial<ValidityRules>;
+  arrival?: ArrivalInfo;
+  eventLoop?: EventLoopDelay;
+  sweep?: SweepOutcome;
+  caching?: CachingVerdict;
+  /** Set when the miner restarted or exited during the measurement. */
+  minerRestarted?: string;
 }
 
-export type RunSummary = Pick<RunResult, 'load' | 'latency' | 'firstByte' | 'quality' | 'validity'>;
+export type RunSummary = Pick<RunResult, 'load' | 'latency' | 'firstByte' | 'quality' | 'validity' | 'latencyFromIntended' | 'confidence' | 'streaming'> & { caching?: CachingVerdict };
 
 export function summarizeRun(input: SummarizeInput): RunSummary {
-  const rules = input.rules ?? DEFAULT_VALIDITY;
+  const rules: ValidityRules = { ...DEFAULT_VALIDITY, ...input.rules };
   const measured = input.records.map((r, k) => ({ r, s: input.scores[k] ?? 0 })).filter(({ r }) => !r.warmup);
   const count = (st: RequestRecord['status']) => measured.filter(({ r }) => r.status === st).length;
   const ok = measured.filter(({ r }) => r.status === 'ok');
   const windowSeconds = Math.max(0, (input.endedMs - input.measureStartMs) / 1000);
   const errors = new Map<string, number>();
   for (const { r } of measured) if (r.error) errors.set(r.error, (errors.get(r.error) ?? 0) + 1);
+  const sendLag = sendLagStats(measured.map(({ r }) => r));
   const load: LoadSummary = {
-    model: 'closed',
+    model: input.arrival?.kind ?? 'closed',
     concurrency: input.concurrency,
     sent: input.records.length,
     warmup: input.records.length - measured.length,
@@ -47,6 +56,11 @@ export function summarizeRun(input: SummarizeInput): RunSummary {
     okQps: windowSeconds > 0 ? round(ok.length / windowSeconds, 3) : 0,
     errorRate: measured.length ? round((measured.length - ok.length) / measured.length, 6) : 0,
     topErrors: [...errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([error, n]) => ({ error, count: n })),
+    ...(input.arrival ? { arrival: input.arrival } : {}),
+    ...(input.arrival?.open && windowSeconds > 0 ? { offeredQps: round(measured.length / windowSeconds, 3) } : {}),
+    sendLag,
+    ...(input.eventLoop ? { eventLoop: input.eventLoop } : {}),
+    ...(input.sweep ? { sweep: input.sweep } : {}),
   };
   const lat = ok.map(({ r }) => r.endMs - r.sentMs);
   const fb = ok.filter(({ r }) => r.firstByteMs !== undefined).map(({ r }) => r.firstByteMs! - r.sentMs);
@@ -57,12 +71,31 @@ export function summarizeRun(input: SummarizeInput): RunSummary {
     perfect: scores.filter((s) => s === 1).length,
     zero: scores.filter((s) => s === 0).length,
   };
-  const reasons: string[] = [];
-  if (input.failure) reasons.push(`the run did not complete: ${input.failure}`);
-  if (measured.length < rules.minQueries) reasons.push(`too few measured queries: ${measured.length} < ${rules.minQueries} (raise --queries or --duration)`);
-  if (load.errorRate > rules.maxErrorRate) reasons.push(`error rate ${(load.errorRate * 100).toFixed(2)}% is above ${(rules.maxErrorRate * 100).toFixed(2)}%`);
-  const validity: Validity = { verdict: reasons.length ? 'INVALID' : 'VALID', reasons };
-  return { load, latency: { ...latencyStats(lat), histogram: latencyHistogram(lat) }, firstByte: latencyStats(fb), quality, validity };
+  const validity: Validity = validityVerdict(
+    {
+      measured: measured.length,
+      errorRate: load.errorRate,
+      windowSeconds: load.windowSeconds,
+      sendLagP99Ms: sendLag.p99Ms,
+      ...(input.eventLoop ? { eventLoop: input.eventLoop } : {}),
+      ...(input.failure ? { failure: input.failure } : {}),
+      ...(input.minerRestarted ? { minerRestarted: input.minerRestarted } : {}),
+      ...(input.caching ? { caching: input.caching } : {}),
+      ...(input.sweep ? { sweepKnee: input.sweep.kneeRatePerS } : {}),
+    },
+    rules,
+  );
+  const fromIntended = ok.map(({ r }) => r.endMs - r.intendedMs);
+  const extras = {
+    latencyFromIntended: latencyStats(fromIntended),
+    confidence: {
+      p99FromIntended: quantileConfidence(fromIntended, 0.99, 0.95),
+      throughput: throughputConfidence(ok.map(({ r }) => r.endMs), input.measureStartMs, input.endedMs),
+    },
+    streaming: streamStats(measured.map(({ r }) => r)),
+    ...(input.caching ? { caching: input.caching } : {}),
+  };
+  return { load, latency: { ...latencyStats(lat), histogram: latencyHistogram(lat) }, firstByte: latencyStats(fb), quality, validity, ...extras };
 }
 
 function round(x: number, digits: number): number {

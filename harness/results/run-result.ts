@@ -1,5 +1,11 @@
 // RunResult: the versioned, self-describing result.json of one run; the one thing reports read.
 import type { HistogramBin, LatencyStats } from '../evaluate/latency-stats.ts';
+import type { QuantileInterval } from '../evaluate/confidence-quantile.ts';
+import type { ThroughputInterval } from '../evaluate/confidence-throughput.ts';
+import type { CachingVerdict } from '../evaluate/validity-caching.ts';
+import type { ArrivalInfo, EventLoopDelay, SweepOutcome } from '../load/replay-output.ts';
+import type { SendLag } from '../load/send-lag-stats.ts';
+import type { StreamStats } from '../transport/stream-stats.ts';
 import type { RuntimeInfo } from '../runtime/runtime-adapter.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -8,7 +14,7 @@ export type RunStatus = 'completed' | 'failed' | 'interrupted';
 
 export interface ResolvedRunConfig {
   subnet: string;
-  arrival: { kind: 'closed'; concurrency: number };
+  arrival: { kind: string; concurrency: number; ratePerS?: number | null; timeScale?: number; seed?: number; maxInFlight?: number; whenFull?: 'drop' | 'queue' };
   queries: number | null;
   durationS: number | null;
   warmup: number;
@@ -17,6 +23,9 @@ export interface ResolvedRunConfig {
   out: string;
   baseImage: string | null;
   gpus: string | null;
+  runtime: string;
+  idleS: number | null;
+  samplePeriodMs: number | null;
 }
 
 export interface Environment {
@@ -24,11 +33,21 @@ export interface Environment {
   node: string;
   docker: { version: string; apiVersion: string } | null;
   runtime: RuntimeInfo;
-  gpus: { available: false; reason: string } | { available: true; devices: Array<{ index: number; uuid: string; name: string; driver?: string; powerLimitW?: number | null }> };
+  gpus:
+    | { available: false; reason: string }
+    | {
+        available: true;
+        driver?: string | null;
+        cuda?: string | null;
+        devices: Array<{ index: number; uuid: string; name: string; driver?: string; powerLimitW?: number | null; assigned?: boolean }>;
+        /** What the miner was given (GPU or MIG UUIDs). */
+        assignedDeviceIds?: string[];
+      };
 }
 
 export interface LoadSummary {
-  model: 'closed';
+  /** Arrival model kind (closed, constant, poisson, trace, sweep). */
+  model: string;
   concurrency: number;
   /** Every query sent, warm-up included. */
   sent: number;
@@ -45,6 +64,16 @@ export interface LoadSummary {
   errorRate: number;
   /** The most common error messages and how often they came. */
   topErrors: Array<{ error: string; count: number }>;
+  /** How the queries were driven (open models: the offered rate). */
+  arrival?: ArrivalInfo;
+  /** Offered rate: measured queries / window (open models), seconds. */
+  offeredQps?: number;
+  /** Actual send time minus intended start, for queries that went out. */
+  sendLag?: SendLag;
+  /** The harness's own event-loop delay during the run. */
+  eventLoop?: EventLoopDelay;
+  /** Sweep runs: rate -> p50/p99 and success per step, and the knee. */
+  sweep?: SweepOutcome;
 }
 
 export interface Validity {
@@ -82,6 +111,14 @@ export interface RunResult {
   latency: LatencyStats & { histogram: HistogramBin[] };
   /** Time to the response's first byte. */
   firstByte: LatencyStats;
+  /** From the intended start to the last byte (coordinated omission corrected), measured queries that succeeded. */
+  latencyFromIntended?: LatencyStats;
+  /** 95% intervals: p99 from the intended start (binomial order statistics) and completions per second (batch means). */
+  confidence?: { p99FromIntended: QuantileInterval; throughput: ThroughputInterval };
+  /** Streamed answers: time to first token, inter-token latency, tokens/s. */
+  streaming?: StreamStats | null;
+  /** The caching probe (repeated vs fresh queries), when it ran. */
+  caching?: CachingVerdict;
   quality: QualitySummary;
   energy: EnergySummary;
   earnings: null | Record<string, unknown>;
