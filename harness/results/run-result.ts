@@ -7,6 +7,7 @@ import type { ArrivalInfo, EventLoopDelay, SweepOutcome } from '../load/replay-o
 import type { SendLag } from '../load/send-lag-stats.ts';
 import type { StreamStats } from '../transport/stream-stats.ts';
 import type { RuntimeInfo } from '../runtime/runtime-adapter.ts';
+import type { PowerTimeline } from './power-timeline.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -122,6 +123,8 @@ export interface RunResult {
   quality: QualitySummary;
   energy: EnergySummary;
   earnings: null | Record<string, unknown>;
+  /** GPU power over the run with its load phases marked, for the report's chart (see power-timeline.ts). */
+  powerTimeline?: PowerTimeline;
   validity: Validity;
   warnings: string[];
   artifacts: Record<string, string>;
