@@ -4,22 +4,29 @@ import { WsProvider } from '@polkadot/api';
 export interface RoundTripStats {
   /** JSON-RPC requests sent over the socket (cache hits excluded). */
   requests: number;
-  /** Sequential round trips: a new one starts whenever a request is sent while none is in flight. */
+  /**
+   * Round trips on the critical path: a request sent after a response of round trip k arrived belongs to round trip
+   * k + 1, so requests sent together count once and a chain of dependent requests counts each link.
+   */
   roundTrips: number;
 }
 
 export class CountingWsProvider extends WsProvider {
-  #inFlight = 0;
+  #lastCompleted = 0;
+  #generation = 0;
   readonly counts: RoundTripStats = { requests: 0, roundTrips: 0 };
 
   override send<T = unknown>(method: string, params: unknown[], isCacheable?: boolean, subscription?: never): Promise<T> {
     const before = this.stats.total.cached;
     const result = super.send<T>(method, params, isCacheable, subscription);
     if (this.stats.total.cached !== before) return result;
+    const depth = this.#lastCompleted + 1;
+    const generation = this.#generation;
     this.counts.requests++;
-    if (this.#inFlight === 0) this.counts.roundTrips++;
-    this.#inFlight++;
-    const done = () => { this.#inFlight--; };
+    this.counts.roundTrips = Math.max(this.counts.roundTrips, depth);
+    const done = () => {
+      if (generation === this.#generation) this.#lastCompleted = Math.max(this.#lastCompleted, depth);
+    };
     result.then(done, done);
     return result;
   }
@@ -28,5 +35,7 @@ export class CountingWsProvider extends WsProvider {
   resetCounts(): void {
     this.counts.requests = 0;
     this.counts.roundTrips = 0;
+    this.#lastCompleted = 0;
+    this.#generation++;
   }
 }

@@ -87,7 +87,7 @@ export async function readSubnetsViaStorage(apiAt: ApiAt, opts: ReadSubnetsOptio
   return {
     subnets,
     warnings: [
-      'this runtime has no subnet runtime APIs: subnet state was read item by item from storage (slower), and the alpha price from the pool reserves',
+      'this runtime has no subnet runtime APIs: subnet state was read from storage (3 batched requests per subnet), and the alpha price from the pool reserves',
     ],
   };
 }

@@ -115,6 +115,35 @@ describe('reading', () => {
   });
 });
 
+describe('a runtime without the subnet runtime APIs (V14 metadata only; storage answers synthetic, from recorded SN1 values)', () => {
+  it('falls back to batched storage reads and gets the same SN1 state', async () => {
+    const s = await serve({ runtimeApis: false, syntheticValues: { blockEmissionRao: 1_000_000_000n, subnetOwnerCut: 11_796 } });
+    const c = await connect(s.url);
+    const snap = await readChainSnapshot(c, { block: 6_852_690 });
+    expect(snap.source.method).toBe('storage');
+    // block hash, header, runtime version, netuid list, 2 globals, then 3 batched reads for the subnet
+    expect(snap.source.requests).toBeLessThanOrEqual(10);
+    const x = snap.subnets[0]!;
+    expect([x.netuid, x.name, x.tempo, x.numUids, x.burnRao, x.immunityPeriod]).toEqual([1, 'Apex', 99, 1024, '500000', 7200]);
+    const fromApi = JSON.parse(await import('node:fs/promises').then((f) => f.readFile(DEFAULT_SNAPSHOT_PATH, 'utf8'))).subnets[0];
+    expect(x.uids).toEqual(fromApi.uids);
+    expect(x.pool).toEqual(fromApi.pool);
+    expect(x.price).toEqual({ taoPerAlpha: fromApi.price.taoPerAlpha, source: 'pool-reserves' });
+    expect(snap.blockEmissionRao).toBe('1000000000');
+    expect(snap.subnetOwnerCut).toBe(11_796);
+    expect(snap.warnings.join('\n')).toContain('this runtime has no subnet runtime APIs');
+    expect([...s.syntheticAnswers].some((l) => l.includes('V14 storage types'))).toBe(true);
+  });
+
+  it('a netuid that does not exist is reported from the storage path too', async () => {
+    const s = await serve({ runtimeApis: false });
+    const c = await connect(s.url);
+    const e = await rejection(readChainSnapshot(c, { netuids: [42] }));
+    expect(e.code).toBe('CHAIN_DATA_MISSING');
+    expect(e.message).toBe('netuid 42 does not exist at block 6852690');
+  });
+});
+
 describe('snapshot files', () => {
   it('refuses a snapshot of another schema version, naming both versions', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mb-snap-'));

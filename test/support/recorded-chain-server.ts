@@ -31,6 +31,8 @@ export interface RecordedChainServerOptions {
   archive?: boolean;
   /** Accept connections but never answer (for connect-timeout tests). */
   silent?: boolean;
+  /** Delay every answer by this many ms, as a network round trip would (benchmarks). */
+  latencyMs?: number;
 }
 
 export interface RecordedRequest { method: string; params: Json[]; synthetic: boolean; error: boolean }
@@ -197,14 +199,16 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
       requests.push({ method: msg.method, params, synthetic: a.synthetic !== null, error: a.body.error !== undefined });
       if (a.synthetic) syntheticAnswers.add(a.synthetic);
       const reply = a.body.error ? { jsonrpc: '2.0', id: msg.id, error: a.body.error } : { jsonrpc: '2.0', id: msg.id, result: a.body.result };
-      ws.send(JSON.stringify(reply));
+      const send = () => { if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply)); };
+      if (opts.latencyMs) setTimeout(send, opts.latencyMs);
+      else send();
       if (a.push) {
         const push = a.push as { method: string; result: Json };
         setTimeout(() => {
           if (ws.readyState === ws.OPEN) {
             ws.send(JSON.stringify({ jsonrpc: '2.0', method: push.method, params: { subscription: a.body.result, result: push.result } }));
           }
-        }, 0);
+        }, opts.latencyMs ?? 0);
       }
     });
   });

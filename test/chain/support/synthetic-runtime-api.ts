@@ -1,6 +1,6 @@
 // syntheticRuntimeApi: runtime-API answers the recordings lack, encoded with the real metadata types from recorded SN1 values.
 import type { Codec } from '@polkadot/types/types';
-import { u8aToHex } from '@polkadot/util';
+import { compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { chainRegistry, recordedSn1Metagraph, type ChainRegistry } from './chain-registry.ts';
 
 /** Values no recording holds; a test that sets one says so, and every answer built from one is labelled synthetic. */
@@ -11,6 +11,8 @@ export interface SyntheticValues {
   blockEmissionRao?: bigint;
   /** SubtensorModule.SubnetOwnerCut (u16). */
   subnetOwnerCut?: number;
+  /** Benchmarks only: serve this many copies of SN1 as netuids 1..N, to measure scaling to a full chain. */
+  cloneSn1?: number;
 }
 
 export interface SyntheticAnswer { result: string; label: string }
@@ -50,6 +52,13 @@ export function syntheticRuntimeApi(
   // Option.toHex() drops the Some byte; toU8a() keeps it.
   const encode = (type: string, value: unknown) => u8aToHex(reg.registry.createType(type, value).toU8a());
 
+  // Clones differ from SN1 only in the leading Compact<u16> netuid (after the Option byte): encode once, splice the netuid.
+  const encodedSn1 = new Map<string, Uint8Array>();
+  const encodeFor = (key: string, type: string, value: Source, netuid: number): string => {
+    if (!encodedSn1.has(key)) encodedSn1.set(key, hexToU8a(encode(type, { ...value, netuid: 1 })).subarray(2));
+    return u8aToHex(u8aConcat([1], compactToU8a(netuid), encodedSn1.get(key)!));
+  };
+
   return (fn, dataHex, at, headHash) => {
     if (at !== undefined && at !== null && at !== headHash) return undefined;
     const [apiName, method] = fn.split('_').length > 1 ? [fn.slice(0, fn.indexOf('_')), fn.slice(fn.indexOf('_') + 1)] : ['', ''];
@@ -57,27 +66,30 @@ export function syntheticRuntimeApi(
     if (!m) return undefined;
     const args: Codec[] = reg.decodeArgs(m.inputs, dataHex);
     const netuid = args[0] ? Number(args[0].toString()) : undefined;
+    const clones = values.cloneSn1 ?? 1;
+    const isSubnet = netuid !== undefined && netuid >= 1 && netuid <= clones;
+    const sn = (u: number): Source => ({ ...sn1, netuid: u });
     switch (fn) {
       case 'SubnetInfoRuntimeApi_get_selective_metagraph':
       case 'SubnetInfoRuntimeApi_get_selective_mechagraph': {
         const indexes = (args[args.length - 1]!.toJSON() as number[]);
-        if (netuid !== 1) return { result: encode(m.output, null), label: `netuid ${netuid} absent (only SN1 recorded)` };
+        if (!isSubnet) return { result: encode(m.output, null), label: `netuid ${netuid} absent (only SN1 recorded)` };
         if (fn.endsWith('mechagraph') && Number(args[1]!.toString()) !== 0) return undefined;
         const keys = structKeys(reg, m.output);
         const value: Source = {};
         keys.forEach((k, i) => { if (indexes.includes(i) && sn1[k] !== undefined) value[k] = sn1[k]; });
-        return { result: encode(m.output, value), label: `${label}, indexes ${indexes.length}` };
+        return { result: encodeFor(`${fn}:${indexes.join(',')}`, m.output, value, netuid), label: `${label}, indexes ${indexes.length}` };
       }
       case 'SubnetInfoRuntimeApi_get_metagraph':
-        if (netuid !== 1) return { result: encode(m.output, null), label: `netuid ${netuid} absent` };
-        return { result: encode(m.output, pick(structKeys(reg, m.output), sn1)), label };
+        if (!isSubnet) return { result: encode(m.output, null), label: `netuid ${netuid} absent` };
+        return { result: encode(m.output, pick(structKeys(reg, m.output), sn(netuid))), label };
       case 'SubnetInfoRuntimeApi_get_dynamic_info':
-        if (netuid !== 1) return { result: encode(m.output, null), label: `netuid ${netuid} absent` };
-        return { result: encode(m.output, pick(structKeys(reg, m.output), sn1, DYNAMIC_ALIASES)), label };
+        if (!isSubnet) return { result: encode(m.output, null), label: `netuid ${netuid} absent` };
+        return { result: encode(m.output, pick(structKeys(reg, m.output), sn(netuid), DYNAMIC_ALIASES)), label };
       case 'SubnetInfoRuntimeApi_get_all_dynamic_info': {
         const dyn = reg.apiMethod('SubnetInfoRuntimeApi', 'get_dynamic_info')!;
-        const one = pick(structKeys(reg, dyn.output), sn1, DYNAMIC_ALIASES);
-        return { result: encode(m.output, [one]), label: `${label}; SN1 is the only subnet recorded` };
+        const all = Array.from({ length: clones }, (_, i) => pick(structKeys(reg, dyn.output), sn(i + 1), DYNAMIC_ALIASES));
+        return { result: encode(m.output, all), label: clones === 1 ? `${label}; SN1 is the only subnet recorded` : `${label}; SN1 cloned as netuids 1..${clones} (benchmark)` };
       }
       case 'SwapRuntimeApi_current_alpha_price': {
         const price = netuid === undefined ? undefined : values.alphaPriceRao?.[netuid];
