@@ -11,13 +11,21 @@ const field = z.strictObject({
   default: z.unknown().optional(),
 });
 
+const httpTransportFields = {
+  paths: z.array(z.string().regex(/^\//, 'a path starting with /')).min(1).optional(),
+  model: z.string().min(1).optional(),
+};
+
 const transport = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('bittensor-synapse'),
     synapse: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Python class name'),
     fields: z.array(field),
     hashFields: z.array(z.string()).optional(),
+    stream: z.boolean().optional(),
   }),
+  z.strictObject({ kind: z.literal('openai-http'), ...httpTransportFields }),
+  z.strictObject({ kind: z.literal('epistula'), ...httpTransportFields }),
 ]);
 
 export const profileSchema = z.strictObject({
@@ -28,6 +36,7 @@ export const profileSchema = z.strictObject({
     .strictObject({
       build: z.string().min(1).optional(),
       image: z.string().min(1).optional(),
+      process: z.strictObject({ command: z.array(z.string().min(1)).min(1), cwd: z.string().optional() }).optional(),
       port: z.number().int().min(1).max(65535),
       ready: z.strictObject({ synapse: z.string().min(1), timeoutS: z.number().positive().optional() }),
       gpus: z.number().int().min(0),

@@ -11,6 +11,11 @@ export const runOptionsSchema = z.strictObject({
   baseImage: z.string().min(1).nullable(),
   gpus: z.string().min(1).nullable(),
   timeoutS: z.number().positive().nullable(),
+  runtime: z.string().min(1),
+  endpoint: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'HOST:PORT').nullable(),
+  minerHotkey: z.string().min(40).max(60).nullable(),
+  idleS: z.number().min(0).max(600),
+  samplePeriodMs: z.number().int().min(20).max(10_000),
 });
 
 export type RunOptions = z.infer<typeof runOptionsSchema>;
@@ -24,6 +29,11 @@ export const RUN_DEFAULTS: RunOptions = {
   baseImage: null,
   gpus: null,
   timeoutS: null,
+  runtime: 'docker',
+  endpoint: null,
+  minerHotkey: null,
+  idleS: 5,
+  samplePeriodMs: 100,
 };
 
 const ENV: Record<string, { key: keyof RunOptions; number: boolean }> = {
@@ -34,6 +44,9 @@ const ENV: Record<string, { key: keyof RunOptions; number: boolean }> = {
   MINERBENCH_OUT: { key: 'out', number: false },
   MINERBENCH_BASE_IMAGE: { key: 'baseImage', number: false },
   MINERBENCH_GPUS: { key: 'gpus', number: false },
+  MINERBENCH_RUNTIME: { key: 'runtime', number: false },
+  MINERBENCH_IDLE_SECONDS: { key: 'idleS', number: true },
+  MINERBENCH_SAMPLE_MS: { key: 'samplePeriodMs', number: true },
 };
 
 const FLAG: Record<keyof RunOptions, string> = {
@@ -45,6 +58,11 @@ const FLAG: Record<keyof RunOptions, string> = {
   baseImage: '--base-image',
   gpus: '--gpus',
   timeoutS: '--timeout',
+  runtime: '--runtime',
+  endpoint: '--endpoint',
+  minerHotkey: '--miner-hotkey',
+  idleS: '--idle-seconds',
+  samplePeriodMs: '--sample-ms',
 };
 
 /** Merges the layers; every bad value is reported in one error naming the flag or variable it came from. */
@@ -65,6 +83,12 @@ export function resolveRunOptions(flags: Partial<RunOptions>, env: NodeJS.Proces
   const problems: string[] = [];
   if (merged.queries !== null && merged.durationS !== null && origin.queries && origin.durationS) {
     problems.push('--queries and --duration both given: choose one (a count, or a time)');
+  }
+  if (merged.runtime === 'external' && (!merged.endpoint || !merged.minerHotkey)) {
+    problems.push('--runtime external needs --endpoint HOST:PORT and --miner-hotkey SS58 (the hotkey that miner verifies signatures with)');
+  }
+  if (merged.runtime !== 'external' && (merged.endpoint || merged.minerHotkey)) {
+    problems.push('--endpoint and --miner-hotkey only apply to --runtime external');
   }
   const r = runOptionsSchema.safeParse(merged);
   if (!r.success) {

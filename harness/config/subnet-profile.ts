@@ -22,15 +22,28 @@ export interface BittensorSynapseTransport {
   fields: SynapseField[];
   /** The synapse's required_hash_fields, in order. */
   hashFields?: string[];
+  /** A streaming synapse: chunk arrival times are recorded (time to first chunk). */
+  stream?: boolean;
 }
 
-export type TransportConfig = BittensorSynapseTransport;
+/** OpenAI-compatible HTTP (chat/completions, completions); queries name the path in `synapse`. */
+export interface OpenAiHttpTransport {
+  kind: 'openai-http' | 'epistula';
+  /** Paths queries may use (default /v1/chat/completions and /v1/completions). */
+  paths?: string[];
+  /** Replaces body.model in every query (the model the server loaded). */
+  model?: string;
+}
+
+export type TransportConfig = BittensorSynapseTransport | OpenAiHttpTransport;
 
 export interface MinerConfig {
   /** Docker build context, relative to the profile's folder. */
   build?: string;
   /** Or a pinned image reference (org/img@sha256:...). */
   image?: string;
+  /** How to run the miner as a local process where there is no Docker (--runtime process); cwd relative to the profile. */
+  process?: { command: string[]; cwd?: string };
   /** Port the miner listens on inside the container. */
   port: number;
   /** How to tell the miner is up: the synapse whose route answers. */

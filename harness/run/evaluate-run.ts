@@ -11,6 +11,8 @@ import { hostEnvironment } from '../results/host-environment.ts';
 import type { RunFolder } from '../results/run-folder.ts';
 import { SCHEMA_VERSION, type RunResult } from '../results/run-result.ts';
 import type { RuntimeInfo } from '../runtime/runtime-adapter.ts';
+import type { GpuProbe } from '../gpu/probe-gpus.ts';
+import type { GpuSession, RunPhases } from './gpu-session.ts';
 import { MINERBENCH_VERSION } from '../version.ts';
 
 export interface EvaluateRunInput {
@@ -26,6 +28,10 @@ export interface EvaluateRunInput {
   docker: { version: string; apiVersion: string } | null;
   runtime: RuntimeInfo;
   folder: RunFolder;
+  gpuProbe: GpuProbe;
+  /** The run's GPUs and their power samples; undefined when the miner got no GPU. */
+  gpus: GpuSession | undefined;
+  idle: RunPhases['idle'];
 }
 
 export function evaluateRun(i: EvaluateRunInput): RunResult {
@@ -43,6 +49,8 @@ export function evaluateRun(i: EvaluateRunInput): RunResult {
     ...(i.failure ? { failure: i.failure.message } : {}),
   });
   const warnings = [...scored.warnings];
+  const energy = energyOf(i, scored.scores);
+  if (Array.isArray(energy.flags)) for (const f of energy.flags as Array<{ message?: string; kind?: string }>) warnings.push(`energy: ${f.message ?? f.kind}`);
   if (i.runtime.image?.baseImage) warnings.push(`miner image built on the local base image ${i.runtime.image.baseImage}, not the Dockerfile's registry default`);
   const rel = (p: string) => path.relative(i.folder.dir, p);
   return {
@@ -64,17 +72,53 @@ export function evaluateRun(i: EvaluateRunInput): RunResult {
       out: i.options.out,
       baseImage: i.options.baseImage,
       gpus: i.options.gpus,
+      runtime: i.options.runtime,
+      idleS: i.gpus ? i.options.idleS : null,
+      samplePeriodMs: i.gpus ? i.options.samplePeriodMs : null,
     },
     environment: {
       ...hostEnvironment(),
       docker: i.docker,
       runtime: i.runtime,
-      gpus: { available: false, reason: 'no GPU assigned: this subnet\'s miner needs none' },
+      gpus: gpuEnvironment(i),
     },
     ...summary,
-    energy: { measured: false, reason: 'power not measured: no NVIDIA GPU assigned to this run' },
+    energy,
     earnings: null,
     warnings,
     artifacts: { records: rel(i.folder.records), minerLog: rel(i.folder.minerLog), buildLog: rel(i.folder.buildLog), report: rel(i.folder.report) },
   };
+}
+
+function gpuEnvironment(i: EvaluateRunInput): RunResult['environment']['gpus'] {
+  if (!i.gpuProbe.available) return { available: false, reason: i.gpuProbe.reason };
+  const assigned = new Set(i.gpus?.assignment.samplerUuids ?? []);
+  return {
+    available: true,
+    driver: i.gpuProbe.inventory.driverVersion,
+    cuda: i.gpuProbe.inventory.cudaVersion,
+    devices: i.gpuProbe.inventory.gpus.map((g) => ({
+      index: g.index,
+      uuid: g.uuid ?? '',
+      name: g.name ?? 'unknown',
+      ...(i.gpuProbe.available && i.gpuProbe.inventory.driverVersion ? { driver: i.gpuProbe.inventory.driverVersion } : {}),
+      powerLimitW: g.power.enforcedLimitW,
+      assigned: g.uuid !== null && assigned.has(g.uuid),
+    })),
+    assignedDeviceIds: i.gpus?.assignment.deviceIds ?? [],
+  };
+}
+
+function energyOf(i: EvaluateRunInput, scores: readonly number[]): RunResult['energy'] {
+  if (!i.gpus) {
+    const reason = i.gpuProbe.available ? 'power not measured: this miner was given no GPU' : `power not measured: no NVIDIA GPU (${i.gpuProbe.reason})`;
+    return { measured: false, reason };
+  }
+  const r = i.replay;
+  if (!r) return { measured: false, reason: 'power not measured: the run stopped before the load' };
+  const measured = r.records.map((rec, k) => ({ rec, s: scores[k] ?? 0 })).filter(({ rec }) => !rec.warmup);
+  return i.gpus.energy(
+    { idle: i.idle, warmup: { startMs: r.startedMs, endMs: r.measureStartMs }, measure: { startMs: r.measureStartMs, endMs: r.endedMs } },
+    { total: measured.length, successful: measured.filter(({ rec }) => rec.status === 'ok').length, qualitySum: measured.reduce((a, { s }) => a + s, 0) },
+  );
 }

@@ -1,21 +1,26 @@
-// runBenchmark: one subnet on this machine, end to end: validate, collect (Docker), evaluate, store, render.
+// runBenchmark: one subnet on this machine, end to end: validate, collect (miner, replay, GPU power), evaluate, store, render.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSubnet } from '../config/subnet-registry.ts';
 import { resolveRunOptions, type RunOptions } from '../config/run-options.ts';
 import { asMinerbenchError, MinerbenchError } from '../errors.ts';
+import { GpuAssigner } from '../gpu/gpu-assigner.ts';
 import { runClosedLoop, type ReplayOutput } from '../load/closed-loop.ts';
 import { readQueriesFile } from '../load/queries-file.ts';
-import { connectDocker } from '../runtime/docker-client.ts';
+import { connectDocker, type DockerProbe } from '../runtime/docker-client.ts';
 import { dockerOptionsFromEnv } from '../runtime/docker-endpoint.ts';
-import { DockerRuntime } from '../runtime/docker.ts';
+import { reapProcessOrphans } from '../runtime/process-pidfiles.ts';
 import { reapOrphans } from '../runtime/reap-orphans.ts';
+import { runtimeKind } from '../runtime/runtime-registry.ts';
 import { ephemeralKeys } from '../transport/ephemeral-keys.ts';
 import { createTransport } from '../transport/transport-registry.ts';
 import { writeFileAtomic } from '../results/atomic-write.ts';
 import { createRunFolder, newRunId, runFolder, type RunFolder } from '../results/run-folder.ts';
 import type { RunResult } from '../results/run-result.ts';
+import { minerCpuset } from './cpu-split.ts';
 import { evaluateRun } from './evaluate-run.ts';
+import { planGpus } from './gpu-plan.ts';
+import { GpuSession, type RunPhases } from './gpu-session.ts';
 import type { RunEventSink } from './run-events.ts';
 import { renderRunReport } from './render-run-report.ts';
 
@@ -28,62 +33,83 @@ export interface RunBenchmarkInput {
   onEvent?: RunEventSink;
   /** Where subnet plugins live (tests point this at fixtures). */
   subnetsDir?: string;
+  /** Shared by runs of one process so concurrent runs get disjoint GPUs. */
+  gpuAssigner?: GpuAssigner;
 }
 
 export interface RunBenchmarkOutput {
   result: RunResult;
   folder: RunFolder;
-  /** Orphan containers of earlier killed runs that were removed first. */
+  /** Orphans of earlier killed runs (containers or processes) that were removed first. */
   reaped: string[];
   /** Set when the run started but did not complete (crash, interrupt, build failure): result.json says so too. */
   failure?: MinerbenchError;
 }
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
 
 export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchmarkOutput> {
   const emit = input.onEvent ?? (() => {});
   // VALIDATE: everything that can be checked before a side effect.
   emit({ type: 'phase', phase: 'validate' });
   const options = resolveRunOptions(input.flags, input.env);
+  const kind = runtimeKind(options.runtime);
   const { profile, dir } = await loadSubnet(input.subnet, input.subnetsDir);
   const queriesFile = path.resolve(dir, profile.queries);
   const queries = readQueriesFile(queriesFile, { allowedSynapses: [profile.transport.synapse] });
-  if (profile.miner.gpus > 0) {
-    throw new MinerbenchError('GPU_UNAVAILABLE', `the ${profile.id} miner needs ${profile.miner.gpus} GPU(s) and GPU runs are not wired into this build yet`, {
-      hint: 'run a CPU-only subnet, or use a minerbench version with GPU assignment',
-    });
-  }
-  if (options.gpus) {
-    throw new MinerbenchError('GPU_SELECTION_INVALID', `--gpus ${options.gpus} was given but this build cannot pass GPUs to miners yet`, { hint: 'leave out --gpus' });
-  }
+  const gpuPlan = await planGpus(profile, options.gpus, input.env);
 
   // PROBE
   emit({ type: 'phase', phase: 'probe' });
-  const probe = await connectDocker(dockerOptionsFromEnv(input.env));
-  const reaped = await reapOrphans(probe.docker);
-  for (const id of reaped) emit({ type: 'warning', message: `removed a container left by the killed run ${id}` });
+  let probe: DockerProbe | undefined;
+  const reaped = reapProcessOrphans();
+  if (kind.needsDocker) {
+    probe = await connectDocker(dockerOptionsFromEnv(input.env));
+    if (gpuPlan.request && !probe.runtimes.includes('nvidia')) {
+      throw new MinerbenchError('GPU_UNAVAILABLE', `the Docker engine has no NVIDIA container runtime, so it cannot give GPUs to the ${profile.id} miner`, {
+        hint: 'install the NVIDIA Container Toolkit and restart dockerd (nvidia-ctk runtime configure --runtime=docker); minerbench doctor checks it',
+      });
+    }
+    reaped.push(...(await reapOrphans(probe.docker)));
+  }
+  for (const id of reaped) emit({ type: 'warning', message: `removed a miner left by the killed run ${id}` });
 
   const runId = newRunId(profile.id);
+  const t0 = performance.now();
+  const now = () => performance.now() - t0;
+  const assigner = input.gpuAssigner ?? new GpuAssigner();
+  const gpus =
+    gpuPlan.request && gpuPlan.probe.available ? GpuSession.open(runId, gpuPlan.probe.inventory, assigner, gpuPlan.request, now, input.env) : undefined;
+  for (const w of gpus?.assignment.warnings ?? []) emit({ type: 'warning', message: w });
+
   const folder = runFolder(path.resolve(input.cwd, options.out), runId);
   createRunFolder(folder);
   const startedAt = new Date();
-  const t0 = performance.now();
-  const now = () => performance.now() - t0;
   const keys = await ephemeralKeys();
   const transport = createTransport(profile.transport, { signer: keys.dendrite });
   let buildLog = '';
-  const runtime = new DockerRuntime({
-    docker: probe.docker,
+  const cpuset = minerCpuset();
+  const runtime = kind.create({
     runId,
     profile,
     pluginDir: dir,
-    minerHotkey: keys.miner.address,
+    minerHotkey: options.minerHotkey ?? keys.miner.address,
+    gpuDeviceIds: gpus?.assignment.deviceIds ?? [],
+    ...(cpuset ? { cpusetCpus: cpuset } : {}),
     ...(options.baseImage ? { baseImage: options.baseImage } : {}),
     readyProbe: async (ep) => {
       const o = await transport.send({ t: 0, synapse: profile.miner.ready.synapse, body: {}, line: 0 }, ep, { timeoutS: 2, now, session: 'ready' });
       return o.status === 'ok';
     },
     now,
+    env: input.env,
     onBuildLog: (t) => (buildLog += t),
+    ...(probe ? { docker: probe.docker } : {}),
+    ...(options.endpoint ? { endpoint: { host: options.endpoint.split(':')[0]!, port: Number(options.endpoint.split(':')[1]), hotkey: options.minerHotkey! } } : {}),
   });
 
   const replayAbort = new AbortController();
@@ -92,8 +118,9 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   let replay: ReplayOutput | undefined;
   let failure: MinerbenchError | undefined;
   let crashed: string | undefined;
+  let idle: RunPhases['idle'] = null;
   try {
-    emit({ type: 'phase', phase: 'build', detail: profile.miner.build ?? profile.miner.image });
+    emit({ type: 'phase', phase: 'build', detail: `${options.runtime}: ${profile.miner.build ?? profile.miner.image ?? options.endpoint}` });
     const endpoint = await runtime.start(input.signal);
     emit({ type: 'phase', phase: 'ready', detail: `${endpoint.host}:${endpoint.port}` });
     await runtime.waitReady(endpoint, input.signal);
@@ -101,11 +128,21 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
       crashed = `the miner exited with code ${e.exitCode}${e.oomKilled ? ' (out of memory)' : ''} at ${(e.atMs / 1000).toFixed(1)} s`;
       replayAbort.abort(crashed);
     });
+    if (gpus) {
+      await gpus.startSampler(options.samplePeriodMs);
+      if (options.idleS > 0) {
+        emit({ type: 'phase', phase: 'warmup', detail: `idle power baseline, ${options.idleS} s` });
+        const start = now();
+        await sleep(options.idleS * 1000, replayAbort.signal);
+        idle = { startMs: start, endMs: now() };
+      }
+    }
     const count = options.queries ?? queries.length;
     const total = options.durationS === null ? options.warmup + count : null;
     let done = 0;
     let okDone = 0;
     let lastEmit = 0;
+    const replayStart = now();
     emit({ type: 'phase', phase: 'measure', detail: `${options.warmup} warm-up + ${options.durationS === null ? `${count} queries` : `${options.durationS} s`}, ${options.concurrency} concurrent` });
     replay = await runClosedLoop({
       queries,
@@ -124,7 +161,7 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
         const t = now();
         if (t - lastEmit > 500 || done === total) {
           lastEmit = t;
-          const elapsedS = t / 1000;
+          const elapsedS = (t - replayStart) / 1000;
           const rate = okDone / Math.max(elapsedS, 1e-3);
           emit({ type: 'progress', done, total, okQps: rate, elapsedS, remainingS: total === null ? Math.max(0, (options.durationS ?? 0) - elapsedS) : rate > 0 ? (total - done) / rate : null });
         }
@@ -138,14 +175,18 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
     input.signal.removeEventListener('abort', onOuterAbort);
     emit({ type: 'phase', phase: 'stop' });
     transport.close();
+    const artifact = await gpus?.stopSampler();
+    if (artifact) writeFileAtomic(path.join(folder.artifactsDir, 'gpu-samples.json'), JSON.stringify(artifact));
+    gpus?.release();
     writeFileSync(folder.buildLog, buildLog);
     try {
       await runtime.stop();
     } catch (e) {
-      emit({ type: 'warning', message: `could not remove the miner container: ${(e as Error).message}` });
+      emit({ type: 'warning', message: `could not remove the miner: ${(e as Error).message}` });
     }
     writeFileSync(folder.minerLog, await runtime.logs());
   }
+
   emit({ type: 'phase', phase: 'evaluate' });
   const result = evaluateRun({
     runId,
@@ -157,9 +198,12 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
     failure,
     startedAt,
     endedAt: new Date(),
-    docker: { version: probe.version, apiVersion: probe.apiVersion },
+    docker: probe ? { version: probe.version, apiVersion: probe.apiVersion } : null,
     runtime: runtime.describe(),
     folder,
+    gpuProbe: gpuPlan.probe,
+    gpus,
+    idle,
   });
   emit({ type: 'phase', phase: 'store' });
   writeFileAtomic(folder.records, replay ? replay.records.map((r) => JSON.stringify(r)).join('\n') + '\n' : '');

@@ -7,6 +7,8 @@ export interface RuntimeInfo {
   container?: { id: string; name: string };
   limits?: { memoryMb?: number; pidsLimit?: number; cpus?: number };
   gpus?: string[];
+  process?: { pid: number; command: string; cwd: string };
+  external?: { host: string; port: number };
 }
 
 /** How a miner ended, watched during the run: a crash mid-run is a value, not an exception. */

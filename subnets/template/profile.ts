@@ -7,6 +7,7 @@ export default defineSubnet({
   title: 'Bittensor subnet template (Dummy synapse)',
   miner: {
     build: './miner',
+    process: { command: ['python3', 'miner.py'], cwd: './miner' },
     port: 8091,
     ready: { synapse: 'Synapse', timeoutS: 30 },
     gpus: 0,

@@ -19,6 +19,11 @@ interface RunArgs {
   timeout?: number;
   json?: boolean;
   subnetsDir?: string;
+  runtime?: string;
+  endpoint?: string;
+  minerHotkey?: string;
+  idleSeconds?: number;
+  sampleMs?: number;
 }
 
 /** --subnets-dir, else MINERBENCH_SUBNETS_DIR, else the bundled plugins. */
@@ -41,6 +46,11 @@ export const runCommand: CliCommand<RunArgs> = {
       .option('out', { type: 'string', describe: 'output folder [default: .minerbench]' })
       .option('base-image', { type: 'string', describe: 'BASE_IMAGE build argument for miner images' })
       .option('gpus', { type: 'string', describe: 'GPU indexes or UUIDs to use, e.g. 0,3' })
+      .option('runtime', { type: 'string', describe: 'where the miner runs: docker, process (a local process, no Docker), external (--endpoint) [default: docker]' })
+      .option('endpoint', { type: 'string', describe: 'HOST:PORT of an already running miner (--runtime external)' })
+      .option('miner-hotkey', { type: 'string', describe: 'SS58 hotkey the external miner verifies signatures with (--runtime external)' })
+      .option('idle-seconds', { type: 'number', describe: 'idle GPU power baseline before load, seconds [default: 5]' })
+      .option('sample-ms', { type: 'number', describe: 'GPU power sampling period in ms (nvidia-smi -lms) [default: 100]' })
       .option('json', { type: 'boolean', describe: 'print the result JSON on stdout' })
       .option('subnets-dir', { type: 'string', describe: 'folder of your own subnet plugins [default: the bundled subnets/]' })
       .example('$0 run template', 'benchmark the subnet template miner with the defaults')
@@ -61,6 +71,11 @@ export const runCommand: CliCommand<RunArgs> = {
             baseImage: argv.baseImage,
             gpus: argv.gpus,
             timeoutS: argv.timeout,
+            runtime: argv.runtime,
+            endpoint: argv.endpoint,
+            minerHotkey: argv.minerHotkey,
+            idleS: argv.idleSeconds,
+            samplePeriodMs: argv.sampleMs,
           },
           env: io.env,
           cwd: io.cwd,

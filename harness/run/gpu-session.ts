@@ -1,0 +1,87 @@
+// GpuSession: one run's GPUs: assignment, the streaming sampler around the idle and load windows, and the energy figures.
+import type { GpuAssigner, GpuAssignment } from '../gpu/gpu-assigner.ts';
+import type { GpuInventory } from '../gpu/gpu-inventory.ts';
+import { startGpuSampler, type GpuSampler } from '../gpu/gpu-sampler.ts';
+import type { GpuSamplerArtifact } from '../gpu/gpu-sampler-artifact.ts';
+import { evaluateEnergy } from '../evaluate/energy.ts';
+import type { EnergySummary } from '../results/run-result.ts';
+
+export interface RunPhases {
+  idle: { startMs: number; endMs: number } | null;
+  warmup: { startMs: number; endMs: number };
+  measure: { startMs: number; endMs: number };
+}
+
+const MAX_SERIES_POINTS = 600;
+
+export class GpuSession {
+  private sampler: GpuSampler | undefined;
+  artifact: GpuSamplerArtifact | undefined;
+
+  private constructor(
+    readonly assignment: GpuAssignment,
+    private readonly inventory: GpuInventory,
+    private readonly assigner: GpuAssigner,
+    private readonly now: () => number,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  /** Takes GPUs for the run (throws GPU_SELECTION_INVALID / GPU_UNAVAILABLE before anything starts). */
+  static open(runId: string, inventory: GpuInventory, assigner: GpuAssigner, request: Parameters<GpuAssigner['assign']>[2], now: () => number, env: NodeJS.ProcessEnv): GpuSession {
+    return new GpuSession(assigner.assign(runId, inventory, request), inventory, assigner, now, env);
+  }
+
+  async startSampler(periodMs: number): Promise<void> {
+    this.sampler = await startGpuSampler({ uuids: this.assignment.samplerUuids, periodMs, now: this.now, gpus: this.inventory.gpus, env: this.env });
+  }
+
+  async stopSampler(): Promise<GpuSamplerArtifact | undefined> {
+    if (this.sampler && !this.artifact) this.artifact = await this.sampler.stop();
+    return this.artifact;
+  }
+
+  release(): void {
+    this.assigner.release(this.assignment.runId);
+  }
+
+  /** Energy of the measured window (and the idle baseline before load) for result.json. */
+  energy(phases: RunPhases, queries: { total: number; successful: number; qualitySum: number }): EnergySummary {
+    const a = this.artifact;
+    if (!a) return { measured: false, reason: 'power not measured: the GPU sampler did not run' };
+    const limits = Object.fromEntries(this.inventory.gpus.filter((g) => g.uuid).map((g) => [g.uuid!, g.power.enforcedLimitW]));
+    const report = evaluateEnergy({ trace: a, loadWindow: phases.measure, idleWindow: phases.idle, queries, enforcedLimitW: limits });
+    return {
+      measured: report.energyJ !== null,
+      ...(report.energyJ === null ? { reason: 'power not measured: the sampler recorded no power for at least one GPU in the load window' } : {}),
+      statement: report.statement,
+      energyJ: report.energyJ,
+      aboveIdleJ: report.aboveIdleJ,
+      meanW: report.meanW,
+      idleW: report.idleW,
+      uncertaintyJ: report.uncertaintyJ,
+      joulesPerQuery: report.perQuery?.energyJ ?? null,
+      joulesPerSuccessfulQuery: report.perSuccessfulQuery?.energyJ ?? null,
+      aboveIdleJoulesPerQuery: report.perQuery?.aboveIdleJ ?? null,
+      qualityPerJoule: report.qualityPerJoule,
+      qualityPerJouleAboveIdle: report.qualityPerJouleAboveIdle,
+      coverage: report.coverage,
+      uncoveredS: report.uncoveredS,
+      flags: report.flags,
+      gpus: report.gpus,
+      sampler: { fields: a.fields, powerField: a.powerField, periodMs: a.periodMs, restarts: a.restarts, gaps: a.gaps, errors: a.errors.slice(0, 10) },
+      phases,
+      powerSeries: powerSeries(a),
+    };
+  }
+}
+
+/** Per GPU, [seconds, watts] points thinned to at most MAX_SERIES_POINTS for the report's chart. */
+function powerSeries(a: GpuSamplerArtifact): Record<string, Array<[number, number]>> {
+  const out: Record<string, Array<[number, number]>> = {};
+  for (const [uuid, g] of Object.entries(a.gpus)) {
+    const pts = g.samples.filter((s) => s.powerW !== null).map((s): [number, number] => [Math.round(s.t) / 1000, s.powerW!]);
+    const step = Math.max(1, Math.ceil(pts.length / MAX_SERIES_POINTS));
+    out[uuid] = pts.filter((_, k) => k % step === 0);
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+// ProcessRuntime: runs a miner as a local process (execa) on hosts without Docker, with the same lifecycle guarantees.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { execa, type ResultPromise } from 'execa';
+import type { SubnetProfile } from '../config/subnet-profile.ts';
+import { MinerbenchError } from '../errors.ts';
+import type { MinerEndpoint } from '../transport/transport.ts';
+import { lastLines } from './docker-image.ts';
+import { freePort } from './free-port.ts';
+import { writePidfile } from './process-pidfiles.ts';
+import type { MinerExit, RuntimeAdapter, RuntimeInfo } from './runtime-adapter.ts';
+import { waitUntilReady } from './wait-ready.ts';
+
+export interface ProcessRuntimeOptions {
+  runId: string;
+  profile: SubnetProfile;
+  pluginDir: string;
+  minerHotkey: string;
+  /** GPU or MIG UUIDs; passed as CUDA_VISIBLE_DEVICES. */
+  gpuUuids?: string[];
+  readyProbe: (endpoint: MinerEndpoint) => Promise<boolean>;
+  now: () => number;
+  env: NodeJS.ProcessEnv;
+}
+
+const MAX_LOG_BYTES = 8 * 1024 * 1024;
+
+export class ProcessRuntime implements RuntimeAdapter {
+  readonly kind = 'process';
+  private child: ResultPromise | undefined;
+  private log = '';
+  private stopping = false;
+  private exitPromise: Promise<MinerExit> | undefined;
+  private pidfile: string | undefined;
+  private info: RuntimeInfo = { kind: 'process' };
+
+  constructor(private readonly o: ProcessRuntimeOptions) {}
+
+  async start(): Promise<MinerEndpoint> {
+    const spec = this.o.profile.miner.process;
+    if (!spec) {
+      throw new MinerbenchError('CONFIG_INVALID', `the ${this.o.profile.id} profile has no miner.process command, so it cannot run without Docker`, {
+        hint: "add miner.process: { command: [...], cwd: './miner' } to its profile, or use --runtime docker",
+      });
+    }
+    const port = await freePort();
+    const cwd = path.resolve(this.o.pluginDir, spec.cwd ?? '.');
+    const [cmd, ...args] = spec.command as [string, ...string[]];
+    const child = execa(cmd, args, {
+      cwd,
+      env: {
+        ...this.o.env,
+        ...(this.o.profile.miner.env ?? {}),
+        MINER_HOTKEY_SS58: this.o.minerHotkey,
+        MINER_PORT: String(port),
+        MINER_HOST: '127.0.0.1',
+        ...(this.o.gpuUuids?.length ? { CUDA_VISIBLE_DEVICES: this.o.gpuUuids.join(',') } : {}),
+      },
+      all: true,
+      buffer: false,
+      reject: false,
+      detached: true, // its own process group, so stop() reaches the miner's children too
+      cleanup: true,
+      stdin: 'ignore',
+    });
+    this.child = child;
+    child.all?.on('data', (d: Buffer) => {
+      if (this.log.length < MAX_LOG_BYTES) this.log += d.toString('utf8');
+    });
+    this.exitPromise = child.then((r) => ({ exitCode: r.exitCode ?? (r.signal ? 128 : -1), atMs: this.o.now() }));
+    child.catch(() => undefined);
+    if (child.pid === undefined) {
+      const r = await child;
+      throw new MinerbenchError('RUNTIME_FAILED', `could not start the miner process ${cmd}: ${r.message ?? 'spawn failed'}`, {
+        hint: `check that ${cmd} is installed and on PATH`,
+      });
+    }
+    this.pidfile = writePidfile(this.o.runId, child.pid);
+    this.info = { kind: 'process', process: { pid: child.pid, command: [cmd, ...args].join(' '), cwd }, gpus: this.o.gpuUuids ?? [] };
+    return { host: '127.0.0.1', port, hotkey: this.o.minerHotkey };
+  }
+
+  async waitReady(endpoint: MinerEndpoint, signal: AbortSignal): Promise<void> {
+    const timeoutS = this.o.profile.miner.ready.timeoutS ?? 60;
+    const died = this.exited().then((e) => `the miner process exited with code ${e.exitCode} before it was ready`);
+    const r = await waitUntilReady({ probe: () => this.o.readyProbe(endpoint), died, timeoutMs: timeoutS * 1000, signal });
+    if (r.ready) return;
+    if (signal.aborted) throw new MinerbenchError('INTERRUPTED', 'interrupted while waiting for the miner');
+    throw new MinerbenchError('MINER_NOT_READY', `the ${this.o.profile.id} miner never became ready: ${r.reason}`, {
+      details: lastLines(this.log, 15).map((l) => `miner: ${l}`),
+      hint: `its /${this.o.profile.miner.ready.synapse} route must answer 200; the whole miner log is in the run folder`,
+    });
+  }
+
+  exited(): Promise<MinerExit> {
+    if (!this.exitPromise) return new Promise(() => {});
+    return this.exitPromise.then((e) => (this.stopping ? new Promise<MinerExit>(() => {}) : e));
+  }
+
+  describe(): RuntimeInfo {
+    return this.info;
+  }
+
+  async logs(): Promise<string> {
+    return this.log;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const c = this.child;
+    if (!c || c.pid === undefined) return;
+    const kill = (sig: NodeJS.Signals) => {
+      try {
+        process.kill(-c.pid!, sig);
+      } catch {
+        /* already gone */
+      }
+    };
+    kill('SIGTERM');
+    const done = await Promise.race([c.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 2000))]);
+    if (!done) {
+      kill('SIGKILL');
+      await c;
+    }
+    if (this.pidfile) rmSync(this.pidfile, { force: true });
+    this.child = undefined;
+  }
+}

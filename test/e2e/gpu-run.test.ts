@@ -1,0 +1,87 @@
+// GPU runs end to end with the real sampler against a fake nvidia-smi replaying a recorded A100 power stream; refusals
+// of GPU runs on this GPU-less machine happen before anything starts.
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { delimiter } from 'node:path';
+import type Docker from 'dockerode';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from '../../harness/results/run-result.ts';
+import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engine.ts';
+import { runCli } from '../support/run-cli.ts';
+import { fakeSmiEnv, fixture } from '../gpu/fixture-paths.ts';
+
+let docker: Docker;
+beforeAll(async () => {
+  docker = await ensureDockerEngine();
+}, 600_000);
+
+const A100_UUID = /<uuid>(GPU-[^<]+)<\/uuid>/.exec(readFileSync(fixture('xml/k8s-test-infra/qx-a100.xml'), 'utf8'))![1]!;
+
+/** An A100 host: its real -q -x, the 2022 field list, and a real 100 ms power recording (energy-inference, Palmetto). */
+function a100Env(): NodeJS.ProcessEnv {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mb-gpu-'));
+  const env = fakeSmiEnv({
+    FAKE_SMI_XML: fixture('xml/k8s-test-infra/qx-a100.xml'),
+    FAKE_SMI_HELP: fixture('csv/netdata_help-query-gpu_2022.txt'),
+    FAKE_SMI_STREAM: fixture('power-traces/energy-inference_a100-palmetto_falcon-7b_2024-04-03_nvidia-smi.csv'),
+    FAKE_SMI_STATE: path.join(dir, 'state.json'),
+  });
+  // Debian's python3 (with python3-aiohttp) runs the template miner as a process.
+  env.PATH = env.PATH!.replace(delimiter, `${delimiter}/usr/bin${delimiter}`);
+  return env;
+}
+
+function runsIn(out: string): string[] {
+  const d = path.join(out, 'runs');
+  return existsSync(d) ? readdirSync(d) : [];
+}
+
+describe('GPU runs', () => {
+  it('samples the assigned GPU around an idle window and the load, and reports energy per query with its uncertainty', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'mb-gpu-out-'));
+    const r = await runCli(['run', 'template', '--runtime', 'process', '--gpus', '0', '--idle-seconds', '1', '--sample-ms', '100', '--duration', '3', '--concurrency', '2', '--out', out], a100Env());
+    const result = JSON.parse(readFileSync(/^result: (.+)$/m.exec(r.err)![1]!, 'utf8')) as RunResult;
+    // On a loaded 2-core test machine the harness's own timing may breach the validity bounds (exit 50); energy is what this checks.
+    expect([0, 50], r.err).toContain(r.code);
+    expect(result.status).toBe('completed');
+    expect(result.quality.mean).toBe(1);
+    const e = result.energy as Record<string, any>;
+    expect(e.measured).toBe(true);
+    expect(e.sampler.powerField).toBe('power.draw');
+    expect(e.meanW).toBeGreaterThan(25); // the recording stays between 29.99 W (idle) and 400 W (the A100's limit)
+    expect(e.meanW).toBeLessThan(400);
+    expect(e.energyJ).toBeCloseTo(e.meanW * (e.phases.measure.endMs - e.phases.measure.startMs) / 1000, 0);
+    expect(e.joulesPerQuery).toBeCloseTo(e.energyJ / result.load.measured, 6);
+    expect(e.qualityPerJoule).toBeCloseTo(result.load.measured / e.energyJ, 6); // every answer scored 1
+    expect(e.statement).toMatch(/J ± [\d.]+ J \([\d.]+%\)/);
+    expect(e.phases.idle.endMs - e.phases.idle.startMs).toBeGreaterThanOrEqual(990);
+    expect(e.idleW).toBeGreaterThan(0);
+    expect(Object.keys(e.powerSeries)).toEqual([A100_UUID]);
+    expect(result.environment.gpus).toMatchObject({ available: true, assignedDeviceIds: [A100_UUID] });
+    const dir = path.dirname(/^result: (.+)$/m.exec(r.err)![1]!);
+    expect(JSON.parse(readFileSync(path.join(dir, 'artifacts/gpu-samples.json'), 'utf8')).kind).toBe('gpu-samples');
+  }, 120_000);
+
+  it('refuses --gpus on a machine without NVIDIA GPUs before anything starts', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'mb-gpu-none-'));
+    const env = { ...process.env, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
+    const r = await runCli(['run', 'template', '--gpus', '0', '--out', out], env);
+    expect(r.code).toBe(20);
+    expect(r.err).toContain('--gpus 0 was given but this machine has no usable NVIDIA GPU: nvidia-smi is not installed');
+    expect(runsIn(out)).toEqual([]);
+    expect(await minerbenchContainers(docker)).toEqual([]);
+  });
+
+  it('refuses a GPU run when the Docker engine has no NVIDIA runtime, and a GPU that does not exist', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'mb-gpu-rt-'));
+    const noRuntime = await runCli(['run', 'template', '--gpus', '0', '--out', out], a100Env());
+    expect(noRuntime.code).toBe(20);
+    expect(noRuntime.err).toContain('no NVIDIA container runtime');
+    const bad = await runCli(['run', 'template', '--runtime', 'process', '--gpus', '9', '--out', out], a100Env());
+    expect(bad.code).toBe(21);
+    expect(bad.err).toMatch(/GPU 9|index 9/);
+    expect(runsIn(out)).toEqual([]);
+    expect(await minerbenchContainers(docker)).toEqual([]);
+  });
+});
