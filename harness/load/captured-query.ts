@@ -13,4 +13,8 @@ export interface CapturedQuery {
   validator?: string;
   /** 1-based line in the queries file, for messages. */
   line: number;
+  /** The reference answer a subnet's score compares against (never sent to the miner). */
+  reference?: unknown;
+  /** The line's JSON text as captured, so Python-typed values (1.0, key order, big ints) survive for body hashes. */
+  source?: string;
 }

@@ -18,6 +18,8 @@ const lineSchema = z.strictObject({
   // Fields a capture proxy records about the original exchange; kept, not replayed.
   status: z.number().int().optional(),
   latencyMs: z.number().optional(),
+  /** A reference answer for the subnet's score (kept out of the request). */
+  reference: z.unknown().optional(),
 });
 
 export interface QueriesFileOptions {
@@ -68,7 +70,10 @@ export function readQueriesFile(file: string, opts: QueriesFileOptions = {}): Ca
     }
     if (opts.monotonic && q.t < lastT) problems.push(`${where}: t=${q.t} goes back in time (previous t=${lastT}); sort the file by t`);
     lastT = Math.max(lastT, q.t);
-    queries.push({ t: q.t, synapse: q.synapse, body: q.body, line: n + 1, ...(q.timeout ? { timeout: q.timeout } : {}), ...(q.validator ? { validator: q.validator } : {}) });
+    queries.push({
+      t: q.t, synapse: q.synapse, body: q.body, line: n + 1, source: raw,
+      ...(q.timeout ? { timeout: q.timeout } : {}), ...(q.validator ? { validator: q.validator } : {}), ...(q.reference === undefined ? {} : { reference: q.reference }),
+    });
   }
   if (problems.length) {
     const more = problems.length > MAX_REPORTED ? [`... and ${problems.length - MAX_REPORTED} more`] : [];

@@ -13,7 +13,7 @@ import { reapProcessOrphans } from '../runtime/process-pidfiles.ts';
 import { reapOrphans } from '../runtime/reap-orphans.ts';
 import { runtimeKind } from '../runtime/runtime-registry.ts';
 import { ephemeralKeys } from '../transport/ephemeral-keys.ts';
-import { createTransport } from '../transport/transport-registry.ts';
+import { createTransport, transportRoutes } from '../transport/transport-registry.ts';
 import { writeFileAtomic } from '../results/atomic-write.ts';
 import { createRunFolder, newRunId, runFolder, type RunFolder } from '../results/run-folder.ts';
 import type { RunResult } from '../results/run-result.ts';
@@ -23,6 +23,9 @@ import { planGpus } from './gpu-plan.ts';
 import { GpuSession, type RunPhases } from './gpu-session.ts';
 import type { RunEventSink } from './run-events.ts';
 import { renderRunReport } from './render-run-report.ts';
+import { chainUsed, runEarnings } from './run-earnings.ts';
+import type { LoadedSnapshot } from '../chain/load-snapshot-or-default.ts';
+import type { MachineEarningsOptions } from '../evaluate/earnings-machine.ts';
 
 export interface RunBenchmarkInput {
   subnet: string;
@@ -35,6 +38,8 @@ export interface RunBenchmarkInput {
   subnetsDir?: string;
   /** Shared by runs of one process so concurrent runs get disjoint GPUs. */
   gpuAssigner?: GpuAssigner;
+  /** The chain snapshot the earnings come from (loaded before anything starts) and the earnings assumptions. */
+  chain?: { loaded: LoadedSnapshot; options: MachineEarningsOptions };
 }
 
 export interface RunBenchmarkOutput {
@@ -60,7 +65,7 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   const kind = runtimeKind(options.runtime);
   const { profile, dir } = await loadSubnet(input.subnet, input.subnetsDir);
   const queriesFile = path.resolve(dir, profile.queries);
-  const queries = readQueriesFile(queriesFile, { allowedSynapses: [profile.transport.synapse] });
+  const queries = readQueriesFile(queriesFile, { allowedSynapses: transportRoutes(profile.transport) });
   const gpuPlan = await planGpus(profile, options.gpus, input.env);
 
   // PROBE
@@ -205,6 +210,13 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
     gpus,
     idle,
   });
+  if (input.chain) {
+    const { loaded, options: earningsOptions } = input.chain;
+    result.chain = chainUsed(loaded.snapshot, loaded.origin);
+    const e = runEarnings(result, loaded.snapshot, profile.validator.queriesPerMinerPerMinute / 60, earningsOptions);
+    result.earnings = e.earnings;
+    result.warnings.push(...loaded.warnings.map((w) => `chain: ${w}`), ...(e.warning ? [e.warning] : []));
+  }
   emit({ type: 'phase', phase: 'store' });
   writeFileAtomic(folder.records, replay ? replay.records.map((r) => JSON.stringify(r)).join('\n') + '\n' : '');
   writeFileAtomic(folder.result, JSON.stringify(result, null, 2));

@@ -5,8 +5,9 @@ import type { BittensorSynapseTransport as SynapseConfig } from '../config/subne
 import type { CapturedQuery } from '../load/captured-query.ts';
 import { buildDendriteRequest } from './dendrite-request.ts';
 import type { Signer } from './ephemeral-keys.ts';
-import { httpExchange } from './http-exchange.ts';
+import { httpExchange, type HttpExchangeResult } from './http-exchange.ts';
 import { NonceClock } from './nonce-clock.ts';
+import { PyDict, pythonJsonLoads } from './python-json-loads.ts';
 import type { MinerEndpoint, SendOptions, SendOutcome, Transport } from './transport.ts';
 
 export interface BittensorSynapseOptions {
@@ -38,7 +39,7 @@ export class BittensorSynapseSender implements Transport {
     const config = query.synapse === this.opts.config.synapse ? this.opts.config : { kind: 'bittensor-synapse' as const, synapse: query.synapse, fields: [] };
     const req = buildDendriteRequest({
       synapse: config,
-      fields: query.body,
+      fields: pythonFields(query),
       timeoutS: opts.timeoutS,
       dendrite: {
         ip: this.opts.dendriteIp ?? '127.0.0.1',
@@ -49,6 +50,8 @@ export class BittensorSynapseSender implements Transport {
       },
       axon: { ip: endpoint.host, port: endpoint.port, hotkey: endpoint.hotkey },
     });
+    const stream = this.opts.config.stream === true && query.synapse === this.opts.config.synapse;
+    const chunkMs: number[] = [];
     const r = await httpExchange({
       agent: this.agent,
       host: endpoint.host,
@@ -60,7 +63,9 @@ export class BittensorSynapseSender implements Transport {
       timeoutMs: opts.timeoutS * 1000,
       now: opts.now,
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(stream ? { onChunk: (c: Buffer, at: number) => void (c.length && chunkMs.push(at)) } : {}),
     });
+    if (stream) return streamedOutcome(r, chunkMs);
     let response: Record<string, unknown> | null = null;
     let error = r.error;
     if (r.outcome === 'ok' && r.body.length) {
@@ -91,5 +96,36 @@ export class BittensorSynapseSender implements Transport {
 
   close(): void {
     this.agent.destroy();
+  }
+}
+
+/** A streaming synapse: the body is subnet-defined chunks (no JSON); chunk times give time to first chunk. */
+function streamedOutcome(r: HttpExchangeResult, chunkMs: number[]): SendOutcome {
+  const ok = r.outcome === 'ok' && r.httpStatus === 200;
+  const text = r.body.toString('utf8');
+  const error = r.outcome !== 'ok' ? r.error : r.httpStatus !== 200 ? `HTTP ${r.httpStatus}: ${text.slice(0, 200)}` : undefined;
+  return {
+    status: r.outcome === 'timeout' ? 'timeout' : ok ? 'ok' : 'error',
+    sentMs: r.sentMs,
+    ...(r.firstByteMs === undefined ? {} : { firstByteMs: r.firstByteMs }),
+    endMs: r.endMs,
+    ...(r.httpStatus === undefined ? {} : { httpStatus: r.httpStatus }),
+    bytesIn: r.body.length,
+    bytesOut: r.bytesOut,
+    ...(error ? { error } : {}),
+    ...(chunkMs.length ? { chunkMs, outputTokens: chunkMs.length } : {}),
+    response: ok ? { text, chunks: chunkMs.length } : null,
+  };
+}
+
+/** The body's fields as Python typed them when the query was captured (floats, dict order, big ints); else the parsed body. */
+function pythonFields(query: CapturedQuery): Record<string, unknown> {
+  if (!query.source) return query.body;
+  try {
+    const line = pythonJsonLoads(query.source);
+    const body = line instanceof PyDict ? line.get('body') : undefined;
+    return body instanceof PyDict ? Object.fromEntries(body.entries) : query.body;
+  } catch {
+    return query.body;
   }
 }

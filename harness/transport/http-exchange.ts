@@ -12,6 +12,8 @@ export interface HttpExchangeInput {
   timeoutMs: number;
   now: () => number;
   signal?: AbortSignal;
+  /** Streaming: called with each body chunk as it arrives (run clock ms). */
+  onChunk?: (chunk: Buffer, atMs: number) => void;
 }
 
 export interface HttpExchangeResult {
@@ -28,7 +30,7 @@ export interface HttpExchangeResult {
 
 export function httpExchange(input: HttpExchangeInput): Promise<HttpExchangeResult> {
   const payload = Buffer.from(input.body, 'utf8');
-  const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': payload.length };
+  const headers: Record<string, string | number> = input.method === 'GET' && !payload.length ? {} : { 'content-type': 'application/json', 'content-length': payload.length };
   for (const [k, v] of input.headers) headers[k] = v;
   return new Promise((resolve) => {
     const sentMs = input.now();
@@ -54,10 +56,16 @@ export function httpExchange(input: HttpExchangeInput): Promise<HttpExchangeResu
     input.signal?.addEventListener('abort', onAbort, { once: true });
     req.on('response', (res) => {
       firstByteMs = input.now();
-      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('data', (c: Buffer) => {
+        chunks.push(c);
+        input.onChunk?.(c, input.now());
+      });
       res.on('end', () => finish({ outcome: 'ok', endMs: input.now(), httpStatus: res.statusCode ?? 0, headers: res.headers }));
       res.on('error', (e) => finish({ outcome: 'error', endMs: input.now(), httpStatus: res.statusCode ?? 0, error: `response broke off: ${e.message}` }));
       res.on('aborted', () => finish({ outcome: 'error', endMs: input.now(), httpStatus: res.statusCode ?? 0, error: 'connection closed mid-response' }));
+      res.on('close', () => {
+        if (!res.complete) finish({ outcome: 'error', endMs: input.now(), httpStatus: res.statusCode ?? 0, error: 'connection closed mid-response' });
+      });
     });
     req.on('error', (e: NodeJS.ErrnoException) => finish({ outcome: 'error', endMs: input.now(), error: e.code ? `${e.code}: ${e.message}` : e.message }));
     req.end(payload);

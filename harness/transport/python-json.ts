@@ -1,5 +1,5 @@
 // pythonJsonDumps: Python's json.dumps() text (default separators, ensure_ascii) so bodies match a real dendrite's.
-import { PyFloat, pythonFloatRepr } from './python-str.ts';
+import { isOrderedDict, PyFloat, pythonFloatRepr } from './python-str.ts';
 
 function escapeString(s: string): string {
   let out = '"';
@@ -33,6 +33,7 @@ export function pythonJsonDumps(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(BigInt(v)) : pythonFloatRepr(v);
   if (typeof v === 'string') return escapeString(v);
   if (Array.isArray(v)) return `[${v.map(pythonJsonDumps).join(', ')}]`;
+  if (isOrderedDict(v)) return `{${v.entries.map(([k, x]) => `${escapeString(k)}: ${pythonJsonDumps(x)}`).join(', ')}}`;
   if (typeof v === 'object') {
     const parts = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${escapeString(k)}: ${pythonJsonDumps(x)}`);
     return `{${parts.join(', ')}}`;

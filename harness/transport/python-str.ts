@@ -69,6 +69,7 @@ function pythonRepr(v: unknown): string {
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'string') return pythonStrRepr(v);
   if (Array.isArray(v)) return `[${v.map(pythonRepr).join(', ')}]`;
+  if (isOrderedDict(v)) return `{${v.entries.map(([k, x]) => `${pythonStrRepr(k)}: ${pythonRepr(x)}`).join(', ')}}`;
   if (typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${pythonStrRepr(k)}: ${pythonRepr(x)}`);
     return `{${entries.join(', ')}}`;
@@ -79,4 +80,9 @@ function pythonRepr(v: unknown): string {
 /** str(value) in Python: a top-level str prints bare, everything else as its repr. */
 export function pythonStr(v: unknown): string {
   return typeof v === 'string' ? v : pythonRepr(v);
+}
+
+/** A dict kept in source order (PyDict from python-json-loads.ts), recognised by shape to avoid an import cycle. */
+export function isOrderedDict(v: unknown): v is { entries: Array<[string, unknown]> } {
+  return typeof v === 'object' && v !== null && v.constructor?.name === 'PyDict' && Array.isArray((v as { entries?: unknown }).entries);
 }

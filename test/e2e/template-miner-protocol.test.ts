@@ -25,7 +25,7 @@ const now = () => performance.now();
 beforeAll(async () => {
   docker = await ensureDockerEngine();
   const { profile, dir } = await loadSubnet('template');
-  synapse = profile.transport;
+  synapse = profile.transport as BittensorSynapseTransport;
   const keys = await ephemeralKeys();
   dendrite = keys.dendrite;
   runtime = new DockerRuntime({

@@ -33,7 +33,8 @@ describe('readQueriesFile', () => {
 
   it('skips blank lines and keeps the validator hotkey when captured', () => {
     const q = readQueriesFile(file('\n{"t":0,"synapse":"Dummy","body":{"dummy_input":1},"validator":"5F"}\n\n'));
-    expect(q).toEqual([{ t: 0, synapse: 'Dummy', body: { dummy_input: 1 }, validator: '5F', line: 2 }]);
+    const source = '{"t":0,"synapse":"Dummy","body":{"dummy_input":1},"validator":"5F"}';
+    expect(q).toEqual([{ t: 0, synapse: 'Dummy', body: { dummy_input: 1 }, validator: '5F', line: 2, source }]);
   });
 
   it('names file:line and the reason for every bad line at once', () => {

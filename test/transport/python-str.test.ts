@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { PyFloat, pythonStr } from '../../harness/transport/python-str.ts';
 import { pythonJsonDumps } from '../../harness/transport/python-json.ts';
+import { pythonJsonLoads } from '../../harness/transport/python-json-loads.ts';
 
 describe('pythonStr', () => {
   it.each([
@@ -23,5 +24,27 @@ describe('pythonJsonDumps', () => {
   it('uses json.dumps separators, ensure_ascii and float repr', () => {
     expect(pythonJsonDumps({ a: [1, new PyFloat(12)], s: 'é"' })).toBe('{"a": [1, 12.0], "s": "\\u00e9\\""}');
     expect(pythonJsonDumps(1732000000123456789n)).toBe('1732000000123456789');
+  });
+});
+
+describe('pythonStr of hash fields over lists, dicts, booleans and None (printed by CPython 3.11)', () => {
+  it.each([
+    [[{ role: 'user', content: 'hi "there"', ok: true, x: null }, [1, 2.5, new PyFloat(-0), new PyFloat(1e16), 123456789.125]], `[{'role': 'user', 'content': 'hi "there"', 'ok': True, 'x': None}, [1, 2.5, -0.0, 1e+16, 123456789.125]]`],
+    [{ messages: ['😀 ü', '\u200b', 'a\\b'], n: { deep: [false, null] } }, `{'messages': ['😀 ü', '\\u200b', 'a\\\\b'], 'n': {'deep': [False, None]}}`],
+    [{ empty: '', q: "'", both: `'"` }, `{'empty': '', 'q': "'", 'both': '\\'"'}`],
+  ])('str(%j)', (v, expected) => {
+    expect(pythonStr(v)).toBe(expected);
+  });
+});
+
+describe('pythonJsonLoads keeps what JSON.parse loses', () => {
+  it('floats written as floats, dict order with integer-like keys, integers past 2^53', () => {
+    const v = pythonJsonLoads('{"b": [1, 2.5, -0.0, 1e16, 1.0], "2": {"z": 1, "10": null}, "big": 123456789012345678901}');
+    expect(pythonStr(v)).toBe("{'b': [1, 2.5, -0.0, 1e+16, 1.0], '2': {'z': 1, '10': None}, 'big': 123456789012345678901}");
+    expect(pythonJsonDumps(v)).toBe('{"b": [1, 2.5, -0.0, 1e+16, 1.0], "2": {"z": 1, "10": null}, "big": 123456789012345678901}');
+    expect(pythonStr(JSON.parse('{"b": 1, "2": 2}'))).toBe("{'2': 2, 'b': 1}"); // why the loader exists
+  });
+  it('refuses text that is not JSON', () => {
+    expect(() => pythonJsonLoads('{"a": }')).toThrow('pythonJsonLoads: unexpected character at offset 6');
   });
 });

@@ -4,6 +4,7 @@ import type { CliCommand } from '../cli-command.ts';
 import { listSubnetIds, loadSubnet } from '../../config/subnet-registry.ts';
 import { isMinerbenchError } from '../../errors.ts';
 import { subnetsDir } from './run.ts';
+import { transportRoutes } from '../../transport/transport-registry.ts';
 
 export const subnetsCommand: CliCommand<{ json?: boolean; subnetsDir?: string }> = {
   command: 'subnets',
@@ -18,7 +19,7 @@ export const subnetsCommand: CliCommand<{ json?: boolean; subnetsDir?: string }>
     for (const id of listSubnetIds(dir)) {
       try {
         const { profile } = await loadSubnet(id, dir);
-        rows.push({ id, netuid: profile.netuid, title: profile.title, transport: `${profile.transport.kind}:${profile.transport.synapse}`, gpus: profile.miner.gpus, timeoutS: profile.validator.timeoutS });
+        rows.push({ id, netuid: profile.netuid, title: profile.title, transport: `${profile.transport.kind}:${transportRoutes(profile.transport).join('|')}`, gpus: profile.miner.gpus, timeoutS: profile.validator.timeoutS });
       } catch (e) {
         rows.push({ id, netuid: null, title: '(invalid profile)', transport: '', gpus: null, timeoutS: null, problem: isMinerbenchError(e) ? e.message : String(e) });
       }
