@@ -1,6 +1,7 @@
 // readResult: loads a result.json, refusing unknown schema versions and files that are not results.
 import { readFileSync } from 'node:fs';
 import { MinerbenchError } from '../errors.ts';
+import { resultProblems } from './result-problems.ts';
 import { SCHEMA_VERSION, type RunResult } from './run-result.ts';
 
 export function parseResult(text: string, where: string): RunResult {
@@ -18,10 +19,12 @@ export function parseResult(text: string, where: string): RunResult {
       hint: 'use the minerbench version that wrote it, or re-run the benchmark',
     });
   }
-  const r = data as Partial<RunResult>;
-  const missing = (['runId', 'status', 'subnet', 'config', 'environment', 'load', 'latency', 'quality', 'validity'] as const).filter((k) => r[k] === undefined);
-  if (missing.length) {
-    throw new MinerbenchError('RESULT_INVALID', `${where} lacks ${missing.join(', ')}`, { hint: 'the file is truncated or was edited by hand' });
+  const problems = resultProblems(data as Record<string, unknown>);
+  if (problems.length) {
+    throw new MinerbenchError('RESULT_INVALID', `${where} is not a complete result: ${problems.length} problem(s)`, {
+      hint: 'the file is truncated or was edited by hand; restore it or re-run the benchmark',
+      details: problems,
+    });
   }
   return data as RunResult;
 }

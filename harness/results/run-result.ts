@@ -25,6 +25,8 @@ export interface ResolvedRunConfig {
   baseImage: string | null;
   gpus: string | null;
   runtime: string;
+  /** Queries per second real validators send one miner (the profile's model), for the capacity check. */
+  validatorQps?: number;
   idleS: number | null;
   samplePeriodMs: number | null;
 }
@@ -123,6 +125,8 @@ export interface RunResult {
   quality: QualitySummary;
   energy: EnergySummary;
   earnings: null | Record<string, unknown>;
+  /** The chain block the earnings were computed at, and where the data came from (live chain, file, shipped snapshot). */
+  chain?: { origin: 'file' | 'chain' | 'default'; network: string; specVersion: number; block: number; blockHash: string; blockTime: string | null; description: string };
   /** GPU power over the run with its load phases marked, for the report's chart (see power-timeline.ts). */
   powerTimeline?: PowerTimeline;
   validity: Validity;

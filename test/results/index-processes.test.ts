@@ -1,0 +1,80 @@
+// Tests the index across processes: two concurrent writers lose nothing; kill -9 during an import leaves it consistent.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importResults } from '../../harness/results/import-results.ts';
+import { indexPath, openIndex } from '../../harness/results/open-index.ts';
+import { fleetResults } from '../fixtures/results/synthetic-results.ts';
+import { tempDir, writeResult } from './support/temp-store.ts';
+
+const WORKER = fileURLToPath(new URL('./support/import-worker.ts', import.meta.url));
+
+function worker(args: string[], onLine?: (line: string, kill: () => void) => void): Promise<{ code: number | null; signal: string | null; lines: string[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    let buf = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      let k;
+      while ((k = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, k);
+        buf = buf.slice(k + 1);
+        lines.push(line);
+        onLine?.(line, () => child.kill('SIGKILL'));
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => (code && code !== 0 ? reject(new Error(stderr)) : resolve({ code, signal, lines })));
+  });
+}
+
+let src: string;
+const results = fleetResults(10, 20);
+beforeAll(() => {
+  src = tempDir('mb-src-');
+  for (const r of results) writeResult(src, r);
+});
+afterAll(() => rmSync(src, { recursive: true, force: true }));
+
+describe('index shared by processes', () => {
+  it('two processes importing at once lose nothing', async () => {
+    const out = tempDir();
+    const runs = path.join(src, 'runs');
+    const half = results.map((r) => path.join(runs, r.runId, 'result.json'));
+    const [a, b] = await Promise.all([worker([out, ...half.slice(0, 100)]), worker([out, ...half.slice(100)])]);
+    expect(a.lines.at(-1)).toBe('end 100 0');
+    expect(b.lines.at(-1)).toBe('end 100 0');
+    const db = openIndex(indexPath(out));
+    expect(db.prepare('SELECT count(*) AS n FROM runs').get()).toEqual({ n: 200 });
+    expect(db.prepare('SELECT count(DISTINCT machine_id) AS n FROM machines').get()).toEqual({ n: 10 });
+    db.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('kill -9 in the middle of an import leaves every indexed run whole, and a re-import finishes it', async () => {
+    const out = tempDir();
+    const killed = await worker([out, src], (line, kill) => {
+      if (line === '60 added') kill();
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    const db = openIndex(indexPath(out));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const n = (db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
+    expect(n).toBeGreaterThanOrEqual(60);
+    expect(n).toBeLessThan(200);
+    const partial = db.prepare('SELECT run_id FROM runs WHERE (SELECT count(*) FROM figures f WHERE f.run_id = runs.run_id) <> 10').all();
+    expect(partial).toEqual([]);
+    expect(db.prepare('SELECT count(*) AS n FROM figures WHERE run_id NOT IN (SELECT run_id FROM runs)').get()).toEqual({ n: 0 });
+    const again = importResults(db, [src], { outDir: out });
+    expect(again.failed).toEqual([]);
+    expect(again.added.length + again.unchanged.length).toBe(200);
+    expect(db.prepare('SELECT count(*) AS n FROM runs').get()).toEqual({ n: 200 });
+    db.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+});
