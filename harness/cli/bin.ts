@@ -5,10 +5,12 @@ import { asMinerbenchError, ERROR_CODES, isMinerbenchError, MinerbenchError } fr
 import type { CliCommand, CliIo } from './cli-command.ts';
 import { runCommand } from './commands/run.ts';
 import { subnetsCommand } from './commands/subnets.ts';
+import { chainCommand } from './commands/chain.ts';
+import { estimateCommand } from './commands/estimate.ts';
 import { formatError } from './print-error.ts';
 import { MINERBENCH_VERSION } from '../version.ts';
 
-export const COMMANDS: CliCommand<never>[] = [runCommand, subnetsCommand] as CliCommand<never>[];
+export const COMMANDS: CliCommand<never>[] = [runCommand, subnetsCommand, chainCommand, estimateCommand] as CliCommand<never>[];
 
 export async function main(args: string[], io?: Partial<CliIo>): Promise<number> {
   const controller = new AbortController();

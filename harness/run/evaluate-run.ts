@@ -73,6 +73,7 @@ export function evaluateRun(i: EvaluateRunInput): RunResult {
       baseImage: i.options.baseImage,
       gpus: i.options.gpus,
       runtime: i.options.runtime,
+      validatorQps: i.profile.validator.queriesPerMinerPerMinute / 60,
       idleS: i.gpus ? i.options.idleS : null,
       samplePeriodMs: i.gpus ? i.options.samplePeriodMs : null,
     },

@@ -6,15 +6,11 @@ import type { RunResult } from '../../results/run-result.ts';
 import type { ChainSnapshot } from '../../chain/chain-snapshot-schema.ts';
 import { describeSnapshotAge } from '../../chain/default-snapshot.ts';
 import { machineEarnings, type MachineEarnings, type MachineEarningsOptions, type MachineRunLike } from '../../evaluate/earnings-machine.ts';
-import { RANK_RULES } from '../../evaluate/earnings-rank-rule.ts';
-import { MinerbenchError } from '../../errors.ts';
+import { earningsOptionsFromArgs, withEarningsOptions, type EarningsCliArgs } from './earnings-options.ts';
 import { chainSourceFromArgs, loadSnapshotOrDefault, pricesFromArgs, withChainOptions, withPriceOptions, type ChainCliArgs, type PriceCliArgs } from './subnets-earnings.ts';
 
-interface EstimateArgs extends ChainCliArgs, PriceCliArgs {
+interface EstimateArgs extends ChainCliArgs, PriceCliArgs, EarningsCliArgs {
   result: string;
-  pue?: number;
-  tenureDays?: number;
-  rankRule?: string;
   validatorQps?: number;
   json?: boolean;
 }
@@ -64,27 +60,17 @@ export const estimateCommand: CliCommand<EstimateArgs> = {
   command: 'estimate <result>',
   describe: 'recompute the earnings of a saved run (result.json) with other prices or another chain snapshot',
   builder: (y: Argv) =>
-    withPriceOptions(withChainOptions(y))
+    withEarningsOptions(withPriceOptions(withChainOptions(y)))
       .positional('result', { type: 'string', describe: 'a result.json written by minerbench run' })
-      .option('pue', { type: 'number', describe: 'power usage effectiveness of the site [default: 1.0]' })
-      .option('tenure-days', { type: 'number', describe: 'expected days a UID is kept, to spread the registration burn [default: 30]' })
-      .option('rank-rule', { choices: Object.keys(RANK_RULES), describe: 'how the quality score maps to a rank [default: spread-only, no placement]' })
-      .option('validator-qps', { type: 'number', describe: 'queries/s validators send one miner (for the capacity check)' })
+      .option('validator-qps', { type: 'number', describe: "queries/s validators send one miner (for the capacity check) [default: the run's profile]" })
       .option('json', { type: 'boolean', describe: 'print the earnings JSON on stdout' }) as unknown as Argv,
   handler: async (argv, io) => {
-    const prices = pricesFromArgs(argv);
-    if (argv.pue !== undefined && !(argv.pue >= 1)) throw new MinerbenchError('USAGE', `--pue must be >= 1, got ${argv.pue}`);
-    if (argv.tenureDays !== undefined && !(argv.tenureDays > 0)) throw new MinerbenchError('USAGE', `--tenure-days must be > 0, got ${argv.tenureDays}`);
+    const options = earningsOptionsFromArgs(argv, pricesFromArgs(argv));
     const result = readResult(argv.result);
-    const run = runLikeFromResult(result, argv.validatorQps ?? null);
+    const run = runLikeFromResult(result, argv.validatorQps ?? result.config.validatorQps ?? null);
     const loaded = await loadSnapshotOrDefault({ ...chainSourceFromArgs(argv, io), netuids: [run.netuid] });
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
-    const m = estimateEarnings(run, loaded.snapshot, {
-      prices,
-      ...(argv.pue !== undefined ? { pue: argv.pue } : {}),
-      ...(argv.tenureDays !== undefined ? { tenureDays: argv.tenureDays } : {}),
-      ...(argv.rankRule ? { rankRule: RANK_RULES[argv.rankRule]! } : {}),
-    });
+    const m = estimateEarnings(run, loaded.snapshot, options);
     io.out(argv.json ? `${JSON.stringify({ chain: { block: loaded.snapshot.block, origin: loaded.origin }, earnings: m }, null, 2)}\n` : renderMachineEarnings(m, loaded.snapshot));
     return 0;
   },

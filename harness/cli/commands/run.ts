@@ -6,8 +6,10 @@ import { progressPrinter } from '../progress-printer.ts';
 import { runBenchmark } from '../../run/run-benchmark.ts';
 import { isMinerbenchError, MinerbenchError } from '../../errors.ts';
 import { formatError } from '../print-error.ts';
+import { chainSourceFromArgs, loadSnapshotOrDefault, pricesFromArgs, withChainOptions, withPriceOptions, type ChainCliArgs, type PriceCliArgs } from './subnets-earnings.ts';
+import { earningsOptionsFromArgs, withEarningsOptions } from './earnings-options.ts';
 
-interface RunArgs {
+interface RunArgs extends ChainCliArgs, PriceCliArgs {
   subnets: string[];
   concurrency?: number;
   queries?: number;
@@ -24,6 +26,9 @@ interface RunArgs {
   minerHotkey?: string;
   idleSeconds?: number;
   sampleMs?: number;
+  pue?: number;
+  tenureDays?: number;
+  rankRule?: string;
 }
 
 /** --subnets-dir, else MINERBENCH_SUBNETS_DIR, else the bundled plugins. */
@@ -36,7 +41,7 @@ export const runCommand: CliCommand<RunArgs> = {
   command: 'run <subnets..>',
   describe: 'benchmark subnet reference miners in Docker on this machine',
   builder: (y: Argv) =>
-    y
+    withEarningsOptions(withPriceOptions(withChainOptions(y)))
       .positional('subnets', { type: 'string', array: true, describe: 'subnet ids (minerbench subnets lists them)' })
       .option('concurrency', { type: 'number', describe: 'concurrent queries (closed loop) [default: 8]' })
       .option('queries', { type: 'number', describe: 'measured queries to send [default: every query in the file]' })
@@ -56,6 +61,11 @@ export const runCommand: CliCommand<RunArgs> = {
       .example('$0 run template', 'benchmark the subnet template miner with the defaults')
       .example('$0 run template --concurrency 16 --duration 60', 'one minute at 16 concurrent queries'),
   handler: async (argv, io) => {
+    // Prices, assumptions and chain data are settled before anything starts.
+    const earningsOptions = earningsOptionsFromArgs(argv, pricesFromArgs(argv));
+    io.err('chain: loading subnet emission data\n');
+    const loaded = await loadSnapshotOrDefault(chainSourceFromArgs(argv, io));
+    for (const w of loaded.warnings) io.err(`chain: ${w}\n`);
     let worst = 0;
     for (const subnet of argv.subnets) {
       const onEvent = progressPrinter(io.err, io.isTTY, subnet);
@@ -81,6 +91,7 @@ export const runCommand: CliCommand<RunArgs> = {
           cwd: io.cwd,
           signal: io.signal,
           onEvent,
+          chain: { loaded, options: earningsOptions },
           ...(subnetsDir(argv, io) ? { subnetsDir: subnetsDir(argv, io)! } : {}),
         });
         if (failure) {
