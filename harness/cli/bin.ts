@@ -7,10 +7,11 @@ import { runCommand } from './commands/run.ts';
 import { subnetsCommand } from './commands/subnets.ts';
 import { chainCommand } from './commands/chain.ts';
 import { estimateCommand } from './commands/estimate.ts';
+import { fleetCommand } from './commands/fleet.ts';
 import { formatError } from './print-error.ts';
 import { MINERBENCH_VERSION } from '../version.ts';
 
-export const COMMANDS: CliCommand<never>[] = [runCommand, subnetsCommand, chainCommand, estimateCommand] as CliCommand<never>[];
+export const COMMANDS: CliCommand<never>[] = [runCommand, subnetsCommand, chainCommand, estimateCommand, fleetCommand] as CliCommand<never>[];
 
 export async function main(args: string[], io?: Partial<CliIo>): Promise<number> {
   const controller = new AbortController();
