@@ -1,10 +1,12 @@
 // GpuSession: one run's GPUs: assignment, the streaming sampler around the idle and load windows, and the energy figures.
-import type { GpuAssigner, GpuAssignment } from '../gpu/gpu-assigner.ts';
+import type { GpuAssignment } from '../gpu/gpu-assigner.ts';
 import type { GpuInventory } from '../gpu/gpu-inventory.ts';
 import { startGpuSampler, type GpuSampler } from '../gpu/gpu-sampler.ts';
 import type { GpuSamplerArtifact } from '../gpu/gpu-sampler-artifact.ts';
 import { evaluateEnergy } from '../evaluate/energy.ts';
 import type { EnergySummary } from '../results/run-result.ts';
+import type { GpuQueue } from './gpu-queue.ts';
+import type { GpuRequest } from '../gpu/gpu-assigner.ts';
 
 export interface RunPhases {
   idle: { startMs: number; endMs: number } | null;
@@ -21,14 +23,14 @@ export class GpuSession {
   private constructor(
     readonly assignment: GpuAssignment,
     private readonly inventory: GpuInventory,
-    private readonly assigner: GpuAssigner,
+    private readonly queue: GpuQueue,
     private readonly now: () => number,
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
-  /** Takes GPUs for the run (throws GPU_SELECTION_INVALID / GPU_UNAVAILABLE before anything starts). */
-  static open(runId: string, inventory: GpuInventory, assigner: GpuAssigner, request: Parameters<GpuAssigner['assign']>[2], now: () => number, env: NodeJS.ProcessEnv): GpuSession {
-    return new GpuSession(assigner.assign(runId, inventory, request), inventory, assigner, now, env);
+  /** Takes GPUs for the run, waiting for other runs of this process to free them; fails at once if they never could. */
+  static async open(runId: string, inventory: GpuInventory, queue: GpuQueue, request: GpuRequest, now: () => number, env: NodeJS.ProcessEnv, signal?: AbortSignal, onWait?: (why: string) => void): Promise<GpuSession> {
+    return new GpuSession(await queue.acquire(runId, inventory, request, signal, onWait), inventory, queue, now, env);
   }
 
   async startSampler(periodMs: number): Promise<void> {
@@ -41,7 +43,7 @@ export class GpuSession {
   }
 
   release(): void {
-    this.assigner.release(this.assignment.runId);
+    this.queue.release(this.assignment.runId);
   }
 
   /** Energy of the measured window (and the idle baseline before load) for result.json. */

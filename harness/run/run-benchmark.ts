@@ -4,8 +4,13 @@ import path from 'node:path';
 import { loadSubnet } from '../config/subnet-registry.ts';
 import { resolveRunOptions, type RunOptions } from '../config/run-options.ts';
 import { asMinerbenchError, MinerbenchError } from '../errors.ts';
-import { GpuAssigner } from '../gpu/gpu-assigner.ts';
-import { runClosedLoop, type ReplayOutput } from '../load/closed-loop.ts';
+import type { ReplayOutput } from '../load/replay-output.ts';
+import { arrivalDriver } from '../load/arrival-registry.ts';
+import { arrivalOptions, describeArrival } from '../load/arrival-options.ts';
+import { runCachingProbe } from '../load/caching-probe.ts';
+import { realClock } from '../load/load-clock.ts';
+import { runReplay } from '../load/run-replay.ts';
+import { cachingVerdict } from '../evaluate/validity-caching.ts';
 import { readQueriesFile } from '../load/queries-file.ts';
 import { connectDocker, type DockerProbe } from '../runtime/docker-client.ts';
 import { dockerOptionsFromEnv } from '../runtime/docker-endpoint.ts';
@@ -21,6 +26,7 @@ import { minerCpuset } from './cpu-split.ts';
 import { evaluateRun } from './evaluate-run.ts';
 import { planGpus } from './gpu-plan.ts';
 import { GpuSession, type RunPhases } from './gpu-session.ts';
+import { GpuQueue } from './gpu-queue.ts';
 import type { RunEventSink } from './run-events.ts';
 import { renderRunReport } from './render-run-report.ts';
 import { chainUsed, runEarnings } from './run-earnings.ts';
@@ -37,7 +43,7 @@ export interface RunBenchmarkInput {
   /** Where subnet plugins live (tests point this at fixtures). */
   subnetsDir?: string;
   /** Shared by runs of one process so concurrent runs get disjoint GPUs. */
-  gpuAssigner?: GpuAssigner;
+  gpuQueue?: GpuQueue;
   /** The chain snapshot the earnings come from (loaded before anything starts) and the earnings assumptions. */
   chain?: { loaded: LoadedSnapshot; options: MachineEarningsOptions };
 }
@@ -65,7 +71,8 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   const kind = runtimeKind(options.runtime);
   const { profile, dir } = await loadSubnet(input.subnet, input.subnetsDir);
   const queriesFile = path.resolve(dir, profile.queries);
-  const queries = readQueriesFile(queriesFile, { allowedSynapses: transportRoutes(profile.transport) });
+  const queries = readQueriesFile(queriesFile, { allowedSynapses: transportRoutes(profile.transport), monotonic: arrivalDriver(options.arrival).monotonicQueries });
+  const arrival = arrivalOptions(options, queries);
   const gpuPlan = await planGpus(profile, options.gpus, input.env);
 
   // PROBE
@@ -86,9 +93,12 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   const runId = newRunId(profile.id);
   const t0 = performance.now();
   const now = () => performance.now() - t0;
-  const assigner = input.gpuAssigner ?? new GpuAssigner();
   const gpus =
-    gpuPlan.request && gpuPlan.probe.available ? GpuSession.open(runId, gpuPlan.probe.inventory, assigner, gpuPlan.request, now, input.env) : undefined;
+    gpuPlan.request && gpuPlan.probe.available
+      ? await GpuSession.open(runId, gpuPlan.probe.inventory, input.gpuQueue ?? new GpuQueue(), gpuPlan.request, now, input.env, input.signal, (why) =>
+          emit({ type: 'phase', phase: 'probe', detail: `waiting for GPUs: ${why}` }),
+        )
+      : undefined;
   for (const w of gpus?.assignment.warnings ?? []) emit({ type: 'warning', message: w });
 
   const folder = runFolder(path.resolve(input.cwd, options.out), runId);
@@ -148,17 +158,16 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
     let okDone = 0;
     let lastEmit = 0;
     const replayStart = now();
-    emit({ type: 'phase', phase: 'measure', detail: `${options.warmup} warm-up + ${options.durationS === null ? `${count} queries` : `${options.durationS} s`}, ${options.concurrency} concurrent` });
-    replay = await runClosedLoop({
+    emit({ type: 'phase', phase: 'measure', detail: `${options.warmup} warm-up + ${options.durationS === null ? `${count} queries` : `${options.durationS} s`}, ${describeArrival(arrival)}` });
+    replay = await runReplay({
       queries,
-      count,
-      ...(options.durationS === null ? {} : { durationS: options.durationS }),
+      arrival,
+      ...(options.durationS === null ? { count } : { durationS: options.durationS }),
       warmup: options.warmup,
-      concurrency: options.concurrency,
       transport,
       endpoint,
       timeoutS: options.timeoutS ?? profile.validator.timeoutS,
-      now,
+      clock: realClock(now),
       signal: replayAbort.signal,
       onRecord: (r) => {
         done++;
@@ -172,6 +181,16 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
         }
       },
     });
+    if (options.cachingProbe > 0 && !replayAbort.signal.aborted) {
+      emit({ type: 'phase', phase: 'measure', detail: `caching probe: ${options.cachingProbe} fresh and ${options.cachingProbe} repeated queries` });
+      const probeTimeoutS = options.timeoutS ?? profile.validator.timeoutS;
+      replay.caching = cachingVerdict(await runCachingProbe({ queries, n: options.cachingProbe, transport, endpoint, timeoutS: probeTimeoutS, now, signal: replayAbort.signal }));
+    }
+    if (replay.sweep && replay.sweep.kneeRatePerS === null && !crashed && !input.signal.aborted) {
+      failure = new MinerbenchError('SWEEP_INFEASIBLE', `--arrival sweep: no step kept p99 under the ${replay.sweep.timeoutMs} ms timeout at >= ${replay.sweep.minSuccess * 100}% success; the run is saved as INVALID`, {
+        hint: `start lower: --sweep-start ${Math.max(0.01, options.sweepStart / 4)}`,
+      });
+    }
     if (crashed) failure = new MinerbenchError('MINER_CRASHED', `${crashed}; the run is saved as failed with what was measured`, { hint: 'see the miner log in the run folder' });
     else if (input.signal.aborted) failure = new MinerbenchError('INTERRUPTED', `interrupted (${String(input.signal.reason ?? 'signal')}); the run is saved with what was measured`);
   } catch (e) {

@@ -37,7 +37,34 @@ function runsIn(out: string): string[] {
   return existsSync(d) ? readdirSync(d) : [];
 }
 
+/** An 8-GPU H100 host (its real -q -x) whose every sampled GPU replays the same real A100 power recording. */
+function eightGpuEnv(): NodeJS.ProcessEnv {
+  const env = a100Env();
+  env.FAKE_SMI_XML = fixture('xml/k8s-test-infra/qx-h100.xml');
+  return env;
+}
+
+const FIXTURE_SUBNETS = path.resolve(import.meta.dirname, '../fixtures/subnets');
+
 describe('GPU runs', () => {
+  it('benchmarks two GPU subnets at once on disjoint GPUs, each with its own power samples', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'mb-gpu-two-'));
+    const r = await runCli(['run', 'gpu-a', 'gpu-b', '--subnets-dir', FIXTURE_SUBNETS, '--runtime', 'process', '--idle-seconds', '0', '--duration', '2', '--concurrency', '1', '--out', out], eightGpuEnv());
+    expect([0, 50], r.err).toContain(r.code);
+    const results = [...r.err.matchAll(/^result: (.+)$/gm)].map((m) => JSON.parse(readFileSync(m[1]!, 'utf8')) as RunResult);
+    expect(results.map((x) => x.subnet.id).sort()).toEqual(['gpu-a', 'gpu-b']);
+    const assigned = results.map((x) => (x.environment.gpus as { assignedDeviceIds: string[] }).assignedDeviceIds);
+    expect(assigned.map((a) => a.length)).toEqual([1, 1]);
+    expect(assigned[0]![0]).not.toBe(assigned[1]![0]);
+    for (const [k, x] of results.entries()) {
+      expect(x.energy.measured).toBe(true);
+      expect(Object.keys(x.energy.powerSeries as object)).toEqual(assigned[k]);
+    }
+    // They ran at the same time: each measurement window overlaps the other's.
+    const [a, b] = results.map((x) => [Date.parse(x.times.startedAt), Date.parse(x.times.endedAt)] as const);
+    expect(a![0] < b![1] && b![0] < a![1]).toBe(true);
+  }, 120_000);
+
   it('samples the assigned GPU around an idle window and the load, and reports energy per query with its uncertainty', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'mb-gpu-out-'));
     const r = await runCli(['run', 'template', '--runtime', 'process', '--gpus', '0', '--idle-seconds', '1', '--sample-ms', '100', '--duration', '3', '--concurrency', '2', '--out', out], a100Env());

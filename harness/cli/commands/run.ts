@@ -4,12 +4,15 @@ import type { Argv } from 'yargs';
 import type { CliCommand } from '../cli-command.ts';
 import { progressPrinter } from '../progress-printer.ts';
 import { runBenchmark } from '../../run/run-benchmark.ts';
+import { GpuQueue } from '../../run/gpu-queue.ts';
+import { loadSubnet } from '../../config/subnet-registry.ts';
 import { isMinerbenchError, MinerbenchError } from '../../errors.ts';
 import { formatError } from '../print-error.ts';
+import { ARRIVAL_EXAMPLES, ARRIVAL_OPTIONS, arrivalFlagsFromArgs, type ArrivalCliArgs } from './arrival-options.ts';
 import { chainSourceFromArgs, loadSnapshotOrDefault, pricesFromArgs, withChainOptions, withPriceOptions, type ChainCliArgs, type PriceCliArgs } from './subnets-earnings.ts';
 import { earningsOptionsFromArgs, withEarningsOptions } from './earnings-options.ts';
 
-interface RunArgs extends ChainCliArgs, PriceCliArgs {
+interface RunArgs extends ChainCliArgs, PriceCliArgs, ArrivalCliArgs {
   subnets: string[];
   concurrency?: number;
   queries?: number;
@@ -43,6 +46,8 @@ export const runCommand: CliCommand<RunArgs> = {
   builder: (y: Argv) =>
     withEarningsOptions(withPriceOptions(withChainOptions(y)))
       .positional('subnets', { type: 'string', array: true, describe: 'subnet ids (minerbench subnets lists them)' })
+      .options(ARRIVAL_OPTIONS)
+      .example(ARRIVAL_EXAMPLES)
       .option('concurrency', { type: 'number', describe: 'concurrent queries (closed loop) [default: 8]' })
       .option('queries', { type: 'number', describe: 'measured queries to send [default: every query in the file]' })
       .option('duration', { type: 'number', describe: 'or: seconds to measure for' })
@@ -61,13 +66,18 @@ export const runCommand: CliCommand<RunArgs> = {
       .example('$0 run template', 'benchmark the subnet template miner with the defaults')
       .example('$0 run template --concurrency 16 --duration 60', 'one minute at 16 concurrent queries'),
   handler: async (argv, io) => {
+    // Every subnet is found and checked before anything starts; GPU miners run at once on disjoint GPUs (queueing
+    // for them), CPU-only miners one after another afterwards, so they do not compete for the harness's cores.
+    const dir = subnetsDir(argv, io);
+    const needsGpu = new Map<string, boolean>();
+    for (const id of argv.subnets) needsGpu.set(id, Boolean(argv.gpus) || (await loadSubnet(id, dir)).profile.miner.gpus > 0);
     // Prices, assumptions and chain data are settled before anything starts.
     const earningsOptions = earningsOptionsFromArgs(argv, pricesFromArgs(argv));
     io.err('chain: loading subnet emission data\n');
     const loaded = await loadSnapshotOrDefault(chainSourceFromArgs(argv, io));
     for (const w of loaded.warnings) io.err(`chain: ${w}\n`);
-    let worst = 0;
-    for (const subnet of argv.subnets) {
+    const gpuQueue = new GpuQueue();
+    const runOne = async (subnet: string): Promise<number> => {
       const onEvent = progressPrinter(io.err, io.isTTY, subnet);
       try {
         const { result, folder, failure } = await runBenchmark({
@@ -86,13 +96,15 @@ export const runCommand: CliCommand<RunArgs> = {
             minerHotkey: argv.minerHotkey,
             idleS: argv.idleSeconds,
             samplePeriodMs: argv.sampleMs,
+            ...arrivalFlagsFromArgs(argv),
           },
           env: io.env,
           cwd: io.cwd,
           signal: io.signal,
           onEvent,
           chain: { loaded, options: earningsOptions },
-          ...(subnetsDir(argv, io) ? { subnetsDir: subnetsDir(argv, io)! } : {}),
+          gpuQueue,
+          ...(dir ? { subnetsDir: dir } : {}),
         });
         if (failure) {
           io.err(`result: ${folder.result}\nreport: ${folder.report}\n`);
@@ -106,14 +118,19 @@ export const runCommand: CliCommand<RunArgs> = {
         for (const r of result.validity.reasons) io.err(`[${subnet}]   ${r}\n`);
         io.err(`result: ${folder.result}\nreport: ${folder.report}\n`);
         if (argv.json) io.out(JSON.stringify(result, null, 2) + '\n');
-        if (result.validity.verdict === 'INVALID') worst = Math.max(worst, new MinerbenchError('RUN_INVALID', '').exitCode);
+        return result.validity.verdict === 'INVALID' ? new MinerbenchError('RUN_INVALID', '').exitCode : 0;
       } catch (e) {
         if (!isMinerbenchError(e) || argv.subnets.length === 1) throw e;
         io.err(formatError(e));
-        worst = Math.max(worst, e.exitCode);
-        if (io.signal.aborted) break;
+        return e.exitCode;
       }
+    };
+    const codes = await Promise.all(argv.subnets.filter((id) => needsGpu.get(id)).map(runOne));
+    for (const id of argv.subnets.filter((x) => !needsGpu.get(x))) {
+      if (io.signal.aborted) break;
+      codes.push(await runOne(id));
     }
+    const worst = Math.max(0, ...codes);
     return worst;
   },
 };
