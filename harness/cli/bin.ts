@@ -7,11 +7,12 @@ import { runCommand } from './commands/run.ts';
 import { subnetsCommand } from './commands/subnets.ts';
 import { chainCommand } from './commands/chain.ts';
 import { estimateCommand } from './commands/estimate.ts';
+import { doctorCommand } from './commands/doctor.ts';
 import { fleetCommand } from './commands/fleet.ts';
 import { formatError } from './print-error.ts';
 import { MINERBENCH_VERSION } from '../version.ts';
 
-export const COMMANDS: CliCommand<never>[] = [runCommand, subnetsCommand, chainCommand, estimateCommand, fleetCommand] as CliCommand<never>[];
+export const COMMANDS: CliCommand<never>[] = [runCommand, subnetsCommand, chainCommand, estimateCommand, fleetCommand, doctorCommand] as CliCommand<never>[];
 
 export async function main(args: string[], io?: Partial<CliIo>): Promise<number> {
   const controller = new AbortController();

@@ -1,0 +1,36 @@
+// `minerbench doctor` on the real engine: says what works here, with and without (recorded) NVIDIA GPUs.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureDockerEngine } from '../support/docker-engine.ts';
+import { runCli } from '../support/run-cli.ts';
+import { fakeSmiEnv, fixture } from '../gpu/fixture-paths.ts';
+
+beforeAll(async () => {
+  await ensureDockerEngine();
+}, 600_000);
+
+describe('minerbench doctor', () => {
+  it('reports Docker, no NVIDIA GPU and what that allows on a GPU-less machine', async () => {
+    const r = await runCli(['doctor', '--json'], { ...process.env, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { checks: Array<{ what: string; status: string; detail: string }>; can: Record<string, boolean> };
+    expect(j.checks.find((c) => c.what === 'Docker engine')?.status).toBe('ok');
+    expect(j.checks.find((c) => c.what === 'NVIDIA GPUs')?.detail).toContain('nvidia-smi not found');
+    expect(j.can).toEqual({ 'benchmark CPU-only subnets in Docker': true, 'benchmark GPU subnets in Docker': false, 'measure GPU energy': false });
+  });
+
+  it('lists the GPUs, driver and power field of a (recorded) A100 host', async () => {
+    const env = fakeSmiEnv({ FAKE_SMI_XML: fixture('xml/k8s-test-infra/qx-a100.xml'), FAKE_SMI_HELP: fixture('csv/netdata_help-query-gpu_2022.txt') });
+    const r = await runCli(['doctor'], env);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ok\s+NVIDIA driver\s+570\.148\.08 \(CUDA 12\.8\)/);
+    expect(r.out).toMatch(/GPU 0\s+NVIDIA A100-SXM4-40GB GPU-00000000-0000-0000-0000-000000000000, power limit 400 W/);
+    expect(r.out).toContain('power.draw (a 1-s average on Ampere and newer: wider uncertainty)');
+    expect(r.out).toMatch(/^yes\s+measure GPU energy$/m);
+  });
+
+  it('exits 10 and says how to start Docker when the engine is not reachable', async () => {
+    const r = await runCli(['doctor'], { ...process.env, DOCKER_HOST: 'unix:///tmp/minerbench-no-docker.sock' });
+    expect(r.code).toBe(10);
+    expect(r.out).toMatch(/FAIL\s+Docker engine\s+Docker engine not reachable/);
+  });
+});
