@@ -10,6 +10,13 @@ const read = (rel: string) => readFileSync(path.join(here, rel), 'utf8');
 
 export type ReportKind = 'run' | 'compare' | 'trend';
 
+/** The renderer files of each kind, after dom.js and charts.js. */
+const KIND_FILES: Record<ReportKind, string[]> = {
+  run: ['run-energy.js', 'run-earnings.js', 'run-report.js'],
+  compare: ['compare-report.js'],
+  trend: ['trend-report.js'],
+};
+
 function hash(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
@@ -17,7 +24,7 @@ function hash(text: string): string {
 /** The page: the renderer reads the embedded JSON and builds the DOM with textContent only. */
 export function generateReport(kind: ReportKind, data: unknown, title: string): string {
   const css = read('renderer/styles.css');
-  const script = `${read('renderer/dom.js')}\n${read('renderer/charts.js')}\n${read(`renderer/${kind}-report.js`)}`;
+  const script = ['dom.js', 'charts.js', ...KIND_FILES[kind]].map((f) => read(`renderer/${f}`)).join('\n');
   const csp = [
     "default-src 'none'",
     `script-src ${hash(script)}`,

@@ -71,3 +71,36 @@ function lineChart(series, bands, opts) {
   root.appendChild(svg('text', { x: pad.l + W / 2, y: o.height - 6, class: 'label', 'text-anchor': 'middle' }, o.xLabel));
   return root;
 }
+
+/** Points with 95 % whiskers over categories [{x, value, lo, hi, cls}]; cls colours a point (e.g. 'regression'). */
+function intervalChart(points, opts) {
+  const o = Object.assign({ width: 720, height: 200, yLabel: '' }, opts || {});
+  const pad = { l: 60, r: 16, t: 16, b: 40 };
+  const W = o.width - pad.l - pad.r, H = o.height - pad.t - pad.b;
+  const root = svg('svg', { viewBox: `0 0 ${o.width} ${o.height}`, class: 'chart', role: 'img', 'aria-label': o.yLabel });
+  if (!points.length) { root.appendChild(svg('text', { x: pad.l, y: pad.t + 20 }, 'no data')); return root; }
+  let y0 = Math.min(...points.map((p) => p.lo)), y1 = Math.max(...points.map((p) => p.hi));
+  if (y1 === y0) { y0 -= Math.abs(y0) * 0.05 || 1; y1 += Math.abs(y1) * 0.05 || 1; }
+  const span = y1 - y0; y0 -= span * 0.08; y1 += span * 0.08;
+  const step = W / points.length;
+  const x = (i) => pad.l + step * (i + 0.5);
+  const y = (v) => pad.t + H - ((v - y0) / (y1 - y0)) * H;
+  root.appendChild(svg('line', { x1: pad.l, y1: pad.t + H, x2: pad.l + W, y2: pad.t + H, class: 'axis' }));
+  root.appendChild(svg('line', { x1: pad.l, y1: pad.t, x2: pad.l, y2: pad.t + H, class: 'axis' }));
+  for (const v of [y0 + span * 0.08, (y0 + y1) / 2, y1 - span * 0.08]) {
+    root.appendChild(svg('text', { x: pad.l - 4, y: y(v) + 3, class: 'tick', 'text-anchor': 'end' }, fmt(v)));
+  }
+  const d = points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+  root.appendChild(svg('path', { d, class: 'line line-0' }));
+  const every = Math.max(1, Math.ceil(points.length / 12));
+  points.forEach((p, i) => {
+    const g = svg('g', { class: `pt ${p.cls || ''}` });
+    g.appendChild(svg('line', { x1: x(i), y1: y(p.lo), x2: x(i), y2: y(p.hi), class: 'whisker' }));
+    g.appendChild(svg('circle', { cx: x(i), cy: y(p.value), r: 3.5 }));
+    g.appendChild(svg('title', null, `${p.x}: ${fmt(p.value)} (${fmt(p.lo)}–${fmt(p.hi)})${p.cls ? ' ' + p.cls : ''}`));
+    root.appendChild(g);
+    if (i % every === 0) root.appendChild(svg('text', { x: x(i), y: pad.t + H + 14, class: 'tick', 'text-anchor': 'middle' }, p.x));
+  });
+  root.appendChild(svg('text', { x: pad.l + W / 2, y: o.height - 6, class: 'label', 'text-anchor': 'middle' }, o.yLabel));
+  return root;
+}

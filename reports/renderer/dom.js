@@ -20,7 +20,8 @@ function h(tag, attrs, ...children) {
 function fmt(v, digits, unit) {
   if (v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v))) return 'n/a';
   if (typeof v !== 'number') return String(v);
-  const d = digits === undefined ? (Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2) : digits;
+  const a = Math.abs(v);
+  const d = digits !== undefined ? digits : a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 || a === 0 ? 2 : Math.min(8, 1 - Math.floor(Math.log10(a)) + 1);
   return v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) + (unit ? ` ${unit}` : '');
 }
 

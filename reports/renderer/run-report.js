@@ -21,7 +21,8 @@
     card('throughput', fmt(r.load.okQps, 1, 'q/s'), 'throughput'),
     card('quality (mean reward)', fmt(r.quality.mean, 3), 'quality'),
     card('errors + timeouts', `${r.load.error + r.load.timeout} / ${r.load.measured}`, 'failures'),
-    card('energy per query', r.energy.measured ? fmt(r.energy.joulesPerQuery, 2, 'J') : 'not measured', 'energy'),
+    card('energy per query', r.energy.measured ? fmt(r.energy.perQuery ? r.energy.perQuery.energyJ : r.energy.joulesPerQuery, 3, 'J') : 'not measured', 'energy'),
+    card('quality per joule', r.energy.measured ? fmt(r.energy.qualityPerJoule, 5) : 'not measured', 'quality-per-joule'),
   );
 
   const latency = section('Latency',
@@ -41,6 +42,7 @@
     ['measured', `${ld.measured}: ${ld.ok} ok, ${ld.error} errors, ${ld.timeout} timeouts, ${ld.dropped} dropped`],
     ['window', fmt(ld.windowSeconds, 2, 's')],
     ['achieved rate', fmt(ld.achievedQps, 2, 'q/s')],
+    ['throughput (ok)', r.confidence && r.confidence.throughput.lowQps !== null ? `${fmt(ld.okQps, 2, 'q/s')} (95 % interval ${fmt(r.confidence.throughput.lowQps, 1)}–${fmt(r.confidence.throughput.highQps, 1)} q/s over ${r.confidence.throughput.batches} batches)` : fmt(ld.okQps, 2, 'q/s')],
     ['error rate', fmt(ld.errorRate * 100, 2, '%')],
   ]), ld.topErrors.length ? h('div', null, h('h3', null, 'Most frequent errors'), h('ul', { class: 'errors' }, ld.topErrors.map((e) => h('li', null, `${e.count}× ${e.error}`)))) : null);
 
@@ -52,13 +54,8 @@
     ['zero', String(q.zero)],
   ]));
 
-  const energy = section('Energy', r.energy.measured
-    ? kv(Object.entries(r.energy).filter(([k, v]) => k !== 'measured' && typeof v !== 'object').map(([k, v]) => [k, fmt(v)]))
-    : h('p', { class: 'muted', id: 'energy-reason' }, r.energy.reason || 'power not measured'));
-
-  const earnings = section('Earnings', r.earnings
-    ? h('pre', null, JSON.stringify(r.earnings, null, 2))
-    : h('p', { class: 'muted' }, 'No earnings estimate in this result.'));
+  const energy = energySection(r);
+  const earnings = earningsSection(r);
 
   const e = r.environment;
   const env = section('Environment', kv([
@@ -68,7 +65,7 @@
     ['Docker', e.docker ? `${e.docker.version} (API ${e.docker.apiVersion})` : 'not used'],
     ['image', e.runtime.image ? `${e.runtime.image.tag} ${e.runtime.image.id}` : 'n/a'],
     ['base image', e.runtime.image && e.runtime.image.baseImage ? e.runtime.image.baseImage : 'Dockerfile default'],
-    ['GPUs', e.gpus.available ? e.gpus.devices.map((d) => `${d.index}: ${d.name} ${d.uuid}`).join('; ') : `none (${e.gpus.reason})`],
+    ['GPUs', e.gpus.available ? e.gpus.devices.map((d) => `${d.index}: ${d.name} ${d.uuid}${d.driver ? `, driver ${d.driver}` : ''}${d.powerLimitW ? `, power limit ${d.powerLimitW} W` : ''}`).join('; ') : `none (${e.gpus.reason})`],
   ]));
 
   const cfg = section('Configuration', h('pre', null, JSON.stringify(r.config, null, 2)));
