@@ -38,6 +38,12 @@ export const ERROR_CODES = {
   RUN_ID_CONFLICT: 45,
   /** A report or listing matched no indexed runs. */
   NO_MATCHING_RUNS: 46,
+  /** --arrival sweep: not even the first step kept p99 under the timeout at >= 99% success (the run is saved INVALID). */
+  SWEEP_INFEASIBLE: 51,
+  /** minerbench capture: the upstream miner refused the connection at start. */
+  CAPTURE_UPSTREAM_UNREACHABLE: 70,
+  /** minerbench capture: cannot listen on --listen, or cannot write --out. */
+  CAPTURE_FAILED: 71,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

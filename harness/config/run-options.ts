@@ -16,6 +16,19 @@ export const runOptionsSchema = z.strictObject({
   minerHotkey: z.string().min(40).max(60).nullable(),
   idleS: z.number().min(0).max(600),
   samplePeriodMs: z.number().int().min(20).max(10_000),
+  arrival: z.string().min(1),
+  ratePerS: z.number().positive().nullable(),
+  timeScale: z.number().positive(),
+  seed: z.number().int(),
+  maxInFlight: z.number().int().min(1).max(100_000),
+  whenFull: z.enum(['drop', 'queue']),
+  sweepStart: z.number().positive(),
+  sweepFactor: z.number().gt(1),
+  sweepMax: z.number().positive(),
+  sweepStepS: z.number().positive(),
+  minDurationS: z.number().min(0),
+  minQueries: z.number().int().min(0),
+  cachingProbe: z.number().int().min(0).max(10_000),
 });
 
 export type RunOptions = z.infer<typeof runOptionsSchema>;
@@ -34,6 +47,19 @@ export const RUN_DEFAULTS: RunOptions = {
   minerHotkey: null,
   idleS: 5,
   samplePeriodMs: 100,
+  arrival: 'closed',
+  ratePerS: null,
+  timeScale: 1,
+  seed: 1,
+  maxInFlight: 1000,
+  whenFull: 'drop',
+  sweepStart: 1,
+  sweepFactor: 2,
+  sweepMax: 10_000,
+  sweepStepS: 10,
+  minDurationS: 0,
+  minQueries: 100,
+  cachingProbe: 0,
 };
 
 const ENV: Record<string, { key: keyof RunOptions; number: boolean }> = {
@@ -47,6 +73,10 @@ const ENV: Record<string, { key: keyof RunOptions; number: boolean }> = {
   MINERBENCH_RUNTIME: { key: 'runtime', number: false },
   MINERBENCH_IDLE_SECONDS: { key: 'idleS', number: true },
   MINERBENCH_SAMPLE_MS: { key: 'samplePeriodMs', number: true },
+  MINERBENCH_ARRIVAL: { key: 'arrival', number: false },
+  MINERBENCH_RATE: { key: 'ratePerS', number: true },
+  MINERBENCH_MIN_DURATION: { key: 'minDurationS', number: true },
+  MINERBENCH_MIN_QUERIES: { key: 'minQueries', number: true },
 };
 
 const FLAG: Record<keyof RunOptions, string> = {
@@ -63,6 +93,19 @@ const FLAG: Record<keyof RunOptions, string> = {
   minerHotkey: '--miner-hotkey',
   idleS: '--idle-seconds',
   samplePeriodMs: '--sample-ms',
+  arrival: '--arrival',
+  ratePerS: '--rate',
+  timeScale: '--time-scale',
+  seed: '--seed',
+  maxInFlight: '--max-in-flight',
+  whenFull: '--when-full',
+  sweepStart: '--sweep-start',
+  sweepFactor: '--sweep-factor',
+  sweepMax: '--sweep-max',
+  sweepStepS: '--sweep-step',
+  minDurationS: '--min-duration',
+  minQueries: '--min-queries',
+  cachingProbe: '--caching-probe',
 };
 
 /** Merges the layers; every bad value is reported in one error naming the flag or variable it came from. */

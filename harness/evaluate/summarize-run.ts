@@ -76,7 +76,7 @@ export function summarizeRun(input: SummarizeInput): RunSummary {
       measured: measured.length,
       errorRate: load.errorRate,
       windowSeconds: load.windowSeconds,
-      sendLagP99Ms: sendLag.p99Ms,
+      sendLagP99Ms: input.arrival?.open ? sendLag.p99Ms : null, // a closed loop keeps no schedule
       ...(input.eventLoop ? { eventLoop: input.eventLoop } : {}),
       ...(input.failure ? { failure: input.failure } : {}),
       ...(input.minerRestarted ? { minerRestarted: input.minerRestarted } : {}),

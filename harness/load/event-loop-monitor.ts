@@ -2,10 +2,11 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { EventLoopDelay } from './replay-output.ts';
 
-export function startEventLoopMonitor(resolutionMs = 10): { stop(): EventLoopDelay } {
+export function startEventLoopMonitor(resolutionMs = 10): { stop(): EventLoopDelay; reset(): void } {
   const h = monitorEventLoopDelay({ resolution: resolutionMs });
   h.enable();
   return {
+    reset: () => h.reset(),
     stop() {
       h.disable();
       const ms = (ns: number) => Math.round(ns / 1e3) / 1e3;

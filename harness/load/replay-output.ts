@@ -1,4 +1,5 @@
 // ReplayOutput: what one replay (any arrival model) hands to evaluation: records, responses and how they were driven.
+import type { CachingVerdict } from '../evaluate/validity-caching.ts';
 import type { RequestRecord } from './request-record.ts';
 
 export interface ArrivalInfo {
@@ -53,4 +54,6 @@ export interface ReplayOutput {
   arrival?: ArrivalInfo;
   eventLoop?: EventLoopDelay;
   sweep?: SweepOutcome;
+  /** The caching probe's verdict, when it ran after the replay. */
+  caching?: CachingVerdict;
 }

@@ -47,6 +47,12 @@ export function evaluateRun(i: EvaluateRunInput): RunResult {
     measureStartMs: i.replay?.measureStartMs ?? 0,
     endedMs: i.replay?.endedMs ?? 0,
     ...(i.failure ? { failure: i.failure.message } : {}),
+    ...(i.replay?.arrival ? { arrival: i.replay.arrival } : {}),
+    ...(i.replay?.eventLoop ? { eventLoop: i.replay.eventLoop } : {}),
+    ...(i.replay?.sweep ? { sweep: i.replay.sweep } : {}),
+    ...(i.replay?.caching ? { caching: i.replay.caching } : {}),
+    ...(i.failure?.code === 'MINER_CRASHED' ? { minerRestarted: i.failure.message } : {}),
+    rules: { minQueries: i.options.minQueries, minDurationS: i.options.minDurationS },
   });
   const warnings = [...scored.warnings];
   const energy = energyOf(i, scored.scores);
@@ -63,7 +69,10 @@ export function evaluateRun(i: EvaluateRunInput): RunResult {
     times: { startedAt: i.startedAt.toISOString(), endedAt: i.endedAt.toISOString(), measureSeconds: summary.load.windowSeconds },
     config: {
       subnet: i.profile.id,
-      arrival: { kind: 'closed', concurrency: i.options.concurrency },
+      arrival: {
+        kind: i.options.arrival, concurrency: i.options.concurrency, ratePerS: i.options.ratePerS, timeScale: i.options.timeScale, seed: i.options.seed,
+        maxInFlight: i.options.maxInFlight, whenFull: i.options.whenFull,
+      },
       queries: i.options.durationS === null ? (i.options.queries ?? i.queries.length) : null,
       durationS: i.options.durationS,
       warmup: i.options.warmup,

@@ -15,7 +15,7 @@ describe('validityVerdict', () => {
       measured: 40, errorRate: 0.05, windowSeconds: 0.5, sendLagP99Ms: 25, eventLoop: { p99Ms: 120, maxMs: 900 },
       failure: 'interrupted (SIGTERM)', minerRestarted: 'the miner exited with code 3 at 12.0 s',
       caching: cachingVerdict({ freshMs: [100, 110, 120], repeatedMs: [10, 11, 12] }), sweepKnee: null,
-    });
+    }, { ...DEFAULT_VALIDITY, minDurationS: 1 });
     expect(v.verdict).toBe('INVALID');
     expect(v.reasons).toEqual([
       'the run did not complete: interrupted (SIGTERM)',
