@@ -56,6 +56,7 @@ export function evaluateRun(i: EvaluateRunInput): RunResult {
   });
   const warnings = [...scored.warnings];
   const energy = energyOf(i, scored.scores);
+  const timeline = i.gpus && i.replay ? i.gpus.timeline(phasesOf(i)) : undefined;
   if (Array.isArray(energy.flags)) for (const f of energy.flags as Array<{ message?: string; kind?: string }>) warnings.push(`energy: ${f.message ?? f.kind}`);
   if (i.runtime.image?.baseImage) warnings.push(`miner image built on the local base image ${i.runtime.image.baseImage}, not the Dockerfile's registry default`);
   const rel = (p: string) => path.relative(i.folder.dir, p);
@@ -94,6 +95,7 @@ export function evaluateRun(i: EvaluateRunInput): RunResult {
     },
     ...summary,
     energy,
+    ...(timeline ? { powerTimeline: timeline } : {}),
     earnings: null,
     warnings,
     artifacts: { records: rel(i.folder.records), minerLog: rel(i.folder.minerLog), buildLog: rel(i.folder.buildLog), report: rel(i.folder.report) },
@@ -128,7 +130,12 @@ function energyOf(i: EvaluateRunInput, scores: readonly number[]): RunResult['en
   if (!r) return { measured: false, reason: 'power not measured: the run stopped before the load' };
   const measured = r.records.map((rec, k) => ({ rec, s: scores[k] ?? 0 })).filter(({ rec }) => !rec.warmup);
   return i.gpus.energy(
-    { idle: i.idle, warmup: { startMs: r.startedMs, endMs: r.measureStartMs }, measure: { startMs: r.measureStartMs, endMs: r.endedMs } },
+    phasesOf(i),
     { total: measured.length, successful: measured.filter(({ rec }) => rec.status === 'ok').length, qualitySum: measured.reduce((a, { s }) => a + s, 0) },
   );
+}
+
+function phasesOf(i: EvaluateRunInput): RunPhases {
+  const r = i.replay!;
+  return { idle: i.idle, warmup: { startMs: r.startedMs, endMs: r.measureStartMs }, measure: { startMs: r.measureStartMs, endMs: r.endedMs } };
 }

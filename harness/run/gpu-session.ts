@@ -6,6 +6,7 @@ import type { GpuSamplerArtifact } from '../gpu/gpu-sampler-artifact.ts';
 import { evaluateEnergy } from '../evaluate/energy.ts';
 import type { EnergySummary } from '../results/run-result.ts';
 import type { GpuQueue } from './gpu-queue.ts';
+import { powerTimeline, type PowerTimeline } from '../results/power-timeline.ts';
 import type { GpuRequest } from '../gpu/gpu-assigner.ts';
 
 export interface RunPhases {
@@ -13,8 +14,6 @@ export interface RunPhases {
   warmup: { startMs: number; endMs: number };
   measure: { startMs: number; endMs: number };
 }
-
-const MAX_SERIES_POINTS = 600;
 
 export class GpuSession {
   private sampler: GpuSampler | undefined;
@@ -72,18 +71,17 @@ export class GpuSession {
       gpus: report.gpus,
       sampler: { fields: a.fields, powerField: a.powerField, periodMs: a.periodMs, restarts: a.restarts, gaps: a.gaps, errors: a.errors.slice(0, 10) },
       phases,
-      powerSeries: powerSeries(a),
     };
   }
-}
 
-/** Per GPU, [seconds, watts] points thinned to at most MAX_SERIES_POINTS for the report's chart. */
-function powerSeries(a: GpuSamplerArtifact): Record<string, Array<[number, number]>> {
-  const out: Record<string, Array<[number, number]>> = {};
-  for (const [uuid, g] of Object.entries(a.gpus)) {
-    const pts = g.samples.filter((s) => s.powerW !== null).map((s): [number, number] => [Math.round(s.t) / 1000, s.powerW!]);
-    const step = Math.max(1, Math.ceil(pts.length / MAX_SERIES_POINTS));
-    out[uuid] = pts.filter((_, k) => k % step === 0);
+  /** GPU power over the run with the idle, warm-up and measured phases marked, for the report. */
+  timeline(phases: RunPhases): PowerTimeline | undefined {
+    if (!this.artifact) return undefined;
+    const marks = [
+      ...(phases.idle ? [{ name: 'idle baseline', ...phases.idle }] : []),
+      { name: 'warm-up', ...phases.warmup },
+      { name: 'measured load', ...phases.measure },
+    ];
+    return powerTimeline(this.artifact, marks);
   }
-  return out;
 }

@@ -58,7 +58,7 @@ describe('GPU runs', () => {
     expect(assigned[0]![0]).not.toBe(assigned[1]![0]);
     for (const [k, x] of results.entries()) {
       expect(x.energy.measured).toBe(true);
-      expect(Object.keys(x.energy.powerSeries as object)).toEqual(assigned[k]);
+      expect(x.powerTimeline?.series.map((s) => s.uuid)).toEqual(assigned[k]);
     }
     // They ran at the same time: each measurement window overlaps the other's.
     const [a, b] = results.map((x) => [Date.parse(x.times.startedAt), Date.parse(x.times.endedAt)] as const);
@@ -84,7 +84,8 @@ describe('GPU runs', () => {
     expect(e.statement).toMatch(/J ± [\d.]+ J \([\d.]+%\)/);
     expect(e.phases.idle.endMs - e.phases.idle.startMs).toBeGreaterThanOrEqual(990);
     expect(e.idleW).toBeGreaterThan(0);
-    expect(Object.keys(e.powerSeries)).toEqual([A100_UUID]);
+    expect(result.powerTimeline?.series.map((x) => x.uuid)).toEqual([A100_UUID]);
+    expect(result.powerTimeline?.phases.map((p) => p.name)).toEqual(['idle baseline', 'warm-up', 'measured load']);
     expect(result.environment.gpus).toMatchObject({ available: true, assignedDeviceIds: [A100_UUID] });
     const dir = path.dirname(/^result: (.+)$/m.exec(r.err)![1]!);
     expect(JSON.parse(readFileSync(path.join(dir, 'artifacts/gpu-samples.json'), 'utf8')).kind).toBe('gpu-samples');
