@@ -91,6 +91,22 @@ describe('GPU runs', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'artifacts/gpu-samples.json'), 'utf8')).kind).toBe('gpu-samples');
   }, 120_000);
 
+  it('keeps measuring when nvidia-smi dies mid-run (a GPU falling off the bus), and says which window has no power data', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'mb-gpu-die-'));
+    const env = { ...a100Env(), FAKE_SMI_DIE_AFTER: '25' };
+    const r = await runCli(['run', 'template', '--runtime', 'process', '--gpus', '0', '--idle-seconds', '1', '--duration', '4', '--concurrency', '1', '--out', out], env);
+    expect([0, 50], r.err).toContain(r.code);
+    const result = JSON.parse(readFileSync(/^result: (.+)$/m.exec(r.err)![1]!, 'utf8')) as RunResult;
+    const e = result.energy as Record<string, any>;
+    expect(result.status).toBe('completed');
+    expect(e.sampler.restarts).toBeGreaterThanOrEqual(1);
+    expect(e.sampler.gaps.length).toBeGreaterThanOrEqual(1);
+    expect(e.sampler.gaps[0].endMs).toBeGreaterThan(e.sampler.gaps[0].startMs);
+    expect(e.sampler.errors.map((x: { message: string }) => x.message).join('\n')).toMatch(/exit|lost|died/i);
+    expect(e.measured).toBe(true);
+    expect(e.coverage).toBeLessThan(1);
+  }, 120_000);
+
   it('refuses --gpus on a machine without NVIDIA GPUs before anything starts', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'mb-gpu-none-'));
     const env = { ...process.env, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
