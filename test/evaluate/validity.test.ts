@@ -23,7 +23,7 @@ describe('validityVerdict', () => {
       'error rate 5.00% is above 1.00%',
       'measured for 0.5 s, under the 1 s minimum (raise --duration or --queries, or lower --min-duration)',
       'send lag p99 25 ms is above 10 ms: the harness could not keep the schedule (lower --rate, or raise --max-in-flight)',
-      'the harness event loop was blocked: delay p99 120 ms (max 900 ms) is above 50 ms',
+      'the harness event loop was blocked: delay p99 120 ms (max 900 ms) is above 100 ms',
       'the miner restarted during the measurement: the miner exited with code 3 at 12.0 s',
       'caching suspected: repeated queries answered 10x faster than fresh ones (p50 11 ms vs 110 ms; limit 2x)',
       'sweep: no step kept p99 under the validator timeout at >= 99% success (start lower with --sweep-start)',
