@@ -9,6 +9,7 @@ export interface ChainCliArgs {
   block?: number;
   netuids?: number[];
   chainTimeout?: number;
+  chainRetries?: number;
   offline?: boolean;
 }
 
@@ -20,6 +21,7 @@ export function withChainOptions<T>(y: Argv<T>): Argv<T & ChainCliArgs> {
     .option('block', { type: 'number', describe: 'read at this block [default: latest; old blocks need --network archive]' })
     .option('netuids', { type: 'number', array: true, describe: 'only these subnets [default: all]' })
     .option('chain-timeout', { type: 'number', describe: 'seconds to wait for the chain per attempt [default: 15]' })
+    .option('chain-retries', { type: 'number', describe: 'attempts after the first, with doubling backoff from 1 s [default: 2; run: 1]' })
     .option('offline', { type: 'boolean', describe: 'do not contact the chain: use the shipped snapshot' }) as Argv<T & ChainCliArgs>;
 }
 
@@ -31,6 +33,7 @@ export function chainSourceFromArgs(a: ChainCliArgs, io: { cwd: string; signal: 
     ...(a.block !== undefined ? { block: a.block } : {}),
     ...(a.netuids?.length ? { netuids: a.netuids } : {}),
     ...(a.chainTimeout ? { timeoutMs: a.chainTimeout * 1000 } : {}),
+    ...(a.chainRetries !== undefined ? { retries: a.chainRetries } : {}),
     ...(a.offline ? { offline: true } : {}),
     cwd: io.cwd,
     signal: io.signal,

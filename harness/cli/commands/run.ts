@@ -74,7 +74,8 @@ export const runCommand: CliCommand<RunArgs> = {
     // Prices, assumptions and chain data are settled before anything starts.
     const earningsOptions = earningsOptionsFromArgs(argv, pricesFromArgs(argv));
     io.err('chain: loading subnet emission data\n');
-    const loaded = await loadSnapshotOrDefault(chainSourceFromArgs(argv, io));
+    // A benchmark should not wait long for the chain: one retry, then the shipped snapshot (with its warning).
+    const loaded = await loadSnapshotOrDefault({ retries: 1, ...chainSourceFromArgs(argv, io) });
     for (const w of loaded.warnings) io.err(`chain: ${w}\n`);
     const gpuQueue = new GpuQueue();
     const runOne = async (subnet: string): Promise<number> => {
