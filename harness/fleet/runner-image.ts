@@ -82,6 +82,7 @@ async function copyImage(from: Docker, to: Docker, tag: string): Promise<void> {
 export class RunnerImages {
   private readonly holders = new Map<string, Promise<Docker>>();
   private readonly tags = new Map<string, string>();
+  private readonly checks: Array<Promise<void>> = [];
 
   async ensure(docker: Docker, opts: { machine: string; baseImage?: string; signal?: AbortSignal }): Promise<RunnerImage> {
     const started = performance.now();
@@ -92,7 +93,14 @@ export class RunnerImages {
       this.tags.set(baseImage, tag);
     }
     const done = (how: RunnerImage['how']): RunnerImage => ({ tag: tag!, baseImage, how, seconds: (performance.now() - started) / 1000 });
-    if (await hasImage(docker, tag)) return done('present');
+    const check = hasImage(docker, tag);
+    const inFlight = [...this.checks];
+    this.checks.push(check.then(() => undefined, () => undefined));
+    if (await check) {
+      if (!this.holders.has(tag)) this.holders.set(tag, Promise.resolve(docker));
+      return done('present');
+    }
+    await Promise.all(inFlight); // an engine being checked right now may have it: load from there rather than build
     const holder = this.holders.get(tag);
     if (holder) {
       const source = await holder.catch(() => undefined);
