@@ -9,10 +9,14 @@ import { chainCommand } from './commands/chain.ts';
 import { estimateCommand } from './commands/estimate.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { fleetCommand } from './commands/fleet.ts';
+import { historyCommand } from './commands/history.ts';
+import { importCommand } from './commands/import.ts';
+import { reportCommand } from './commands/report.ts';
+import { compareCommand } from './commands/compare.ts';
 import { formatError } from './print-error.ts';
 import { MINERBENCH_VERSION } from '../version.ts';
 
-export const COMMANDS: CliCommand<never>[] = [runCommand, subnetsCommand, chainCommand, estimateCommand, fleetCommand, doctorCommand] as CliCommand<never>[];
+export const COMMANDS: CliCommand<never>[] = [runCommand, subnetsCommand, chainCommand, estimateCommand, fleetCommand, doctorCommand, historyCommand, importCommand, reportCommand, compareCommand] as CliCommand<never>[];
 
 export async function main(args: string[], io?: Partial<CliIo>): Promise<number> {
   const controller = new AbortController();

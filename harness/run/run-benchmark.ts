@@ -29,6 +29,7 @@ import { GpuSession, type RunPhases } from './gpu-session.ts';
 import { GpuQueue } from './gpu-queue.ts';
 import type { RunEventSink } from './run-events.ts';
 import { renderRunReport } from './render-run-report.ts';
+import { storeRun } from '../results/store-run.ts';
 import { chainUsed, runEarnings } from './run-earnings.ts';
 import type { LoadedSnapshot } from '../chain/load-snapshot-or-default.ts';
 import type { MachineEarningsOptions } from '../evaluate/earnings-machine.ts';
@@ -239,6 +240,11 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   emit({ type: 'phase', phase: 'store' });
   writeFileAtomic(folder.records, replay ? replay.records.map((r) => JSON.stringify(r)).join('\n') + '\n' : '');
   writeFileAtomic(folder.result, JSON.stringify(result, null, 2));
+  try {
+    storeRun(path.resolve(input.cwd, options.out), result, folder.result);
+  } catch (e) {
+    emit({ type: 'warning', message: `result saved but not indexed (${(e as Error).message}); index it later with: minerbench import ${folder.dir}` });
+  }
   emit({ type: 'phase', phase: 'render' });
   renderRunReport(result, folder);
   return { result, folder, reaped, ...(failure ? { failure } : {}) };

@@ -1,0 +1,65 @@
+// `minerbench history`: lists indexed runs (newest first), filtered by subnet, machine and time; --json for scripts.
+import type { CliCommand } from '../cli-command.ts';
+import { MinerbenchError } from '../../errors.ts';
+import { openExistingIndex } from '../../results/open-existing-index.ts';
+import { queryRuns, type IndexedRun } from '../../results/query-runs.ts';
+import { storeDir } from '../../results/store-location.ts';
+
+interface HistoryArgs {
+  subnet?: string;
+  machine?: string;
+  since?: string;
+  limit?: number;
+  out?: string;
+  json?: boolean;
+}
+
+const num = (f: IndexedRun['figures'][keyof IndexedRun['figures']], d: number) => (f ? f.value.toFixed(d) : '');
+
+export const historyCommand: CliCommand<HistoryArgs> = {
+  command: 'history',
+  describe: 'list the runs in the results index',
+  builder: (y) =>
+    y
+      .option('subnet', { type: 'string', describe: 'only this subnet id' })
+      .option('machine', { type: 'string', describe: 'only this machine (id prefix, hostname or name)' })
+      .option('since', { type: 'string', describe: 'only runs since a date (2026-11-01) or a span back (36h, 7d, 4w)' })
+      .option('limit', { type: 'number', describe: 'at most this many runs' })
+      .option('out', { type: 'string', describe: 'the folder holding runs/ and minerbench.db [default: .minerbench]' })
+      .option('json', { type: 'boolean', describe: 'print the runs as JSON on stdout' })
+      .example('$0 history --subnet template --since 7d', 'last week of template runs')
+      .epilogue('Exit codes: 0 ok (--json prints [] when nothing matches), 2 usage, 43 index locked, 44 not an index, 46 no matching runs.'),
+  handler: async (argv, io) => {
+    const dir = storeDir(argv.out, io);
+    const db = openExistingIndex(dir);
+    const file = db.name;
+    let runs: IndexedRun[];
+    try {
+      runs = queryRuns(db, { subnet: argv.subnet, machine: argv.machine, since: argv.since, limit: argv.limit });
+    } finally {
+      db.close();
+    }
+    if (argv.json) {
+      io.out(JSON.stringify(runs, null, 2) + '\n');
+      return 0;
+    }
+    if (!runs.length) {
+      throw new MinerbenchError('NO_MATCHING_RUNS', `no indexed runs match in ${file}`, {
+        hint: 'run a benchmark, import results (minerbench import <dir>), or loosen --subnet / --machine / --since',
+      });
+    }
+    const rows = runs.map((r) => [r.runId, r.startedAt.slice(0, 16).replace('T', ' '), r.subnet.id, r.machine.name, r.verdict,
+      num(r.figures.p99Ms, 1), num(r.figures.capacityQps, 1), num(r.figures.quality, 3), num(r.figures.joulesPerQuery, 3)]);
+    io.out(formatTable(['run', 'started (UTC)', 'subnet', 'machine', 'verdict', 'p99 ms', 'q/s', 'quality', 'J/query'], rows));
+    io.err(`${runs.length} run(s) from ${file}\n`);
+    return 0;
+  },
+};
+
+/** A plain text table: columns padded, numeric columns right-aligned. */
+function formatTable(header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
+  const numeric = header.map((_, c) => rows.every((r) => /^-?[\d.]*$/.test(r[c] ?? '')));
+  return all.map((r) => r.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n') + '\n';
+}
