@@ -3,7 +3,7 @@ import type { CliCommand } from '../cli-command.ts';
 import { MinerbenchError } from '../../errors.ts';
 import { openExistingIndex } from '../../results/open-existing-index.ts';
 import { queryRuns, type IndexedRun } from '../../results/query-runs.ts';
-import { storeDir } from '../../results/store-location.ts';
+import { indexWaitMs, storeDir } from '../../results/store-location.ts';
 
 interface HistoryArgs {
   subnet?: string;
@@ -31,7 +31,7 @@ export const historyCommand: CliCommand<HistoryArgs> = {
       .epilogue('Exit codes: 0 ok (--json prints [] when nothing matches), 2 usage, 43 index locked, 44 not an index, 46 no matching runs.'),
   handler: async (argv, io) => {
     const dir = storeDir(argv.out, io);
-    const db = openExistingIndex(dir);
+    const db = openExistingIndex(dir, { busyTimeoutMs: indexWaitMs(io.env) });
     const file = db.name;
     let runs: IndexedRun[];
     try {

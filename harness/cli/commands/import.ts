@@ -5,7 +5,7 @@ import { MinerbenchError } from '../../errors.ts';
 import { importResults, type ImportReport } from '../../results/import-results.ts';
 import { indexPath, openIndex } from '../../results/open-index.ts';
 import { rebuildIndex } from '../../results/rebuild-index.ts';
-import { storeDir } from '../../results/store-location.ts';
+import { indexWaitMs, storeDir } from '../../results/store-location.ts';
 
 interface ImportArgs {
   paths?: string[];
@@ -30,7 +30,7 @@ export const importCommand: CliCommand<ImportArgs> = {
     const dir = storeDir(argv.out, io);
     const paths = (argv.paths ?? []).map((p) => path.resolve(io.cwd, p));
     if (!paths.length && !argv.rebuild) throw new MinerbenchError('USAGE', 'name the result files or folders to import, or pass --rebuild', { hint: 'minerbench import <dir|result.json>' });
-    const db = openIndex(indexPath(dir));
+    const db = openIndex(indexPath(dir), { busyTimeoutMs: indexWaitMs(io.env) });
     let report: ImportReport;
     try {
       if (argv.rebuild) {

@@ -10,7 +10,7 @@ import { indexedRunOf } from '../../results/indexed-run-of.ts';
 import { openExistingIndex } from '../../results/open-existing-index.ts';
 import { queryRuns, sinceInstant, type IndexedRun, type RunFilter } from '../../results/query-runs.ts';
 import { readResult } from '../../results/read-result.ts';
-import { storeDir } from '../../results/store-location.ts';
+import { indexWaitMs, storeDir } from '../../results/store-location.ts';
 import { compareReportHtml } from '../../../reports/compare-report-html.ts';
 import { runReportHtml } from '../../../reports/run-report-html.ts';
 import { trendReportHtml } from '../../../reports/trend-report-html.ts';
@@ -40,7 +40,7 @@ function selectRuns(argv: ReportArgs, io: CliIo, dir: string): IndexedRun[] {
   const targets = argv.targets ?? [];
   let runs: IndexedRun[];
   if (!targets.length) {
-    const db = openExistingIndex(dir);
+    const db = openExistingIndex(dir, { busyTimeoutMs: indexWaitMs(io.env) });
     try {
       return queryRuns(db, argv);
     } finally {
@@ -60,7 +60,7 @@ function resultFiles(targets: string[], io: CliIo, dir: string): string[] {
   return targets.flatMap((t) => {
     const p = path.resolve(io.cwd, t);
     if (existsSync(p)) return findResultFiles(p);
-    const db = openExistingIndex(dir);
+    const db = openExistingIndex(dir, { busyTimeoutMs: indexWaitMs(io.env) });
     try {
       const hit = db.prepare('SELECT result_path FROM runs WHERE run_id = ?').get(t) as { result_path: string } | undefined;
       if (!hit) throw new MinerbenchError('NO_MATCHING_RUNS', `${t} is neither a file nor a run id in ${db.name}`, { hint: 'minerbench history lists the run ids' });
