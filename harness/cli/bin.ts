@@ -4,6 +4,7 @@ import type { Argv } from 'yargs';
 import { asMinerbenchError, ERROR_CODES, isMinerbenchError, MinerbenchError } from '../errors.ts';
 import type { CliCommand, CliIo } from './cli-command.ts';
 import { runCommand } from './commands/run.ts';
+import { captureCommand } from './commands/capture.ts';
 import { subnetsCommand } from './commands/subnets.ts';
 import { chainCommand } from './commands/chain.ts';
 import { estimateCommand } from './commands/estimate.ts';
@@ -16,7 +17,7 @@ import { compareCommand } from './commands/compare.ts';
 import { formatError } from './print-error.ts';
 import { MINERBENCH_VERSION } from '../version.ts';
 
-export const COMMANDS: CliCommand<never>[] = [runCommand, subnetsCommand, chainCommand, estimateCommand, fleetCommand, doctorCommand, historyCommand, importCommand, reportCommand, compareCommand] as CliCommand<never>[];
+export const COMMANDS: CliCommand<never>[] = [runCommand, captureCommand, subnetsCommand, chainCommand, estimateCommand, fleetCommand, doctorCommand, historyCommand, importCommand, reportCommand, compareCommand] as CliCommand<never>[];
 
 export async function main(args: string[], io?: Partial<CliIo>): Promise<number> {
   const controller = new AbortController();
