@@ -11,7 +11,7 @@ export function readYamlFile(file: string, shownAs = file): YamlRead {
   } catch (e) {
     return { ok: false, problems: [`${shownAs}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length) {
     return {
       ok: false,
