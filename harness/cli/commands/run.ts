@@ -124,6 +124,8 @@ export const runCommand: CliCommand<RunArgs> = {
         if (!isMinerbenchError(e) || argv.subnets.length === 1) throw e;
         io.err(formatError(e));
         return e.exitCode;
+      } finally {
+        onEvent.close();
       }
     };
     const codes = await Promise.all(argv.subnets.filter((id) => needsGpu.get(id)).map(runOne));
