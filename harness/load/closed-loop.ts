@@ -1,4 +1,5 @@
 // runClosedLoop: replays queries with N concurrent workers (p-queue), one RequestRecord per query, warm-up marked.
+import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import type { CapturedQuery } from './captured-query.ts';
 import { failedSend } from './open-loop.ts';
@@ -28,6 +29,7 @@ export type { ReplayOutput } from './replay-output.ts';
 
 export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutput> {
   const queue = new PQueue({ concurrency: input.concurrency });
+  setMaxListeners(0, input.signal); // one abort listener per query in flight
   const records: RequestRecord[] = [];
   const responses: Array<Record<string, unknown> | null> = [];
   const freeSessions = Array.from({ length: input.concurrency }, (_, k) => `worker-${input.concurrency - 1 - k}`);

@@ -1,4 +1,5 @@
 // runOpenLoop: sends queries at the times an ArrivalSchedule gives, from absolute time, whatever the miner does.
+import { setMaxListeners } from 'node:events';
 import type { CapturedQuery } from './captured-query.ts';
 import type { ArrivalSchedule } from './arrival-schedule.ts';
 import type { LoadClock } from './load-clock.ts';
@@ -44,6 +45,7 @@ export interface OpenLoopOutput {
 
 export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput> {
   const { clock, schedule, queries } = input;
+  setMaxListeners(0, input.signal); // one abort listener per query in flight
   const startedMs = clock.now();
   const origin = input.originMs ?? startedMs;
   const running = new Set<Promise<void>>();

@@ -1,0 +1,28 @@
+// A local HTTP miner for the load benchmarks, run in its own process: `noop` answers at once; `stall` answers in 5 ms
+// but freezes the whole process for 1 s in every 5 s of wall-clock time (Date.now() % 5000 < 1000).
+import http from 'node:http';
+
+const [mode = 'noop', portArg = '0'] = process.argv.slice(2);
+const ANSWER = JSON.stringify({ id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }], usage: { completion_tokens: 1 } });
+const server = http.createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    const reply = () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(ANSWER) });
+      res.end(ANSWER);
+    };
+    if (mode === 'stall') setTimeout(reply, 5);
+    else reply();
+  });
+});
+server.keepAliveTimeout = 60_000;
+if (mode === 'stall') {
+  setInterval(() => {
+    const inWindow = Date.now() % 5000;
+    if (inWindow < 1000) {
+      const end = Date.now() - inWindow + 1000;
+      while (Date.now() < end) { /* frozen, as a stop-the-world pause */ }
+    }
+  }, 1);
+}
+server.listen(Number(portArg), '127.0.0.1', () => console.log(`PORT ${server.address().port}`));

@@ -1,0 +1,74 @@
+// End to end on real Docker: capture a replay through the proxy, replay the capture: same queries, same order.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Docker from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCaptureProxy } from '../../harness/capture/capture-proxy.ts';
+import { loadSubnet } from '../../harness/config/subnet-registry.ts';
+import { arrivalOptions } from '../../harness/load/arrival-options.ts';
+import { realClock } from '../../harness/load/load-clock.ts';
+import { readQueriesFile } from '../../harness/load/queries-file.ts';
+import { runReplay } from '../../harness/load/run-replay.ts';
+import { RUN_DEFAULTS } from '../../harness/config/run-options.ts';
+import { DockerRuntime } from '../../harness/runtime/docker.ts';
+import { ephemeralKeys } from '../../harness/transport/ephemeral-keys.ts';
+import { createTransport } from '../../harness/transport/transport-registry.ts';
+import type { MinerEndpoint, Transport } from '../../harness/transport/transport.ts';
+import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engine.ts';
+
+let docker: Docker;
+let runtime: DockerRuntime;
+let endpoint: MinerEndpoint;
+let transport: Transport;
+const now = () => performance.now();
+const dir = mkdtempSync(path.join(os.tmpdir(), 'minerbench-e2e-capture-'));
+
+beforeAll(async () => {
+  docker = await ensureDockerEngine();
+  const { profile, dir: pluginDir } = await loadSubnet('inference-openai');
+  const keys = await ephemeralKeys();
+  transport = createTransport(profile.transport, { signer: keys.dendrite });
+  runtime = new DockerRuntime({
+    docker, runId: `capture-e2e-${process.pid}`, profile, pluginDir, minerHotkey: keys.miner.address, now,
+    readyProbe: async (ep) => (await transport.send({ t: 0, synapse: '/health', body: {}, line: 0 }, ep, { timeoutS: 2, now })).status === 'ok',
+  });
+  endpoint = await runtime.start(new AbortController().signal);
+  await runtime.waitReady(endpoint, new AbortController().signal);
+}, 600_000);
+
+afterAll(async () => {
+  transport?.close();
+  await runtime?.stop();
+  expect(await minerbenchContainers(docker)).toEqual([]);
+});
+
+async function replayThrough(file: string, port: number, count: number, timeScale: number) {
+  const queries = readQueriesFile(file, { monotonic: true });
+  const arrival = arrivalOptions({ ...RUN_DEFAULTS, arrival: 'trace', timeScale }, queries);
+  return runReplay({ queries, arrival, count, warmup: 0, transport, endpoint: { ...endpoint, port }, timeoutS: 20, clock: realClock(now), signal: new AbortController().signal });
+}
+
+describe('capture round trip (real miner in Docker)', () => {
+  it('records every replayed query once, in order, and the capture replays to the same answers', async () => {
+    const original = path.resolve('subnets/inference-openai/queries/sample.jsonl');
+    const first = path.join(dir, 'first.jsonl');
+    const proxy = await startCaptureProxy({ listen: { host: '127.0.0.1', port: 0 }, upstream: { host: endpoint.host, port: endpoint.port }, out: first, maxBodyBytes: 1 << 20 });
+    const a = await replayThrough(original, proxy.address.port, 40, 50);
+    await proxy.close();
+    expect(a.records.filter((r) => r.status === 'ok')).toHaveLength(40);
+    const src = readQueriesFile(original).slice(0, 40);
+    const cap = readQueriesFile(first, { monotonic: true });
+    expect(cap.map((q) => [q.synapse, q.body])).toEqual(src.map((q) => [q.synapse, q.body]));
+    expect(readFileSync(first, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { status: number }).status)).toEqual(new Array(40).fill(200));
+
+    // Replay the capture (its own spacing: already 50x faster than the original) through a second capture.
+    const second = path.join(dir, 'second.jsonl');
+    const proxy2 = await startCaptureProxy({ listen: { host: '127.0.0.1', port: 0 }, upstream: { host: endpoint.host, port: endpoint.port }, out: second, maxBodyBytes: 1 << 20 });
+    const b = await replayThrough(first, proxy2.address.port, 40, 1);
+    await proxy2.close();
+    expect(b.records.map((r) => r.status)).toEqual(new Array(40).fill('ok'));
+    expect(b.responses.map((r) => r?.text)).toEqual(a.responses.map((r) => r?.text));
+    expect(readQueriesFile(second).map((q) => [q.synapse, q.body])).toEqual(cap.map((q) => [q.synapse, q.body]));
+  }, 300_000);
+});
