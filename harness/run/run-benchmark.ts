@@ -28,6 +28,7 @@ import { planGpus } from './gpu-plan.ts';
 import { GpuSession, type RunPhases } from './gpu-session.ts';
 import { GpuQueue } from './gpu-queue.ts';
 import type { RunEventSink } from './run-events.ts';
+import { ProgressMeter } from './progress-meter.ts';
 import { renderRunReport } from './render-run-report.ts';
 import { storeRun } from '../results/store-run.ts';
 import { chainUsed, runEarnings } from './run-earnings.ts';
@@ -155,10 +156,7 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
     }
     const count = options.queries ?? queries.length;
     const total = options.durationS === null ? options.warmup + count : null;
-    let done = 0;
-    let okDone = 0;
-    let lastEmit = 0;
-    const replayStart = now();
+    const meter = new ProgressMeter(now(), total, options.durationS);
     emit({ type: 'phase', phase: 'measure', detail: `${options.warmup} warm-up + ${options.durationS === null ? `${count} queries` : `${options.durationS} s`}, ${describeArrival(arrival)}` });
     replay = await runReplay({
       queries,
@@ -171,15 +169,8 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
       clock: realClock(now),
       signal: replayAbort.signal,
       onRecord: (r) => {
-        done++;
-        if (r.status === 'ok') okDone++;
-        const t = now();
-        if (t - lastEmit > 500 || done === total) {
-          lastEmit = t;
-          const elapsedS = (t - replayStart) / 1000;
-          const rate = okDone / Math.max(elapsedS, 1e-3);
-          emit({ type: 'progress', done, total, okQps: rate, elapsedS, remainingS: total === null ? Math.max(0, (options.durationS ?? 0) - elapsedS) : rate > 0 ? (total - done) / rate : null });
-        }
+        const p = meter.record(r.status === 'ok', now());
+        if (p) emit(p);
       },
     });
     if (options.cachingProbe > 0 && !replayAbort.signal.aborted) {

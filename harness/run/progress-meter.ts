@@ -1,0 +1,33 @@
+// ProgressMeter: queries done, the current rate (successes per second over the last few seconds) and time left.
+import type { RunEvent } from './run-events.ts';
+
+export class ProgressMeter {
+  private done = 0;
+  private okDone = 0;
+  private lastEmit = -Infinity;
+  /** (time ms, successes so far) samples covering the rate window. */
+  private readonly marks: Array<[number, number]> = [];
+
+  constructor(
+    private readonly startMs: number,
+    private readonly total: number | null,
+    private readonly durationS: number | null,
+    private readonly windowMs = 3000,
+    private readonly everyMs = 500,
+  ) {}
+
+  /** Counts one finished query; returns a progress event when one is due (every everyMs, and at the end). */
+  record(ok: boolean, nowMs: number): Extract<RunEvent, { type: 'progress' }> | undefined {
+    this.done++;
+    if (ok) this.okDone++;
+    if (nowMs - this.lastEmit < this.everyMs && this.done !== this.total) return undefined;
+    this.lastEmit = nowMs;
+    this.marks.push([nowMs, this.okDone]);
+    while (this.marks.length > 2 && nowMs - this.marks[1]![0] >= this.windowMs) this.marks.shift();
+    const [t0, ok0] = this.marks.length > 1 ? this.marks[0]! : [this.startMs, 0];
+    const rate = (this.okDone - ok0) / Math.max((nowMs - t0) / 1000, 1e-3);
+    const elapsedS = (nowMs - this.startMs) / 1000;
+    const remainingS = this.total === null ? Math.max(0, (this.durationS ?? 0) - elapsedS) : rate > 0 ? (this.total - this.done) / rate : null;
+    return { type: 'progress', done: this.done, total: this.total, okQps: rate, elapsedS, remainingS };
+  }
+}
