@@ -2,22 +2,11 @@
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { asMinerbenchError, ERROR_CODES, isMinerbenchError, MinerbenchError } from '../errors.ts';
-import type { CliCommand, CliIo } from './cli-command.ts';
-import { runCommand } from './commands/run.ts';
-import { captureCommand } from './commands/capture.ts';
-import { subnetsCommand } from './commands/subnets.ts';
-import { chainCommand } from './commands/chain.ts';
-import { estimateCommand } from './commands/estimate.ts';
-import { doctorCommand } from './commands/doctor.ts';
-import { fleetCommand } from './commands/fleet.ts';
-import { historyCommand } from './commands/history.ts';
-import { importCommand } from './commands/import.ts';
-import { reportCommand } from './commands/report.ts';
-import { compareCommand } from './commands/compare.ts';
+import type { CliIo } from './cli-command.ts';
+import { commandsFor } from './command-table.ts';
 import { formatError } from './print-error.ts';
 import { MINERBENCH_VERSION } from '../version.ts';
 
-export const COMMANDS: CliCommand<never>[] = [runCommand, captureCommand, subnetsCommand, chainCommand, estimateCommand, fleetCommand, doctorCommand, historyCommand, importCommand, reportCommand, compareCommand] as CliCommand<never>[];
 
 export async function main(args: string[], io?: Partial<CliIo>): Promise<number> {
   const controller = new AbortController();
@@ -55,11 +44,11 @@ export async function main(args: string[], io?: Partial<CliIo>): Promise<number>
       .recommendCommands()
       .help()
       .wrap(Math.min(110, process.stdout.columns || 100))
-      .epilogue('Exit codes: 0 ok, 2 usage, 3 invalid profile, 4 unknown subnet, 5 bad queries file, 10 Docker unreachable, 11 image build failed, 12 miner not ready, 13 miner crashed, 50 run INVALID, 130 interrupted; README.md lists them all.')
+      .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid profile, 4 unknown subnet, 5 bad queries file, 10-14 Docker and miner, 20-22 GPU, 30-34 chain, 40-46 results and index, 50-51 run INVALID, 60-62 fleet, 70-71 capture, 130 interrupted; README.md explains each.')
       .fail((msg, err) => {
         throw err ?? new MinerbenchError('USAGE', msg, { hint: 'minerbench --help' });
       });
-    for (const c of COMMANDS) {
+    for (const c of await commandsFor(args)) {
       parser = parser.command(c.command, c.describe, c.builder, async (argv) => {
         code = await c.handler(argv as never, full);
       });
