@@ -17,6 +17,9 @@ import { createTransport } from '../../harness/transport/transport-registry.ts';
 import type { MinerEndpoint, Transport } from '../../harness/transport/transport.ts';
 import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engine.ts';
 
+/** This test process's miner containers (other engineers' runs share the engine). */
+const ownContainers = async (d: Docker) => (await minerbenchContainers(d)).filter((c) => c.Labels['minerbench.pid'] === String(process.pid));
+
 let docker: Docker;
 let runtime: DockerRuntime;
 let endpoint: MinerEndpoint;
@@ -40,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   transport?.close();
   await runtime?.stop();
-  expect(await minerbenchContainers(docker)).toEqual([]);
+  expect(await ownContainers(docker)).toEqual([]);
 });
 
 async function replayThrough(file: string, port: number, count: number, timeScale: number) {
