@@ -35,7 +35,7 @@ describe('minerbench run template (real Docker)', () => {
     await orphan.start();
 
     const r = await runCli(['run', 'template', '--queries', '300', '--concurrency', '8', '--out', out]);
-    expect(r.err).toContain('removed a container left by the killed run killed-run-e2e');
+    expect(r.err).toContain('removed a miner left by the killed run killed-run-e2e');
     expect(r.code, r.err).toBe(0);
     const result = JSON.parse(readFileSync(resultPath(r.err), 'utf8')) as RunResult;
     expect(result.schemaVersion).toBe(1);
@@ -64,9 +64,13 @@ describe('minerbench run template (real Docker)', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
+    let scheduled = false;
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
-      if (err.includes('measure:') && !child.killed) setTimeout(() => child.kill('SIGTERM'), 1500);
+      if (err.includes('measure:') && !scheduled) {
+        scheduled = true; // one SIGTERM: a second one means "exit at once"
+        setTimeout(() => child.kill('SIGTERM'), 1500);
+      }
     });
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
     expect(code, err).toBe(130);
