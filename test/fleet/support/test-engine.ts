@@ -49,6 +49,10 @@ export class TestEngine {
   /** Starts (or restarts, on the same data root) the daemon and waits until it answers. */
   async start(): Promise<void> {
     const d = this.dir;
+    // After kill() the machine "reboots": run-time state (exec root, mounts, pid file) is gone, as /run is after a reboot.
+    this.unmountAll();
+    rmSync(`${d}/x`, { recursive: true, force: true });
+    rmSync(`${d}/pid`, { force: true });
     // nsenter, not `ip netns exec`: that also remounts /sys, which hides the cgroup mounts dockerd needs.
     const args = [`--net=/var/run/netns/${this.netns}`, 'dockerd', '--data-root', `${d}/data`, '--exec-root', `${d}/x`, '--pidfile', `${d}/pid`,
       '-H', `unix://${this.socket}`, '--cgroup-parent', this.cgroupParent];
@@ -127,14 +131,7 @@ export class TestEngine {
     await this.stop().catch(() => undefined);
     this.kill();
     await new Promise((r) => setTimeout(r, 300));
-    const mounts = readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1] ?? '').filter((m) => m.startsWith(this.dir)).sort().reverse();
-    for (const m of mounts) {
-      try {
-        sh('umount', ['-l', m]);
-      } catch {
-        /* not mounted any more */
-      }
-    }
+    this.unmountAll();
     try {
       sh('ip', ['netns', 'del', this.netns]);
     } catch {
@@ -145,6 +142,17 @@ export class TestEngine {
       if (existsSync(cg)) rmCgroup(cg);
     }
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private unmountAll(): void {
+    const mounts = readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1] ?? '').filter((m) => m.startsWith(this.dir)).sort().reverse();
+    for (const m of mounts) {
+      try {
+        sh('umount', ['-l', m]);
+      } catch {
+        /* not mounted any more */
+      }
+    }
   }
 
   private daemonPid(): number | undefined {
