@@ -1,6 +1,5 @@
-// runClosedLoop: replays queries with N concurrent workers (p-queue), one RequestRecord per query, warm-up marked.
+// runClosedLoop: replays queries with N concurrent workers, one RequestRecord per query, warm-up marked.
 import { setMaxListeners } from 'node:events';
-import PQueue from 'p-queue';
 import type { CapturedQuery } from './captured-query.ts';
 import { failedSend } from './open-loop.ts';
 import { recordOutcome } from './record-outcome.ts';
@@ -28,27 +27,36 @@ export interface ClosedLoopInput {
 export type { ReplayOutput } from './replay-output.ts';
 
 export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutput> {
-  const queue = new PQueue({ concurrency: input.concurrency });
   setMaxListeners(0, input.signal); // one abort listener per query in flight
   const records: RequestRecord[] = [];
   const responses: Array<Record<string, unknown> | null> = [];
-  const freeSessions = Array.from({ length: input.concurrency }, (_, k) => `worker-${input.concurrency - 1 - k}`);
   const startedMs = input.now();
   let measureStartMs = startedMs;
   let measureStarted = input.warmup === 0;
   let stoppedEarly: string | undefined;
   const total = input.warmup + input.count;
+  let next = 0;
 
-  const task = (i: number) => async () => {
-    const q = input.queries[i % input.queries.length]!;
-    const session = freeSessions.pop() ?? `extra-${i}`;
-    const intendedMs = input.now(); // closed loop: a query is due the moment a worker is free
-    const warmup = i < input.warmup;
-    if (i === input.warmup) {
-      measureStartMs = intendedMs;
-      measureStarted = true;
+  /** The next query index to send, or -1 when the run is over (count reached, time up, or aborted). */
+  const claim = (): number => {
+    if (input.signal.aborted) {
+      stoppedEarly ??= String(input.signal.reason ?? 'aborted');
+      return -1;
     }
-    try {
+    if (input.durationS === undefined ? next >= total : measureStarted && input.now() - measureStartMs >= input.durationS * 1000) return -1;
+    return next++;
+  };
+
+  // N workers, each with its own dendrite session: a query is due the moment its worker is free.
+  const worker = async (session: string) => {
+    for (let i = claim(); i >= 0; i = claim()) {
+      const q = input.queries[i % input.queries.length]!;
+      const intendedMs = input.now();
+      const warmup = i < input.warmup;
+      if (i === input.warmup) {
+        measureStartMs = intendedMs;
+        measureStarted = true;
+      }
       const o = await input.transport
         .send(q, input.endpoint, { signal: input.signal, timeoutS: q.timeout ?? input.timeoutS, now: input.now, session })
         .catch((e: unknown) => failedSend(input.now(), e));
@@ -56,23 +64,9 @@ export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutpu
       records[i] = rec;
       responses[i] = o.response;
       input.onRecord?.(rec, o.response);
-    } finally {
-      freeSessions.push(session);
     }
   };
-
-  for (let i = 0; ; i++) {
-    if (input.signal.aborted) {
-      stoppedEarly = String(input.signal.reason ?? 'aborted');
-      break;
-    }
-    if (input.durationS === undefined) {
-      if (i >= total) break;
-    } else if (measureStarted && input.now() - measureStartMs >= input.durationS * 1000) break;
-    while (queue.pending + queue.size >= input.concurrency) await waitOne(queue);
-    void queue.add(task(i));
-  }
-  await queue.onIdle();
+  await Promise.all(Array.from({ length: input.concurrency }, (_, k) => worker(`worker-${k}`)));
   const kept = records.filter((r): r is RequestRecord => r !== undefined);
   return {
     records: kept,
@@ -83,9 +77,4 @@ export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutpu
     stoppedEarly,
     arrival: { kind: 'closed', open: false, concurrency: input.concurrency },
   };
-}
-
-/** Resolves when one running task finishes. */
-function waitOne(queue: PQueue): Promise<void> {
-  return new Promise((resolve) => queue.once('next', () => resolve()));
 }
