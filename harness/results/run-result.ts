@@ -36,6 +36,8 @@ export interface Environment {
   node: string;
   docker: { version: string; apiVersion: string } | null;
   runtime: RuntimeInfo;
+  /** Cores kept for minerbench and given to miners (undefined: shared, on machines under 4 cores). */
+  cpuSplit?: { harness: string | undefined; miners: string | undefined };
   gpus:
     | { available: false; reason: string }
     | {

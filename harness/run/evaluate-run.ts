@@ -14,6 +14,7 @@ import type { RuntimeInfo } from '../runtime/runtime-adapter.ts';
 import type { GpuProbe } from '../gpu/probe-gpus.ts';
 import type { GpuSession, RunPhases } from './gpu-session.ts';
 import { MINERBENCH_VERSION } from '../version.ts';
+import { cpuSplit } from './cpu-split.ts';
 
 export interface EvaluateRunInput {
   runId: string;
@@ -92,6 +93,7 @@ export function evaluateRun(i: EvaluateRunInput): RunResult {
       docker: i.docker,
       runtime: i.runtime,
       gpus: gpuEnvironment(i),
+      cpuSplit: cpuSplit(),
     },
     ...summary,
     energy,

@@ -22,7 +22,7 @@ import { createTransport, transportRoutes } from '../transport/transport-registr
 import { writeFileAtomic } from '../results/atomic-write.ts';
 import { createRunFolder, newRunId, runFolder, type RunFolder } from '../results/run-folder.ts';
 import type { RunResult } from '../results/run-result.ts';
-import { minerCpuset } from './cpu-split.ts';
+import { cpuSplit } from './cpu-split.ts';
 import { evaluateRun } from './evaluate-run.ts';
 import { planGpus } from './gpu-plan.ts';
 import { GpuSession, type RunPhases } from './gpu-session.ts';
@@ -109,7 +109,7 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   const keys = await ephemeralKeys();
   const transport = createTransport(profile.transport, { signer: keys.dendrite });
   let buildLog = '';
-  const cpuset = minerCpuset();
+  const cpuset = cpuSplit().miners;
   const runtime = kind.create({
     runId,
     profile,

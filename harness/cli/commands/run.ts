@@ -5,6 +5,7 @@ import type { CliCommand } from '../cli-command.ts';
 import { progressPrinter } from '../progress-printer.ts';
 import { runBenchmark } from '../../run/run-benchmark.ts';
 import { GpuQueue } from '../../run/gpu-queue.ts';
+import { cpuSplit, pinHarness } from '../../run/cpu-split.ts';
 import { loadSubnet } from '../../config/subnet-registry.ts';
 import { isMinerbenchError, MinerbenchError } from '../../errors.ts';
 import { formatError } from '../print-error.ts';
@@ -78,6 +79,9 @@ export const runCommand: CliCommand<RunArgs> = {
     const loaded = await loadSnapshotOrDefault({ retries: 1, ...chainSourceFromArgs(argv, io) });
     for (const w of loaded.warnings) io.err(`chain: ${w}\n`);
     const gpuQueue = new GpuQueue();
+    const split = cpuSplit();
+    const notPinned = await pinHarness(split);
+    io.err(notPinned ? `cpu: ${notPinned}\n` : `cpu: minerbench on cores ${split.harness}, miners on cores ${split.miners}\n`);
     const runOne = async (subnet: string): Promise<number> => {
       const onEvent = progressPrinter(io.err, io.isTTY, subnet);
       try {
