@@ -4,7 +4,8 @@
 function energySection(r) {
   const e = r.energy;
   if (!e || !e.measured) {
-    return section('Energy', h('p', { class: 'muted', id: 'energy-reason' }, `Not measured: ${(e && e.reason) || 'no power readings in this result'}.`));
+    const why = (e && e.reason) || 'no power readings in this result';
+    return section('Energy', h('p', { class: 'muted', id: 'energy-reason' }, /^power not measured/i.test(why) ? `${why[0].toUpperCase()}${why.slice(1)}.` : `Not measured: ${why}.`));
   }
   const per = (o, k) => (o && typeof o[k] === 'number' ? o[k] : null);
   const known = typeof e.statement === 'string' && Array.isArray(e.gpus);

@@ -42,7 +42,7 @@ describe('reports in Chromium', () => {
   it('run report of a CPU run says plainly that energy and earnings were not measured', async () => {
     const o = await openReport(browser, 'run-cpu', runReportHtml(readGolden('cpu')));
     expectClean(o);
-    expect(await text(o, '#energy-reason')).toBe('Not measured: power not measured: no NVIDIA GPU (nvidia-smi not found).');
+    expect(await text(o, '#energy-reason')).toBe('Power not measured: no NVIDIA GPU (nvidia-smi not found).');
     expect(await text(o, '#earnings-missing')).toContain('Not estimated');
     await screenshot(o.page, 'run-cpu');
     await o.page.close();
