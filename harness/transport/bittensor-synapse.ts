@@ -1,11 +1,10 @@
 // BittensorSynapseTransport: sends captured queries to an axon exactly as a dendrite does, signed for the miner.
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { BittensorSynapseTransport as SynapseConfig } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../load/captured-query.ts';
 import { buildDendriteRequest } from './dendrite-request.ts';
 import type { Signer } from './ephemeral-keys.ts';
-import { httpExchange, type HttpExchangeResult } from './http-exchange.ts';
+import { httpExchange, keepAliveDispatcher, type HttpExchangeResult } from './http-exchange.ts';
 import { NonceClock } from './nonce-clock.ts';
 import { PyDict, pythonJsonLoads } from './python-json-loads.ts';
 import type { MinerEndpoint, SendOptions, SendOutcome, Transport } from './transport.ts';
@@ -20,7 +19,7 @@ export interface BittensorSynapseOptions {
 
 export class BittensorSynapseSender implements Transport {
   readonly kind = 'bittensor-synapse';
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  private readonly dispatcher = keepAliveDispatcher();
   private readonly uuids = new Map<string, string>();
   private readonly nonces: NonceClock;
 
@@ -53,7 +52,7 @@ export class BittensorSynapseSender implements Transport {
     const stream = this.opts.config.stream === true && query.synapse === this.opts.config.synapse;
     const chunkMs: number[] = [];
     const r = await httpExchange({
-      agent: this.agent,
+      dispatcher: this.dispatcher,
       host: endpoint.host,
       port: endpoint.port,
       method: 'POST',
@@ -95,7 +94,7 @@ export class BittensorSynapseSender implements Transport {
   }
 
   close(): void {
-    this.agent.destroy();
+    void this.dispatcher.destroy();
   }
 }
 

@@ -1,8 +1,7 @@
 // OpenAiHttpSender: OpenAI-compatible POST /v1/chat/completions and /v1/completions, SSE streaming or whole answers.
-import http from 'node:http';
 import type { OpenAiHttpTransport } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../load/captured-query.ts';
-import { httpExchange } from './http-exchange.ts';
+import { httpExchange, keepAliveDispatcher } from './http-exchange.ts';
 import { choiceText, completionTokens, firstChoice, openaiAnswer } from './openai-answer.ts';
 import { SseParser } from './sse-parser.ts';
 import type { MinerEndpoint, SendOptions, SendOutcome, Transport } from './transport.ts';
@@ -20,48 +19,22 @@ type Obj = Record<string, unknown>;
 
 export class OpenAiHttpSender implements Transport {
   readonly kind: string;
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  private readonly dispatcher = keepAliveDispatcher();
 
   constructor(private readonly opts: OpenAiHttpOptions) {
     this.kind = opts.kind ?? 'openai-http';
   }
 
+  /** Request bodies by query body: the queries file is replayed over and over, and the same object serializes the same. */
+  private readonly bodies = new WeakMap<object, string>();
+
   /** A query with an empty body is a GET of its path (ready checks: /health, /v1/models). */
   async send(query: CapturedQuery, endpoint: MinerEndpoint, opts: SendOptions): Promise<SendOutcome> {
-    const isGet = Object.keys(query.body).length === 0;
-    const body = isGet ? '' : JSON.stringify(this.opts.config.model ? { ...query.body, model: this.opts.config.model } : query.body);
-    const stream = !isGet && query.body.stream === true;
-    const parser = new SseParser();
-    const chunkMs: number[] = [];
-    let text = '';
-    let finishReason: string | null = null;
-    let usageTokens: number | null = null;
-    let sawDone = false;
-    let streamError: string | undefined;
-    const onEvent = (data: string, atMs: number) => {
-      if (data.trim() === '[DONE]') {
-        sawDone = true;
-        return;
-      }
-      let ev: Obj;
-      try {
-        ev = JSON.parse(data) as Obj;
-      } catch {
-        streamError ??= `stream event is not JSON: ${data.slice(0, 80)}`;
-        return;
-      }
-      const c = firstChoice(ev);
-      const piece = choiceText(c);
-      if (piece) {
-        text += piece;
-        chunkMs.push(atMs);
-      }
-      if (c && typeof c.finish_reason === 'string') finishReason = c.finish_reason;
-      usageTokens = completionTokens(ev) ?? usageTokens;
-      if (ev.error) streamError ??= `error event: ${JSON.stringify(ev.error).slice(0, 200)}`;
-    };
+    const isGet = isEmpty(query.body);
+    const body = isGet ? '' : this.bodyOf(query.body);
+    const sse = !isGet && query.body.stream === true ? new SseAnswer() : null;
     const r = await httpExchange({
-      agent: this.agent,
+      dispatcher: this.dispatcher,
       host: endpoint.host,
       port: endpoint.port,
       method: isGet ? 'GET' : 'POST',
@@ -71,37 +44,111 @@ export class OpenAiHttpSender implements Transport {
       timeoutMs: opts.timeoutS * 1000,
       now: opts.now,
       ...(opts.signal ? { signal: opts.signal } : {}),
-      ...(stream ? { onChunk: (c: Buffer, at: number) => parser.push(c.toString('utf8')).forEach((d) => onEvent(d, at)) } : {}),
+      ...(sse ? { onChunk: sse.onChunk } : {}),
     });
-    const base = {
-      sentMs: r.sentMs,
-      ...(r.firstByteMs === undefined ? {} : { firstByteMs: r.firstByteMs }),
-      endMs: r.endMs,
-      ...(r.httpStatus === undefined ? {} : { httpStatus: r.httpStatus }),
-      bytesIn: r.body.length,
-      bytesOut: Buffer.byteLength(body),
-    };
-    if (r.outcome !== 'ok') return { ...base, status: r.outcome, ...(r.error ? { error: r.error } : {}), ...(chunkMs.length ? { chunkMs } : {}), response: null };
-    if (r.httpStatus !== 200) return { ...base, status: 'error', error: `HTTP ${r.httpStatus}: ${r.body.toString('utf8').slice(0, 200)}`, response: null };
-    if (isGet) return { ...base, status: 'ok', response: {} };
-    if (stream) {
-      parser.end().forEach((d) => onEvent(d, r.endMs));
-      const error = streamError ?? (sawDone ? undefined : 'the stream ended before data: [DONE]');
-      const outputTokens = usageTokens ?? chunkMs.length;
-      if (error) return { ...base, status: 'error', error, chunkMs, outputTokens, response: null };
-      return { ...base, status: 'ok', chunkMs, outputTokens, response: { text, finish_reason: finishReason, chunks: chunkMs.length, usage: usageTokens === null ? null : { completion_tokens: usageTokens } } };
+    const o: SendOutcome = { sentMs: r.sentMs, endMs: r.endMs, bytesIn: r.body.length, bytesOut: r.bytesOut, status: 'error', response: null };
+    if (r.firstByteMs !== undefined) o.firstByteMs = r.firstByteMs;
+    if (r.httpStatus !== undefined) o.httpStatus = r.httpStatus;
+    const chunkMs = sse?.chunkMs;
+    if (r.outcome !== 'ok') {
+      o.status = r.outcome;
+      if (r.error) o.error = r.error;
+      if (chunkMs?.length) o.chunkMs = chunkMs;
+      return o;
+    }
+    if (r.httpStatus !== 200) {
+      o.error = `HTTP ${r.httpStatus}: ${r.body.toString('utf8').slice(0, 200)}`;
+      return o;
+    }
+    if (isGet) {
+      o.status = 'ok';
+      o.response = {};
+      return o;
+    }
+    if (sse) {
+      sse.end(r.endMs);
+      const error = sse.error ?? (sse.sawDone ? undefined : 'the stream ended before data: [DONE]');
+      o.chunkMs = sse.chunkMs;
+      o.outputTokens = sse.usageTokens ?? sse.chunkMs.length;
+      if (error) {
+        o.error = error;
+        return o;
+      }
+      o.status = 'ok';
+      o.response = { text: sse.text, finish_reason: sse.finishReason, chunks: sse.chunkMs.length, usage: sse.usageTokens === null ? null : { completion_tokens: sse.usageTokens } };
+      return o;
     }
     let parsed: Obj;
     try {
       parsed = JSON.parse(r.body.toString('utf8')) as Obj;
     } catch {
-      return { ...base, status: 'error', error: 'response is not JSON', response: null };
+      o.error = 'response is not JSON';
+      return o;
     }
     const a = openaiAnswer(parsed);
-    return { ...base, status: 'ok', ...(a.completionTokens === null ? {} : { outputTokens: a.completionTokens }), response: { ...parsed, text: a.text, finish_reason: a.finishReason } };
+    o.status = 'ok';
+    if (a.completionTokens !== null) o.outputTokens = a.completionTokens;
+    // The parsed answer is ours alone: its text and finish reason are set on it (same keys and order as a copy would have).
+    parsed.text = a.text;
+    parsed.finish_reason = a.finishReason;
+    o.response = parsed;
+    return o;
+  }
+
+  private bodyOf(b: Record<string, unknown>): string {
+    let s = this.bodies.get(b);
+    if (s === undefined) this.bodies.set(b, (s = JSON.stringify(this.opts.config.model ? { ...b, model: this.opts.config.model } : b)));
+    return s;
   }
 
   close(): void {
-    this.agent.destroy();
+    void this.dispatcher.destroy();
+  }
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+/** A streamed answer's state: SSE events parsed as chunks arrive, one chunk time per event that carried text. */
+class SseAnswer {
+  readonly chunkMs: number[] = [];
+  text = '';
+  finishReason: string | null = null;
+  usageTokens: number | null = null;
+  sawDone = false;
+  error: string | undefined;
+  private readonly parser = new SseParser();
+
+  readonly onChunk = (c: Buffer, atMs: number): void => {
+    for (const d of this.parser.push(c.toString('utf8'))) this.onEvent(d, atMs);
+  };
+
+  end(atMs: number): void {
+    for (const d of this.parser.end()) this.onEvent(d, atMs);
+  }
+
+  private onEvent(data: string, atMs: number): void {
+    if (data.trim() === '[DONE]') {
+      this.sawDone = true;
+      return;
+    }
+    let ev: Obj;
+    try {
+      ev = JSON.parse(data) as Obj;
+    } catch {
+      this.error ??= `stream event is not JSON: ${data.slice(0, 80)}`;
+      return;
+    }
+    const c = firstChoice(ev);
+    const piece = choiceText(c);
+    if (piece) {
+      this.text += piece;
+      this.chunkMs.push(atMs);
+    }
+    if (c && typeof c.finish_reason === 'string') this.finishReason = c.finish_reason;
+    this.usageTokens = completionTokens(ev) ?? this.usageTokens;
+    if (ev.error) this.error ??= `error event: ${JSON.stringify(ev.error).slice(0, 200)}`;
   }
 }

@@ -1,5 +1,4 @@
 // The template miner in real Docker answers like a bittensor axon: good requests 200, bad nonce 401, bad body hash 500.
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import type { BittensorSynapseTransport } from '../../harness/config/subnet-prof
 import { DockerRuntime } from '../../harness/runtime/docker.ts';
 import { buildDendriteRequest } from '../../harness/transport/dendrite-request.ts';
 import { ephemeralKeys, type Signer } from '../../harness/transport/ephemeral-keys.ts';
-import { httpExchange } from '../../harness/transport/http-exchange.ts';
+import { httpExchange, keepAliveDispatcher } from '../../harness/transport/http-exchange.ts';
 import { defaultNowNs } from '../../harness/transport/nonce-clock.ts';
 import type { MinerEndpoint } from '../../harness/transport/transport.ts';
 import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engine.ts';
@@ -19,7 +18,7 @@ let runtime: DockerRuntime;
 let endpoint: MinerEndpoint;
 let dendrite: Signer;
 let synapse: BittensorSynapseTransport;
-const agent = new http.Agent({ keepAlive: true });
+const dispatcher = keepAliveDispatcher();
 const now = () => performance.now();
 
 beforeAll(async () => {
@@ -38,7 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runtime?.stop();
-  agent.destroy();
+  await dispatcher.destroy();
   expect(await minerbenchContainers(docker)).toEqual([]);
 });
 
@@ -60,7 +59,7 @@ async function send(ep: MinerEndpoint, o: SendOpts = {}) {
     dendrite: { ip: '127.0.0.1', hotkey: dendrite.address, uuid: o.uuid ?? randomUUID(), nonce: o.nonce ?? defaultNowNs(), sign: dendrite.sign },
     axon: { ip: ep.host, port: ep.port, hotkey: ep.hotkey },
   });
-  const r = await httpExchange({ agent, host: ep.host, port: ep.port, method: 'POST', path: o.path ?? req.path, headers: o.tamper ? o.tamper(req.headers) : req.headers, body: req.body, timeoutMs: 12_000, now });
+  const r = await httpExchange({ dispatcher, host: ep.host, port: ep.port, method: 'POST', path: o.path ?? req.path, headers: o.tamper ? o.tamper(req.headers) : req.headers, body: req.body, timeoutMs: 12_000, now });
   return { ...r, json: r.body.length ? (JSON.parse(r.body.toString()) as Record<string, unknown>) : null, req };
 }
 
