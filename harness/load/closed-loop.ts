@@ -5,7 +5,7 @@ import { failedSend } from './open-loop.ts';
 import { recordOutcome } from './record-outcome.ts';
 import type { ReplayOutput } from './replay-output.ts';
 import type { RequestRecord } from './request-record.ts';
-import type { MinerEndpoint, Transport } from '../transport/transport.ts';
+import type { MinerEndpoint, SendOutcome, Transport } from '../transport/transport.ts';
 
 export interface ClosedLoopInput {
   queries: readonly CapturedQuery[];
@@ -57,9 +57,12 @@ export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutpu
         measureStartMs = intendedMs;
         measureStarted = true;
       }
-      const o = await input.transport
-        .send(q, input.endpoint, { signal: input.signal, timeoutS: q.timeout ?? input.timeoutS, now: input.now, session })
-        .catch((e: unknown) => failedSend(input.now(), e));
+      let o: SendOutcome;
+      try {
+        o = await input.transport.send(q, input.endpoint, { signal: input.signal, timeoutS: q.timeout ?? input.timeoutS, now: input.now, session });
+      } catch (e) {
+        o = failedSend(input.now(), e);
+      }
       const rec = recordOutcome({ i, line: q.line, warmup, intendedMs }, o);
       records[i] = rec;
       responses[i] = o.response;

@@ -11,23 +11,15 @@ export interface RecordContext {
 }
 
 export function recordOutcome(c: RecordContext, o: SendOutcome): RequestRecord {
-  return {
-    i: c.i,
-    line: c.line,
-    warmup: c.warmup,
-    intendedMs: c.intendedMs,
-    sentMs: o.sentMs,
-    endMs: o.endMs,
-    status: o.status,
-    bytesIn: o.bytesIn,
-    bytesOut: o.bytesOut,
-    ...(o.firstByteMs === undefined ? {} : { firstByteMs: o.firstByteMs }),
-    ...(o.httpStatus === undefined ? {} : { httpStatus: o.httpStatus }),
-    ...(o.error ? { error: o.error } : {}),
-    ...(c.step === undefined ? {} : { step: c.step }),
-    ...(o.chunkMs?.length ? { chunkMs: o.chunkMs } : {}),
-    ...(o.outputTokens === undefined ? {} : { outputTokens: o.outputTokens }),
-  };
+  // Assigned in a fixed order (records are written out as JSON, keys in this order).
+  const r: RequestRecord = { i: c.i, line: c.line, warmup: c.warmup, intendedMs: c.intendedMs, sentMs: o.sentMs, endMs: o.endMs, status: o.status, bytesIn: o.bytesIn, bytesOut: o.bytesOut };
+  if (o.firstByteMs !== undefined) r.firstByteMs = o.firstByteMs;
+  if (o.httpStatus !== undefined) r.httpStatus = o.httpStatus;
+  if (o.error) r.error = o.error;
+  if (c.step !== undefined) r.step = c.step;
+  if (o.chunkMs?.length) r.chunkMs = o.chunkMs;
+  if (o.outputTokens !== undefined) r.outputTokens = o.outputTokens;
+  return r;
 }
 
 /** A start that could not happen (every in-flight slot taken): counted, never hidden. */
