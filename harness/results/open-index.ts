@@ -33,11 +33,16 @@ export function openIndex(file: string, opts: OpenIndexOptions = {}): IndexDb {
       });
     }
     if (!opts.readonly) {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.pragma('foreign_keys = ON');
+      const d = db;
+      // Two minerbench processes opening a new index at once can meet SQLITE_BUSY outside the busy handler
+      // (the switch to WAL, the schema); both steps are idempotent, so they are retried until the timeout.
+      retryWhileBusy(() => d.pragma('journal_mode = WAL'), timeout);
+      d.pragma('synchronous = NORMAL');
+      d.pragma('foreign_keys = ON');
       if (version < INDEX_SCHEMA_VERSION) {
-        db.exec(`BEGIN IMMEDIATE; ${INDEX_SCHEMA} PRAGMA user_version = ${INDEX_SCHEMA_VERSION}; COMMIT;`);
+        retryWhileBusy(() => d.exec(`BEGIN IMMEDIATE; ${INDEX_SCHEMA} PRAGMA user_version = ${INDEX_SCHEMA_VERSION}; COMMIT;`), timeout, () => {
+          if (d.inTransaction) d.exec('ROLLBACK');
+        });
       }
     }
     return db;
@@ -68,4 +73,20 @@ export function indexError(e: unknown, file: string, busyTimeoutMs = DEFAULT_BUS
     return new MinerbenchError('STORE_FAILED', `cannot open the results index ${file} (${msg})`, { hint: 'check that the folder exists and is writable', cause: e });
   }
   return new MinerbenchError('STORE_FAILED', `results index ${file}: ${msg}`, { cause: e });
+}
+
+/** Runs fn again while SQLite answers BUSY or LOCKED, for up to timeoutMs (synchronous, like better-sqlite3). */
+function retryWhileBusy<T>(fn: () => T, timeoutMs: number, undo?: () => void): T {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return fn();
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      undo?.();
+      if (!/^SQLITE_(BUSY|LOCKED)/.test(code) || Date.now() >= deadline) throw e;
+      Atomics.wait(pause, 0, 0, 25);
+    }
+  }
 }
