@@ -34,7 +34,7 @@ describe('minerbench run template (real Docker)', () => {
     });
     await orphan.start();
 
-    const r = await runCli(['run', 'template', '--queries', '300', '--concurrency', '8', '--out', out]);
+    const r = await runCli(['run', 'template', '--queries', '300', '--concurrency', '8', '--offline', '--tao-price', '400', '--out', out]);
     expect(r.err).toContain('removed a miner left by the killed run killed-run-e2e');
     expect(r.code, r.err).toBe(0);
     const result = JSON.parse(readFileSync(resultPath(r.err), 'utf8')) as RunResult;
@@ -50,6 +50,9 @@ describe('minerbench run template (real Docker)', () => {
     expect(result.environment.docker?.version).toMatch(/\d+\.\d+/);
     expect(result.environment.runtime.image?.tag).toMatch(/^minerbench\/template:/);
     expect(result.energy).toMatchObject({ measured: false });
+    expect(result.chain).toMatchObject({ origin: 'default', block: 6852690, blockTime: '2025-11-10T15:12:24.000Z' });
+    expect(result.earnings).toMatchObject({ subnet: { netuid: 1, payingMiners: 0 }, placement: { rule: 'spread-only' } });
+    expect(result.warnings.join('\n')).toContain('using the snapshot shipped with minerbench (block 6,852,690');
     const dir = path.dirname(resultPath(r.err));
     expect(readFileSync(path.join(dir, 'artifacts/records.jsonl'), 'utf8').trim().split('\n')).toHaveLength(320);
     expect(readFileSync(path.join(dir, 'artifacts/miner.log'), 'utf8')).toContain('axon listening');
