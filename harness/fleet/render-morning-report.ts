@@ -47,6 +47,7 @@ export function renderMorningReport(r: MorningReport): string {
 tr.regression{background:#fdd}tr.improvement{background:#dfd}.status{font-size:70%;padding:.1em .4em;border-radius:.3em;background:#eee}.status.completed{background:#cfc}
 .status.failed,.status.unreachable{background:#fcc}.error{color:#a00}small{color:#666}</style></head><body>
 <h1>${esc(r.fleet)}: night ${esc(r.night)}</h1>
+<p><a href="compare-${esc(r.night)}.html">machines side by side for tonight's runs</a></p>
 <p>Baseline: ${r.baselineNights.length ? r.baselineNights.map(esc).join(', ') : 'no earlier night yet'}. A regression is a worse value whose 95 % interval does not overlap the baseline's.</p>
 <h2>${r.regressions.length} regression(s)${down.length ? `, ${down.length} machine(s) not completed` : ''}</h2>${summary}
 ${r.machines.map(machineSection).join('\n')}

@@ -1,5 +1,6 @@
 // runFleet: every machine of a fleet in parallel (bounded), results imported as they arrive, then the morning report.
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import PQueue from 'p-queue';
 import { writeFileAtomic } from '../results/atomic-write.ts';
 import type { ResolvedFleet } from './fleet-machine.ts';
@@ -7,6 +8,7 @@ import { importRun } from './import-run.ts';
 import type { MachineEvent, MachineOutcome } from './machine-outcome.ts';
 import { buildMorningReport, morningReportPaths, type MorningReport } from './morning-report.ts';
 import { renderMorningReport } from './render-morning-report.ts';
+import { writeNightComparison } from './night-comparison.ts';
 import { RunnerImages } from './runner-image.ts';
 import { runMachine } from './run-machine.ts';
 
@@ -24,7 +26,7 @@ export interface FleetOutcome {
   night: string;
   machines: MachineOutcome[];
   report: MorningReport;
-  reportFiles: { html: string; json: string };
+  reportFiles: { html: string; json: string; compare?: string };
   /** 0, FLEET_REGRESSION (60) or FLEET_INCOMPLETE (61), or INTERRUPTED (130). */
   exit: 'ok' | 'regression' | 'incomplete' | 'interrupted';
 }
@@ -52,6 +54,7 @@ export async function runFleet(input: RunFleetInput): Promise<FleetOutcome> {
   mkdirSync(files.dir, { recursive: true });
   writeFileAtomic(files.json, JSON.stringify(report, null, 2));
   writeFileAtomic(files.html, renderMorningReport(report));
+  const compare = writeNightComparison(fleet.resultsDir, report, path.join(files.dir, `compare-${input.night}.html`));
   const exit = input.signal.aborted ? 'interrupted' : report.regressions.length ? 'regression' : outcomes.some((o) => o.status !== 'completed') ? 'incomplete' : 'ok';
-  return { night: input.night, machines: outcomes, report, reportFiles: { html: files.html, json: files.json }, exit };
+  return { night: input.night, machines: outcomes, report, reportFiles: { html: files.html, json: files.json, ...(compare ? { compare } : {}) }, exit };
 }

@@ -30,7 +30,7 @@ export function runnerSpec(s: RunnerSpecInput): Docker.ContainerCreateOptions {
     Image: s.image,
     Cmd: ['fleet', 'runner', '--out', RUNNER_OUT],
     // The jobs travel as data; no key, certificate or coordinator path is ever passed in.
-    Env: [`MINERBENCH_FLEET_JOBS=${JSON.stringify(s.jobs)}`, ...(s.minerBaseImage ? [`MINERBENCH_BASE_IMAGE=${s.minerBaseImage}`] : [])],
+    Env: [`MINERBENCH_FLEET_JOBS=${JSON.stringify(s.jobs)}`, `MINERBENCH_MACHINE_NAME=${s.machine}`, ...(s.minerBaseImage ? [`MINERBENCH_BASE_IMAGE=${s.minerBaseImage}`] : [])],
     Labels: { [RUNNER_LABEL]: s.machine, [NIGHT_LABEL]: s.night },
     HostConfig: {
       Binds: [`${s.hostSocket}:${SOCKET_IN_RUNNER}`],

@@ -7,6 +7,8 @@ export function hostEnvironment(): Pick<Environment, 'host' | 'node'> {
   return {
     host: {
       hostname: os.hostname(),
+      // A fleet names its machines (the runner sets this); anyone may, to tell machines apart in reports.
+      ...(process.env.MINERBENCH_MACHINE_NAME ? { name: process.env.MINERBENCH_MACHINE_NAME } : {}),
       os: `${os.type()} ${os.release()}`,
       arch: os.arch(),
       cpuModel: cpus[0]?.model.trim() ?? 'unknown',

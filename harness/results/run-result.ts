@@ -32,7 +32,7 @@ export interface ResolvedRunConfig {
 }
 
 export interface Environment {
-  host: { hostname: string; os: string; arch: string; cpuModel: string; cpuCores: number; memoryGb: number };
+  host: { hostname: string; name?: string; os: string; arch: string; cpuModel: string; cpuCores: number; memoryGb: number };
   node: string;
   docker: { version: string; apiVersion: string } | null;
   runtime: RuntimeInfo;

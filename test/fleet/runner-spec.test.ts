@@ -18,7 +18,7 @@ describe('runnerSpec', () => {
       DeviceRequests: [{ Driver: 'nvidia', DeviceIDs: ['0', 'GPU-1234'], Capabilities: [['gpu', 'utility']] }],
     });
     expect(s.Labels).toEqual({ 'minerbench.fleet.machine': 'gpu-a', 'minerbench.fleet.night': '2026-11-20' });
-    expect(s.Env).toEqual([`MINERBENCH_FLEET_JOBS=${JSON.stringify([job])}`]);
+    expect(s.Env).toEqual([`MINERBENCH_FLEET_JOBS=${JSON.stringify([job])}`, "MINERBENCH_MACHINE_NAME=gpu-a"]);
     expect(s.Cmd).toEqual(['fleet', 'runner', '--out', '/out']);
   });
 

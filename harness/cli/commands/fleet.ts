@@ -42,6 +42,7 @@ async function fleetRun(argv: FleetArgs, io: CliIo): Promise<number> {
     io.err(`REGRESSION ${g.machine} ${g.subnet}/${g.scenario}: ${g.metric.label} ${g.metric.tonight?.value} vs baseline ${g.metric.baseline?.value} ${g.metric.unit}\n`);
   }
   io.err(`morning report: ${r.reportFiles.html}\n`);
+  if (r.reportFiles.compare) io.err(`comparison: ${r.reportFiles.compare}\n`);
   if (argv.json) io.out(`${JSON.stringify({ night, machines: r.machines, report: r.report }, null, 2)}\n`);
   const codes = { ok: 0, regression: ERROR_CODES.FLEET_REGRESSION, incomplete: ERROR_CODES.FLEET_INCOMPLETE, interrupted: ERROR_CODES.INTERRUPTED } as const;
   return codes[r.exit];
