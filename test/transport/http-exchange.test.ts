@@ -56,7 +56,7 @@ describe('httpExchange', () => {
     expect(r.body.length).toBe(0);
   });
 
-  // undici waits one event-loop turn before it reuses a connection (pipelining 1), so back-to-back queries take turns on two.
+  // Back-to-back queries reuse one keep-alive connection (the bound of two is loose).
   it('reuses keep-alive connections: queries one after another open at most two', async () => {
     const ports = new Set<number>();
     const s = await localServer((req, res) => {
