@@ -2,6 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pidAlive } from './pid-alive.ts';
 
 export const PIDFILE_DIR = path.join(os.tmpdir(), 'minerbench-pids');
 
@@ -11,14 +12,6 @@ interface Pidfile {
   ownerPid: number;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export function writePidfile(runId: string, pid: number, dir = PIDFILE_DIR): string {
   mkdirSync(dir, { recursive: true });
@@ -45,8 +38,8 @@ export function reapProcessOrphans(dir = PIDFILE_DIR): string[] {
       rmSync(file, { force: true });
       continue;
     }
-    if (p.ownerPid === process.pid || alive(p.ownerPid)) continue;
-    if (alive(p.pid)) {
+    if (p.ownerPid === process.pid || pidAlive(p.ownerPid)) continue;
+    if (pidAlive(p.pid)) {
       try {
         process.kill(-p.pid, 'SIGKILL');
       } catch {

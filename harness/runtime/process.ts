@@ -5,11 +5,10 @@ import { execa, type ResultPromise } from 'execa';
 import type { SubnetProfile } from '../config/subnet-profile.ts';
 import { MinerbenchError } from '../errors.ts';
 import type { MinerEndpoint } from '../transport/transport.ts';
-import { lastLines } from './docker-image.ts';
 import { freePort } from './free-port.ts';
 import { writePidfile } from './process-pidfiles.ts';
 import type { MinerExit, RuntimeAdapter, RuntimeInfo } from './runtime-adapter.ts';
-import { waitUntilReady } from './wait-ready.ts';
+import { waitMinerReady } from './wait-ready.ts';
 
 export interface ProcessRuntimeOptions {
   runId: string;
@@ -83,13 +82,8 @@ export class ProcessRuntime implements RuntimeAdapter {
   async waitReady(endpoint: MinerEndpoint, signal: AbortSignal): Promise<void> {
     const timeoutS = this.o.profile.miner.ready.timeoutS ?? 60;
     const died = this.exited().then((e) => `the miner process exited with code ${e.exitCode} before it was ready`);
-    const r = await waitUntilReady({ probe: () => this.o.readyProbe(endpoint), died, timeoutMs: timeoutS * 1000, signal });
-    if (r.ready) return;
-    if (signal.aborted) throw new MinerbenchError('INTERRUPTED', 'interrupted while waiting for the miner');
-    throw new MinerbenchError('MINER_NOT_READY', `the ${this.o.profile.id} miner never became ready: ${r.reason}`, {
-      details: lastLines(this.log, 15).map((l) => `miner: ${l}`),
-      hint: `its /${this.o.profile.miner.ready.synapse} route must answer 200; the whole miner log is in the run folder`,
-    });
+    const { id, miner } = this.o.profile;
+    await waitMinerReady({ profileId: id, readySynapse: miner.ready.synapse, timeoutS, probe: () => this.o.readyProbe(endpoint), died, signal, logs: () => this.logs() });
   }
 
   exited(): Promise<MinerExit> {

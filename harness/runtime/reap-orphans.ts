@@ -2,15 +2,8 @@
 import os from 'node:os';
 import type Docker from 'dockerode';
 import { HOST_LABEL, PID_LABEL, RUN_LABEL } from './container-spec.ts';
+import { pidAlive } from './pid-alive.ts';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Returns the run ids whose containers were removed. Containers of live runs (this host) are left alone. */
 export async function reapOrphans(docker: Docker, host = os.hostname()): Promise<string[]> {
@@ -19,7 +12,7 @@ export async function reapOrphans(docker: Docker, host = os.hostname()): Promise
   for (const c of list) {
     const pid = Number(c.Labels[PID_LABEL]);
     const sameHost = c.Labels[HOST_LABEL] === host;
-    if (sameHost && Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) continue;
+    if (sameHost && Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) continue;
     if (sameHost && pid === process.pid) continue;
     if (!sameHost && c.Labels[HOST_LABEL]) continue; // another coordinator's engine view: not ours to judge
     try {

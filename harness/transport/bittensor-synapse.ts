@@ -80,17 +80,7 @@ export class BittensorSynapseSender implements Transport {
       const msg = response && typeof response.message === 'string' ? response.message : r.body.toString('utf8').slice(0, 200);
       error = `HTTP ${r.httpStatus}: ${msg}`;
     }
-    return {
-      status: r.outcome === 'timeout' ? 'timeout' : ok ? 'ok' : 'error',
-      sentMs: r.sentMs,
-      ...(r.firstByteMs === undefined ? {} : { firstByteMs: r.firstByteMs }),
-      endMs: r.endMs,
-      ...(r.httpStatus === undefined ? {} : { httpStatus: r.httpStatus }),
-      bytesIn: r.body.length,
-      bytesOut: r.bytesOut,
-      ...(error ? { error } : {}),
-      response: ok ? response : null,
-    };
+    return { ...outcomeOf(r, ok, error), response: ok ? response : null };
   }
 
   close(): void {
@@ -104,6 +94,15 @@ function streamedOutcome(r: HttpExchangeResult, chunkMs: number[]): SendOutcome 
   const text = r.body.toString('utf8');
   const error = r.outcome !== 'ok' ? r.error : r.httpStatus !== 200 ? `HTTP ${r.httpStatus}: ${text.slice(0, 200)}` : undefined;
   return {
+    ...outcomeOf(r, ok, error),
+    ...(chunkMs.length ? { chunkMs, outputTokens: chunkMs.length } : {}),
+    response: ok ? { text, chunks: chunkMs.length } : null,
+  };
+}
+
+/** The timing, status and byte counts every outcome of an exchange carries. */
+function outcomeOf(r: HttpExchangeResult, ok: boolean, error: string | undefined): Omit<SendOutcome, 'response'> {
+  return {
     status: r.outcome === 'timeout' ? 'timeout' : ok ? 'ok' : 'error',
     sentMs: r.sentMs,
     ...(r.firstByteMs === undefined ? {} : { firstByteMs: r.firstByteMs }),
@@ -112,8 +111,6 @@ function streamedOutcome(r: HttpExchangeResult, chunkMs: number[]): SendOutcome 
     bytesIn: r.body.length,
     bytesOut: r.bytesOut,
     ...(error ? { error } : {}),
-    ...(chunkMs.length ? { chunkMs, outputTokens: chunkMs.length } : {}),
-    response: ok ? { text, chunks: chunkMs.length } : null,
   };
 }
 
