@@ -2,9 +2,18 @@
 import { aggregateFigures, overlaps, type Figure } from '../harness/results/figure.ts';
 import type { IndexedRun } from '../harness/results/query-runs.ts';
 import { METRICS, type MetricDef, type MetricId } from '../harness/results/run-figures.ts';
+import { maxOf, minOf } from '../harness/model/min-max.ts';
 
 /** The columns of the comparison tables. */
-export const COMPARE_METRICS: readonly MetricId[] = ['qualityPerJoule', 'quality', 'meanW', 'p99Ms', 'p99OfTimeout', 'capacityQps', 'netPerDay'];
+export const COMPARE_METRICS: readonly MetricId[] = [
+  'qualityPerJoule',
+  'quality',
+  'meanW',
+  'p99Ms',
+  'p99OfTimeout',
+  'capacityQps',
+  'netPerDay',
+];
 
 /** 'best': the best value of its table; 'noise': not the best, but its interval overlaps the best's (within noise). */
 export type Mark = 'best' | 'noise' | '';
@@ -59,12 +68,29 @@ export function buildComparison(runs: readonly IndexedRun[]): ComparisonData {
       const f = aggregateFigures(sorted.flatMap((r) => (r.figures[id] ? [r.figures[id]!] : [])));
       if (f) figures[id] = f;
     }
-    return { subnet: latest.subnet.id, machine: latest.machine.id, runs: list.length, latestRunId: latest.runId, latestAt: latest.startedAt, verdict: latest.verdict, figures };
+    return {
+      subnet: latest.subnet.id,
+      machine: latest.machine.id,
+      runs: list.length,
+      latestRunId: latest.runId,
+      latestAt: latest.startedAt,
+      verdict: latest.verdict,
+      figures,
+    };
   });
-  const subnets = uniqueBy(runs.map((r) => r.subnet), (s) => s.id).sort((a, b) => a.id.localeCompare(b.id));
-  const machines = uniqueBy(runs.map((r) => ({ id: r.machine.id, name: r.machine.name })), (m) => m.id).sort((a, b) => a.name.localeCompare(b.name));
+  const subnets = uniqueBy(
+    runs.map((r) => r.subnet),
+    (s) => s.id,
+  ).sort((a, b) => a.id.localeCompare(b.id));
+  const machines = uniqueBy(
+    runs.map((r) => ({ id: r.machine.id, name: r.machine.name })),
+    (m) => m.id,
+  ).sort((a, b) => a.name.localeCompare(b.name));
   const times = runs.map((r) => r.startedAt).sort();
-  const currencies = uniqueBy(runs.flatMap((r) => (r.currency ? [r.currency] : [])), (c) => c);
+  const currencies = uniqueBy(
+    runs.flatMap((r) => (r.currency ? [r.currency] : [])),
+    (c) => c,
+  );
   return {
     metrics: METRICS.filter((m) => COMPARE_METRICS.includes(m.id)),
     currency: currencies.length === 1 ? currencies[0]! : null,
@@ -87,11 +113,15 @@ function group(key: string, cells: readonly CompareCell[], member: (c: CompareCe
     const eligible = rows.filter((r) => cells[r.cell]!.verdict !== 'INVALID' && cells[r.cell]!.figures[m.id]);
     if (eligible.length < 2) continue;
     const val = (r: CompareRow) => cells[r.cell]!.figures[m.id]!.value;
-    const bestValue = m.better === 'higher' ? Math.max(...eligible.map(val)) : Math.min(...eligible.map(val));
+    const bestValue = m.better === 'higher' ? maxOf(eligible.map(val)) : minOf(eligible.map(val));
     const best = eligible.filter((r) => val(r) === bestValue);
     for (const r of eligible) {
       const f = cells[r.cell]!.figures[m.id]!;
-      r.marks[m.id] = best.includes(r) ? 'best' : best.some((b) => overlaps(cells[b.cell]!.figures[m.id]!, f)) ? 'noise' : '';
+      r.marks[m.id] = best.includes(r)
+        ? 'best'
+        : best.some((b) => overlaps(cells[b.cell]!.figures[m.id]!, f))
+          ? 'noise'
+          : '';
     }
   }
   return { key, rows };

@@ -65,12 +65,19 @@ export function buildTrend(runs: readonly IndexedRun[]): TrendData {
       if (points.length) metrics[m.id] = points;
     }
     const first = list[0]!;
-    return { subnet: first.subnet, machine: { id: first.machine.id, name: first.machine.name }, nights, metrics, regressions };
+    return {
+      subnet: first.subnet,
+      machine: { id: first.machine.id, name: first.machine.name },
+      nights,
+      metrics,
+      regressions,
+    };
   });
   series.sort((a, b) => a.subnet.id.localeCompare(b.subnet.id) || a.machine.name.localeCompare(b.machine.name));
   return {
     metrics: [...METRICS],
-    nightRule: 'a night runs from 12:00 to 12:00 UTC and is named by the date it ends on; several runs in one night are averaged',
+    nightRule:
+      'a night runs from 12:00 to 12:00 UTC and is named by the date it ends on; several runs in one night are averaged',
     series,
   };
 }

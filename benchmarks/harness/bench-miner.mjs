@@ -3,7 +3,12 @@
 import http from 'node:http';
 
 const [mode = 'noop', portArg = '0'] = process.argv.slice(2);
-const ANSWER = JSON.stringify({ id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }], usage: { completion_tokens: 1 } });
+const ANSWER = JSON.stringify({
+  id: 'x',
+  object: 'chat.completion',
+  choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+  usage: { completion_tokens: 1 },
+});
 const server = http.createServer((req, res) => {
   req.resume();
   req.on('end', () => {
@@ -21,7 +26,9 @@ if (mode === 'stall') {
     const inWindow = Date.now() % 5000;
     if (inWindow < 1000) {
       const end = Date.now() - inWindow + 1000;
-      while (Date.now() < end) { /* frozen, as a stop-the-world pause */ }
+      while (Date.now() < end) {
+        /* frozen, as a stop-the-world pause */
+      }
     }
   }, 1);
 }

@@ -8,7 +8,11 @@ export const QUICK = process.env.BENCH_QUICK === '1';
 const TASKSET = existsSync('/usr/bin/taskset') ? '/usr/bin/taskset' : null;
 
 /** Spawns a command pinned to `core` where taskset exists; resolves once it printed `PORT n`. */
-export function spawnPinned(core: number | null, cmd: string, args: string[]): Promise<{ child: ChildProcess; port: number; stop: () => void }> {
+export function spawnPinned(
+  core: number | null,
+  cmd: string,
+  args: string[],
+): Promise<{ child: ChildProcess; port: number; stop: () => void }> {
   const [file, argv] = TASKSET && core !== null ? [TASKSET, ['-c', String(core), cmd, ...args]] : [cmd, args];
   const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {

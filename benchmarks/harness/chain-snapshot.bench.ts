@@ -4,6 +4,7 @@ import { FINNEY_GENESIS, startRecordedChainServer } from '../../test/support/rec
 import { connectChain } from '../../harness/chain/connect-chain.ts';
 import { readChainSnapshot } from '../../harness/chain/read-chain-snapshot.ts';
 import { PER_SUBNET_ITEMS } from '../../harness/chain/read-subnets-storage.ts';
+import { maxOf } from '../../harness/model/min-max.ts';
 
 const subnets = Number(process.argv[2] ?? 128);
 const latencyMs = Number(process.argv[3] ?? 50);
@@ -15,20 +16,41 @@ const server = await startRecordedChainServer({ spec: 343, latencyMs, syntheticV
 const rows: string[][] = [];
 try {
   for (const concurrency of [16, 64, 256]) {
-    const conn = await connectChain({ endpoint: { network: 'finney', url: server.url, genesisHash: FINNEY_GENESIS }, retries: 0, timeoutMs: 60_000 });
+    const conn = await connectChain({
+      endpoint: { network: 'finney', url: server.url, genesisHash: FINNEY_GENESIS },
+      retries: 0,
+      timeoutMs: 60_000,
+    });
     try {
       const t0 = performance.now();
       const snap = await readChainSnapshot(conn, { block: BLOCK, concurrency });
       const ms = performance.now() - t0;
       const uids = snap.subnets.reduce((a, s) => a + s.numUids, 0);
-      rows.push([`runtime API (getAllDynamicInfo + getSelectiveMetagraph + currentAlphaPrice), ${concurrency} in flight`,
-        String(snap.source.requests), String(snap.source.roundTrips), ms.toFixed(0), `${snap.subnets.length} subnets, ${uids} UIDs`]);
+      rows.push([
+        `runtime API (getAllDynamicInfo + getSelectiveMetagraph + currentAlphaPrice), ${concurrency} in flight`,
+        String(snap.source.requests),
+        String(snap.source.roundTrips),
+        ms.toFixed(0),
+        `${snap.subnets.length} subnets, ${uids} UIDs`,
+      ]);
       if (concurrency === 256) {
         // Item by item: every per-subnet storage item, then Keys(netuid, uid) and Owner(hotkey) for each UID, plus the netuid list.
         const perItem = 1 + snap.subnets.reduce((a, s) => a + PER_SUBNET_ITEMS.length + 2 * s.numUids, 0);
-        rows.push(['storage, one read per item (computed, not run)', String(perItem), String(perItem), `~${((perItem * latencyMs) / 1000).toFixed(0)} s at 1 in flight`, `${PER_SUBNET_ITEMS.length} items + 2 per UID, per subnet`]);
+        rows.push([
+          'storage, one read per item (computed, not run)',
+          String(perItem),
+          String(perItem),
+          `~${((perItem * latencyMs) / 1000).toFixed(0)} s at 1 in flight`,
+          `${PER_SUBNET_ITEMS.length} items + 2 per UID, per subnet`,
+        ]);
         const batched = 1 + 3 * snap.subnets.length;
-        rows.push(['storage, batched queryMulti (minerbench fallback; computed)', String(batched), `${1 + 3 * Math.ceil(snap.subnets.length / 16)}`, '-', '3 state_queryStorageAt per subnet, 16 subnets in flight']);
+        rows.push([
+          'storage, batched queryMulti (minerbench fallback; computed)',
+          String(batched),
+          `${1 + 3 * Math.ceil(snap.subnets.length / 16)}`,
+          '-',
+          '3 state_queryStorageAt per subnet, 16 subnets in flight',
+        ]);
       }
     } finally {
       await conn.disconnect();
@@ -39,6 +61,11 @@ try {
 }
 
 const head = ['approach', 'requests', 'round trips', 'ms', 'notes'];
-const widths = head.map((_, c) => Math.max(...[head, ...rows].map((r) => r[c]!.length)));
-process.stdout.write(`chain snapshot of ${subnets} subnets against the recorded-traffic server, ${latencyMs} ms per answer (connect handshake not counted)\n\n`);
-for (const r of [head, ...rows]) process.stdout.write(`${r.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}\n`);
+const widths = head.map((_, c) => maxOf([head, ...rows].map((r) => r[c]!.length)));
+process.stdout.write(
+  `chain snapshot of ${subnets} subnets against the recorded-traffic server, ${latencyMs} ms per answer (connect handshake not counted)\n\n`,
+);
+for (const r of [head, ...rows])
+  process.stdout.write(
+    `${r.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}\n`,
+  );

@@ -6,6 +6,7 @@ import { realClock } from '../../harness/load/load-clock.ts';
 import { runOpenLoop } from '../../harness/load/open-loop.ts';
 import { OpenAiHttpSender } from '../../harness/transport/openai-http.ts';
 import { fmt, percentile, QUICK, row, startMiner } from './bench-support.ts';
+import { maxOf, minOf } from '../../harness/model/min-max.ts';
 
 const RATE = 1000;
 const SECONDS = QUICK ? 5 : 30;
@@ -13,23 +14,55 @@ const miner = await startMiner('noop');
 const transport = new OpenAiHttpSender({ config: {} });
 const t0 = performance.now();
 const clock = realClock(() => performance.now() - t0);
-const query = { t: 0, synapse: '/v1/chat/completions', body: { model: 'm', messages: [{ role: 'user', content: 'hi' }] }, line: 1 };
+const query = {
+  t: 0,
+  synapse: '/v1/chat/completions',
+  body: { model: 'm', messages: [{ role: 'user', content: 'hi' }] },
+  line: 1,
+};
 const loop = startEventLoopMonitor();
 const out = await runOpenLoop({
-  queries: [query], schedule: constantSchedule(RATE), warmup: RATE, durationS: SECONDS, maxInFlight: 1000, whenFull: 'drop', transport,
-  endpoint: { host: '127.0.0.1', port: miner.port, hotkey: '' }, timeoutS: 5, clock, signal: new AbortController().signal,
+  queries: [query],
+  schedule: constantSchedule(RATE),
+  warmup: RATE,
+  durationS: SECONDS,
+  maxInFlight: 1000,
+  whenFull: 'drop',
+  transport,
+  endpoint: { host: '127.0.0.1', port: miner.port, hotkey: '' },
+  timeoutS: 5,
+  clock,
+  signal: new AbortController().signal,
 });
 const el = loop.stop();
 transport.close();
 miner.stop();
 const measured = out.records.filter((r) => !r.warmup);
 const sent = measured.filter((r) => r.status !== 'dropped');
-const first = Math.min(...sent.map((r) => r.sentMs));
-const last = Math.max(...sent.map((r) => r.sentMs));
+const first = minOf(sent.map((r) => r.sentMs));
+const last = maxOf(sent.map((r) => r.sentMs));
 const achieved = ((sent.length - 1) / (last - first)) * 1000;
 const lags = sent.map((r) => r.sentMs - r.intendedMs);
 const okShare = measured.filter((r) => r.status === 'ok').length / measured.length;
 const offBy = Math.abs(achieved - RATE) / RATE;
-row({ bench: 'fidelity', metric: `achieved send rate at ${RATE} q/s, ${SECONDS} s`, value: `${fmt(achieved, 1)} q/s (${fmt(offBy * 100, 2)}% off)`, goal: 'within 1%', pass: offBy <= 0.01 });
-row({ bench: 'fidelity', metric: 'send lag p50 / p99 / max', value: `${fmt(percentile(lags, 0.5), 3)} / ${fmt(percentile(lags, 0.99), 3)} / ${fmt(Math.max(...lags), 1)} ms`, goal: 'p99 <= 2 ms', pass: percentile(lags, 0.99) <= 2 });
-row({ bench: 'fidelity', metric: 'dropped / ok share / event-loop p99', value: `${measured.length - sent.length} / ${fmt(okShare * 100, 2)}% / ${el.p99Ms} ms`, goal: 'no drops', pass: sent.length === measured.length });
+row({
+  bench: 'fidelity',
+  metric: `achieved send rate at ${RATE} q/s, ${SECONDS} s`,
+  value: `${fmt(achieved, 1)} q/s (${fmt(offBy * 100, 2)}% off)`,
+  goal: 'within 1%',
+  pass: offBy <= 0.01,
+});
+row({
+  bench: 'fidelity',
+  metric: 'send lag p50 / p99 / max',
+  value: `${fmt(percentile(lags, 0.5), 3)} / ${fmt(percentile(lags, 0.99), 3)} / ${fmt(maxOf(lags), 1)} ms`,
+  goal: 'p99 <= 2 ms',
+  pass: percentile(lags, 0.99) <= 2,
+});
+row({
+  bench: 'fidelity',
+  metric: 'dropped / ok share / event-loop p99',
+  value: `${measured.length - sent.length} / ${fmt(okShare * 100, 2)}% / ${el.p99Ms} ms`,
+  goal: 'no drops',
+  pass: sent.length === measured.length,
+});

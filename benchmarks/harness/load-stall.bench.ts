@@ -17,8 +17,17 @@ const wall0 = Date.now();
 const clock = realClock(() => performance.now() - t0);
 const query = { t: 0, synapse: '/v1/chat/completions', body: { model: 'm', messages: [] }, line: 1 };
 const out = await runOpenLoop({
-  queries: [query], schedule: constantSchedule(RATE), warmup: 0, durationS: SECONDS, maxInFlight: 1000, whenFull: 'drop', transport,
-  endpoint: { host: '127.0.0.1', port: miner.port, hotkey: '' }, timeoutS: 10, clock, signal: new AbortController().signal,
+  queries: [query],
+  schedule: constantSchedule(RATE),
+  warmup: 0,
+  durationS: SECONDS,
+  maxInFlight: 1000,
+  whenFull: 'drop',
+  transport,
+  endpoint: { host: '127.0.0.1', port: miner.port, hotkey: '' },
+  timeoutS: 10,
+  clock,
+  signal: new AbortController().signal,
 });
 transport.close();
 // Truth from the schedule: an answer due (intended + 5 ms) inside a freeze [k*5000, k*5000+1000) wall ms comes at its end.
@@ -32,9 +41,41 @@ const fromSend = out.records.filter((r) => r.status === 'ok').map((r) => r.endMs
 const [t50, t90, t99] = [0.5, 0.9, 0.99].map((q) => percentile(truth, q));
 const m99 = percentile(ours, 0.99);
 const err = Math.abs(m99 - t99!) / t99!;
-const ac = await autocannon({ url: `http://127.0.0.1:${miner.port}/v1/chat/completions`, method: 'POST', body: JSON.stringify(query.body), headers: { 'content-type': 'application/json' }, overallRate: RATE, connections: 100, duration: SECONDS });
+const ac = await autocannon({
+  url: `http://127.0.0.1:${miner.port}/v1/chat/completions`,
+  method: 'POST',
+  body: JSON.stringify(query.body),
+  headers: { 'content-type': 'application/json' },
+  overallRate: RATE,
+  connections: 100,
+  duration: SECONDS,
+});
 miner.stop();
-row({ bench: 'stall', metric: 'truth from the schedule p50 / p90 / p99', value: `${fmt(t50!, 1)} / ${fmt(t90!, 1)} / ${fmt(t99!, 1)} ms`, goal: '~5 / ~500 / ~950 ms', pass: null });
-row({ bench: 'stall', metric: 'minerbench from intended p50 / p90 / p99', value: `${fmt(percentile(ours, 0.5), 1)} / ${fmt(percentile(ours, 0.9), 1)} / ${fmt(m99, 1)} ms (p99 ${fmt(err * 100, 1)}% off)`, goal: 'p99 within 5% of truth', pass: err <= 0.05 });
-row({ bench: 'stall', metric: 'minerbench from actual send p99 (same run)', value: `${fmt(percentile(fromSend, 0.99), 1)} ms`, goal: 'open loop: close to the above', pass: null });
-row({ bench: 'stall', metric: 'autocannon -R 100 -c 100 p50 / p90 / p99', value: `${ac.latency.p50} / ${ac.latency.p90} / ${ac.latency.p99} ms (${ac.requests.average} req/s)`, goal: 'for comparison', pass: null });
+row({
+  bench: 'stall',
+  metric: 'truth from the schedule p50 / p90 / p99',
+  value: `${fmt(t50!, 1)} / ${fmt(t90!, 1)} / ${fmt(t99!, 1)} ms`,
+  goal: '~5 / ~500 / ~950 ms',
+  pass: null,
+});
+row({
+  bench: 'stall',
+  metric: 'minerbench from intended p50 / p90 / p99',
+  value: `${fmt(percentile(ours, 0.5), 1)} / ${fmt(percentile(ours, 0.9), 1)} / ${fmt(m99, 1)} ms (p99 ${fmt(err * 100, 1)}% off)`,
+  goal: 'p99 within 5% of truth',
+  pass: err <= 0.05,
+});
+row({
+  bench: 'stall',
+  metric: 'minerbench from actual send p99 (same run)',
+  value: `${fmt(percentile(fromSend, 0.99), 1)} ms`,
+  goal: 'open loop: close to the above',
+  pass: null,
+});
+row({
+  bench: 'stall',
+  metric: 'autocannon -R 100 -c 100 p50 / p90 / p99',
+  value: `${ac.latency.p50} / ${ac.latency.p90} / ${ac.latency.p99} ms (${ac.requests.average} req/s)`,
+  goal: 'for comparison',
+  pass: null,
+});

@@ -13,6 +13,7 @@ import { parseResult } from '../../harness/results/read-result.ts';
 import { compareReportHtml } from '../../reports/compare-report-html.ts';
 import { fleetResults } from '../../test/fixtures/results/synthetic-results.ts';
 import { writeResult } from '../../test/results/support/temp-store.ts';
+import { maxOf } from '../../harness/model/min-max.ts';
 
 const machines = Number(process.argv[2] ?? 20);
 const subnets = Number(process.argv[3] ?? 25);
@@ -37,12 +38,17 @@ await bench.run();
 db.close();
 rmSync(dir, { recursive: true, force: true });
 
-process.stdout.write(`comparison report of ${results.length} results (${machines} machines x ${subnets} subnets; ${(bytesOnDisk / 1e6).toFixed(1)} MB of result JSON); node ${process.version}, ${os.cpus()[0]?.model.trim()} x ${os.cpus().length}\n\n`);
+process.stdout.write(
+  `comparison report of ${results.length} results (${machines} machines x ${subnets} subnets; ${(bytesOnDisk / 1e6).toFixed(1)} MB of result JSON); node ${process.version}, ${os.cpus()[0]?.model.trim()} x ${os.cpus().length}\n\n`,
+);
 const rows = bench.tasks.map((t) => {
   const r = t.result as { latency?: { mean: number; p99?: number; max?: number }; period?: number } | undefined;
   return [t.name, (r?.latency?.mean ?? NaN).toFixed(0), (r?.latency?.max ?? NaN).toFixed(0), String(10)];
 });
 const head = ['task', 'mean ms', 'max ms', 'iterations'];
-const widths = head.map((_, c) => Math.max(...[head, ...rows].map((r) => r[c]!.length)));
-for (const r of [head, ...rows]) process.stdout.write(`${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}\n`);
-process.stdout.write(`\nreport file: ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB (limit 3 MB); limit for generation: 1000 ms\n`);
+const widths = head.map((_, c) => maxOf([head, ...rows].map((r) => r[c]!.length)));
+for (const r of [head, ...rows])
+  process.stdout.write(`${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}\n`);
+process.stdout.write(
+  `\nreport file: ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB (limit 3 MB); limit for generation: 1000 ms\n`,
+);

@@ -4,17 +4,24 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchRow } from './bench-support.ts';
+import { maxOf } from '../../harness/model/min-max.ts';
 
 const here = import.meta.dirname;
 const only = process.argv.slice(2);
-const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts') && (!only.length || only.some((o) => f.includes(o)))).sort();
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts') && (!only.length || only.some((o) => f.includes(o))))
+  .sort();
 const taskset = existsSync('/usr/bin/taskset') ? ['/usr/bin/taskset', '-c', '0'] : [];
 const rows: BenchRow[] = [];
 const failed: string[] = [];
 for (const f of files) {
   console.log(`\n== ${f}`);
   const cmd = [...taskset, process.execPath, '--import', 'tsx', path.join(here, f)];
-  const r = spawnSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 15 * 60_000 });
+  const r = spawnSync(cmd[0]!, cmd.slice(1), {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 15 * 60_000,
+  });
   for (const line of (r.stdout ?? '').split('\n')) {
     if (line.startsWith('BENCH_ROW ')) rows.push(JSON.parse(line.slice(10)) as BenchRow);
     else if (line) console.log(line);
@@ -23,10 +30,18 @@ for (const f of files) {
 }
 if (rows.length) {
   const head: BenchRow = { bench: 'bench', metric: 'metric', value: 'measured', goal: 'goal', pass: null };
-  const cells = (x: BenchRow) => [x.bench, x.metric, x.value, x.goal, x === head ? 'ok?' : x.pass === null ? '' : x.pass ? 'yes' : 'NO'];
+  const cells = (x: BenchRow) => [
+    x.bench,
+    x.metric,
+    x.value,
+    x.goal,
+    x === head ? 'ok?' : x.pass === null ? '' : x.pass ? 'yes' : 'NO',
+  ];
   const all = [head, ...rows].map(cells);
-  const w = all[0]!.map((_, k) => Math.max(...all.map((c) => c[k]!.length)));
-  console.log(`\nminerbench load benchmarks (${process.env.BENCH_QUICK === '1' ? 'quick' : 'full'}; client on one core)`);
+  const w = all[0]!.map((_, k) => maxOf(all.map((c) => c[k]!.length)));
+  console.log(
+    `\nminerbench load benchmarks (${process.env.BENCH_QUICK === '1' ? 'quick' : 'full'}; client on one core)`,
+  );
   for (const [n, c] of all.entries()) {
     console.log(c.map((x, k) => x.padEnd(w[k]!)).join(' | '));
     if (n === 0) console.log(w.map((x) => '-'.repeat(x)).join('-|-'));

@@ -32,14 +32,19 @@ export function captureLine(x: CapturedExchange): CaptureLine {
   } catch {
     return { skipped: `${x.url}: the body is not JSON` };
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { skipped: `${x.url}: the body is not a JSON object` };
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return { skipped: `${x.url}: the body is not a JSON object` };
   const path = x.url.split('?')[0]!;
-  const isSynapse = header(x.headers, 'bt_header_dendrite_hotkey') !== undefined || header(x.headers, 'computed_body_hash') !== undefined;
+  const isSynapse =
+    header(x.headers, 'bt_header_dendrite_hotkey') !== undefined ||
+    header(x.headers, 'computed_body_hash') !== undefined;
   const fields = body as Record<string, unknown>;
   const timeoutText = header(x.headers, 'timeout') ?? header(x.headers, 'x-client-timeout');
   const timeout = Number(timeoutText ?? (typeof fields.timeout === 'number' ? fields.timeout : NaN));
   const validator = header(x.headers, 'bt_header_dendrite_hotkey') ?? header(x.headers, 'epistula-signed-by');
-  const own = isSynapse ? Object.fromEntries(Object.entries(fields).filter(([k]) => !SYNAPSE_BASE_FIELDS.includes(k))) : fields;
+  const own = isSynapse
+    ? Object.fromEntries(Object.entries(fields).filter(([k]) => !SYNAPSE_BASE_FIELDS.includes(k)))
+    : fields;
   return {
     line: {
       t: Math.round(x.t * 1e6) / 1e6,

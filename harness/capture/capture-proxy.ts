@@ -23,7 +23,16 @@ export interface CaptureStats {
   upstreamErrors: number;
 }
 
-const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'proxy-authorization']);
+const HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'proxy-authorization',
+]);
 
 /** Raw header pairs without hop-by-hop ones, names as the client wrote them (underscored bittensor names kept). */
 function forwardHeaders(raw: string[]): Array<[string, string]> {
@@ -45,7 +54,9 @@ export function probeUpstream(host: string, port: number, timeoutMs = 3000): Pro
   });
 }
 
-export async function startCaptureProxy(o: CaptureProxyOptions): Promise<{ address: AddressInfo; stats: CaptureStats; close: () => Promise<void> }> {
+export async function startCaptureProxy(
+  o: CaptureProxyOptions,
+): Promise<{ address: AddressInfo; stats: CaptureStats; close: () => Promise<void> }> {
   const up = `${o.upstream.host}:${o.upstream.port}`;
   const refused = await probeUpstream(o.upstream.host, o.upstream.port);
   if (refused) {
@@ -59,7 +70,10 @@ export async function startCaptureProxy(o: CaptureProxyOptions): Promise<{ addre
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new MinerbenchError('CAPTURE_FAILED', `--out ${o.out}: cannot create it (${code ?? (e as Error).message})`, {
-      hint: code === 'EEXIST' ? 'captures never overwrite: choose a new --out file, or move the old one away' : 'check the folder exists and is writable',
+      hint:
+        code === 'EEXIST'
+          ? 'captures never overwrite: choose a new --out file, or move the old one away'
+          : 'check the folder exists and is writable',
     });
   }
   const now = o.now ?? (() => performance.now());
@@ -85,16 +99,38 @@ export async function startCaptureProxy(o: CaptureProxyOptions): Promise<{ addre
       const body = Buffer.concat(chunks);
       const headers = forwardHeaders(req.rawHeaders);
       const record = (status: number) => {
-        if (size > o.maxBodyBytes) return skip(seq, `${req.url}: body of ${size} bytes is over the ${o.maxBodyBytes}-byte capture limit (forwarded, not recorded)`);
-        const c = captureLine({ t: (arrival - t0) / 1000, method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, status, latencyMs: now() - arrival });
+        if (size > o.maxBodyBytes)
+          return skip(
+            seq,
+            `${req.url}: body of ${size} bytes is over the ${o.maxBodyBytes}-byte capture limit (forwarded, not recorded)`,
+          );
+        const c = captureLine({
+          t: (arrival - t0) / 1000,
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          headers: req.headers,
+          body,
+          status,
+          latencyMs: now() - arrival,
+        });
         if ('skipped' in c) return skip(seq, c.skipped);
         stats.captured++;
         writer.put(seq, JSON.stringify(c.line));
       };
       const send = (retry: boolean) => {
-        const upReq = http.request({ agent, host: o.upstream.host, port: o.upstream.port, method: req.method, path: req.url, headers: headers as unknown as http.OutgoingHttpHeaders });
+        const upReq = http.request({
+          agent,
+          host: o.upstream.host,
+          port: o.upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: headers as unknown as http.OutgoingHttpHeaders,
+        });
         upReq.on('response', (upRes) => {
-          res.writeHead(upRes.statusCode ?? 502, forwardHeaders(upRes.rawHeaders) as unknown as http.OutgoingHttpHeaders);
+          res.writeHead(
+            upRes.statusCode ?? 502,
+            forwardHeaders(upRes.rawHeaders) as unknown as http.OutgoingHttpHeaders,
+          );
           res.flushHeaders();
           upRes.on('data', (c: Buffer) => res.write(c)); // streaming passes through as it arrives
           upRes.on('end', () => {
@@ -115,7 +151,9 @@ export async function startCaptureProxy(o: CaptureProxyOptions): Promise<{ addre
           if (retry && upReq.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) return send(false);
           stats.upstreamErrors++;
           res.writeHead(502, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ message: `minerbench capture: upstream ${up} unavailable (${e.code ?? e.message})` }));
+          res.end(
+            JSON.stringify({ message: `minerbench capture: upstream ${up} unavailable (${e.code ?? e.message})` }),
+          );
           record(502);
         });
         req.on('aborted', () => upReq.destroy());
@@ -127,7 +165,13 @@ export async function startCaptureProxy(o: CaptureProxyOptions): Promise<{ addre
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(new MinerbenchError('CAPTURE_FAILED', `--listen ${o.listen.host}:${o.listen.port}: cannot listen (${e.code ?? e.message})`, { hint: 'choose a free port, or stop what holds it' })),
+      reject(
+        new MinerbenchError(
+          'CAPTURE_FAILED',
+          `--listen ${o.listen.host}:${o.listen.port}: cannot listen (${e.code ?? e.message})`,
+          { hint: 'choose a free port, or stop what holds it' },
+        ),
+      ),
     );
     server.listen(o.listen.port, o.listen.host, () => resolve());
   });

@@ -15,14 +15,25 @@ export interface ChainCliArgs {
 
 export function withChainOptions<T>(y: Argv<T>): Argv<T & ChainCliArgs> {
   return y
-    .option('chain', { type: 'string', describe: 'run offline from this chain snapshot (minerbench chain snapshot --out FILE)' })
+    .option('chain', {
+      type: 'string',
+      describe: 'run offline from this chain snapshot (minerbench chain snapshot --out FILE)',
+    })
     .option('network', { type: 'string', describe: 'finney, test, archive or a ws:// / wss:// URL [default: finney]' })
     .option('genesis', { type: 'string', describe: 'genesis hash a custom --network URL must report' })
-    .option('block', { type: 'number', describe: 'read at this block [default: latest; old blocks need --network archive]' })
+    .option('block', {
+      type: 'number',
+      describe: 'read at this block [default: latest; old blocks need --network archive]',
+    })
     .option('netuids', { type: 'number', array: true, describe: 'only these subnets [default: all]' })
     .option('chain-timeout', { type: 'number', describe: 'seconds to wait for the chain per attempt [default: 15]' })
-    .option('chain-retries', { type: 'number', describe: 'attempts after the first, with doubling backoff from 1 s [default: 2; run: 1]' })
-    .option('offline', { type: 'boolean', describe: 'do not contact the chain: use the shipped snapshot' }) as Argv<T & ChainCliArgs>;
+    .option('chain-retries', {
+      type: 'number',
+      describe: 'attempts after the first, with doubling backoff from 1 s [default: 2; run: 1]',
+    })
+    .option('offline', { type: 'boolean', describe: 'do not contact the chain: use the shipped snapshot' }) as Argv<
+    T & ChainCliArgs
+  >;
 }
 
 export function chainSourceFromArgs(a: ChainCliArgs, io: { cwd: string; signal: AbortSignal }): SnapshotSourceOptions {

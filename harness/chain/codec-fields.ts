@@ -1,11 +1,20 @@
 // Codec field readers: turn decoded @polkadot/types values (structs, options, vectors) into plain numbers and strings.
 import type { Codec } from '@polkadot/types/types';
 
-interface StructLike { get(key: string): Codec | undefined }
-interface OptionLike { isSome: boolean; isNone: boolean; unwrap(): Codec }
+interface StructLike {
+  get(key: string): Codec | undefined;
+}
+interface OptionLike {
+  isSome: boolean;
+  isNone: boolean;
+  unwrap(): Codec;
+}
 
 function isOption(c: Codec): c is Codec & OptionLike {
-  return typeof (c as unknown as OptionLike).unwrap === 'function' && typeof (c as unknown as OptionLike).isNone === 'boolean';
+  return (
+    typeof (c as unknown as OptionLike).unwrap === 'function' &&
+    typeof (c as unknown as OptionLike).isNone === 'boolean'
+  );
 }
 
 /** Unwraps an Option; undefined for None. */

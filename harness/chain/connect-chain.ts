@@ -35,10 +35,20 @@ export interface ChainConnection {
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
-async function attempt(endpoint: ChainEndpoint, timeoutMs: number): Promise<{ api: ApiPromise; provider: CountingWsProvider }> {
+async function attempt(
+  endpoint: ChainEndpoint,
+  timeoutMs: number,
+): Promise<{ api: ApiPromise; provider: CountingWsProvider }> {
   const provider = new CountingWsProvider(endpoint.url, false, {}, timeoutMs);
   let timer: NodeJS.Timeout | undefined;
   let api: ApiPromise | undefined;
@@ -76,7 +86,9 @@ export async function connectChain(opts: ConnectChainOptions): Promise<ChainConn
     try {
       const { api, provider } = await attempt(endpoint, timeoutMs);
       const conn: ChainConnection = {
-        api, provider, endpoint,
+        api,
+        provider,
+        endpoint,
         identity: {
           chainName: api.runtimeChain.toString(),
           genesisHash: api.genesisHash.toHex(),
@@ -102,7 +114,9 @@ export async function connectChain(opts: ConnectChainOptions): Promise<ChainConn
     'CHAIN_UNREACHABLE',
     `chain endpoint ${endpoint.url} (${endpoint.network}) did not answer after ${failures.length} attempt(s) of ${timeoutMs} ms`,
     {
-      hint: opts.fallbackNote ?? 'check the network, pass --network test|finney|archive|URL, or run offline with --chain FILE',
+      hint:
+        opts.fallbackNote ??
+        'check the network, pass --network test|finney|archive|URL, or run offline with --chain FILE',
       details: failures,
     },
   );
@@ -111,13 +125,21 @@ export async function connectChain(opts: ConnectChainOptions): Promise<ChainConn
 /** The endpoint must run the Subtensor runtime, and be the chain asked for when its genesis is known. */
 export function checkIdentity(endpoint: ChainEndpoint, id: ChainIdentity): void {
   if (id.specName !== 'node-subtensor') {
-    throw new MinerbenchError('CHAIN_MISMATCH', `${endpoint.url} runs '${id.specName}' (chain '${id.chainName}'), not the Subtensor runtime 'node-subtensor'`, {
-      hint: 'point --network at a Bittensor (Subtensor) node',
-    });
+    throw new MinerbenchError(
+      'CHAIN_MISMATCH',
+      `${endpoint.url} runs '${id.specName}' (chain '${id.chainName}'), not the Subtensor runtime 'node-subtensor'`,
+      {
+        hint: 'point --network at a Bittensor (Subtensor) node',
+      },
+    );
   }
   if (endpoint.genesisHash && id.genesisHash.toLowerCase() !== endpoint.genesisHash.toLowerCase()) {
-    throw new MinerbenchError('CHAIN_MISMATCH', `${endpoint.url} is chain '${id.chainName}' with genesis ${id.genesisHash}, but ${endpoint.network} has genesis ${endpoint.genesisHash}`, {
-      hint: `use the endpoint of ${endpoint.network}, or name the network it belongs to with --network`,
-    });
+    throw new MinerbenchError(
+      'CHAIN_MISMATCH',
+      `${endpoint.url} is chain '${id.chainName}' with genesis ${id.genesisHash}, but ${endpoint.network} has genesis ${endpoint.genesisHash}`,
+      {
+        hint: `use the endpoint of ${endpoint.network}, or name the network it belongs to with --network`,
+      },
+    );
   }
 }

@@ -16,7 +16,12 @@ export class CountingWsProvider extends WsProvider {
   #generation = 0;
   readonly counts: RoundTripStats = { requests: 0, roundTrips: 0 };
 
-  override send<T = unknown>(method: string, params: unknown[], isCacheable?: boolean, subscription?: never): Promise<T> {
+  override send<T = unknown>(
+    method: string,
+    params: unknown[],
+    isCacheable?: boolean,
+    subscription?: never,
+  ): Promise<T> {
     const before = this.stats.total.cached;
     const result = super.send<T>(method, params, isCacheable, subscription);
     if (this.stats.total.cached !== before) return result;

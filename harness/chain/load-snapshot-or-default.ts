@@ -36,7 +36,11 @@ export async function loadSnapshotOrDefault(opts: SnapshotSourceOptions = {}): P
   const now = opts.now ?? new Date();
   if (opts.chain) {
     const snapshot = await loadChainSnapshotFile(path.resolve(opts.cwd ?? process.cwd(), opts.chain));
-    return { snapshot, origin: 'file', warnings: [`chain data from ${opts.chain}: ${describeSnapshotAge(snapshot, now)}`, ...snapshot.warnings] };
+    return {
+      snapshot,
+      origin: 'file',
+      warnings: [`chain data from ${opts.chain}: ${describeSnapshotAge(snapshot, now)}`, ...snapshot.warnings],
+    };
   }
   const fallback = await loadDefaultSnapshot();
   if (opts.offline) return { snapshot: fallback, origin: 'default', warnings: [defaultSnapshotWarning(fallback, now)] };
@@ -52,7 +56,11 @@ export async function loadSnapshotOrDefault(opts: SnapshotSourceOptions = {}): P
     });
   } catch (e) {
     if (e instanceof MinerbenchError && e.code === 'CHAIN_UNREACHABLE') {
-      return { snapshot: fallback, origin: 'default', warnings: [`${e.message}`, defaultSnapshotWarning(fallback, now)] };
+      return {
+        snapshot: fallback,
+        origin: 'default',
+        warnings: [`${e.message}`, defaultSnapshotWarning(fallback, now)],
+      };
     }
     throw e;
   }

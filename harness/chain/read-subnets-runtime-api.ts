@@ -12,11 +12,26 @@ type CallFn = ((...args: unknown[]) => Promise<Codec>) & { meta?: { type?: strin
 
 /** The metagraph fields a snapshot needs beyond DynamicInfo, by their SelectiveMetagraph field name. */
 export const SELECTIVE_FIELDS = [
-  'netuid', 'numUids', 'maxUids', 'burn', 'registrationAllowed', 'immunityPeriod',
-  'hotkeys', 'coldkeys', 'active', 'validatorPermit', 'emission', 'dividends', 'incentives',
+  'netuid',
+  'numUids',
+  'maxUids',
+  'burn',
+  'registrationAllowed',
+  'immunityPeriod',
+  'hotkeys',
+  'coldkeys',
+  'active',
+  'validatorPermit',
+  'emission',
+  'dividends',
+  'incentives',
 ] as const;
 
-export interface RuntimeApiSupport { allDynamicInfo: boolean; selectiveMetagraph: boolean; metagraph: boolean }
+export interface RuntimeApiSupport {
+  allDynamicInfo: boolean;
+  selectiveMetagraph: boolean;
+  metagraph: boolean;
+}
 
 function callOf(apiAt: ApiAt, section: string, method: string): CallFn | undefined {
   const s = (apiAt.call as unknown as Record<string, Record<string, CallFn> | undefined>)[section];
@@ -34,7 +49,11 @@ export function runtimeApiSupport(apiAt: ApiAt): RuntimeApiSupport {
 /** Index of each SelectiveMetagraph field, read from the runtime's own type (the order is the index order). */
 function selectiveIndexes(apiAt: ApiAt, fn: CallFn): number[] {
   const type = fn.meta?.type;
-  if (!type) throw new MinerbenchError('CHAIN_DATA_MISSING', 'getSelectiveMetagraph has no output type in this runtime metadata');
+  if (!type)
+    throw new MinerbenchError(
+      'CHAIN_DATA_MISSING',
+      'getSelectiveMetagraph has no output type in this runtime metadata',
+    );
   const none = apiAt.registry.createType(type) as unknown as { unwrapOrDefault(): { defKeys: string[] } };
   const keys = none.unwrapOrDefault().defKeys;
   return SELECTIVE_FIELDS.map((f) => {
@@ -65,13 +84,19 @@ export function subnetFromCodecs(dyn: Codec, mg: Codec, price: SubnetSnapshot['p
     blocksSinceLastStep: optional(fieldOf(dyn, 'blocksSinceLastStep'), asInt),
     numUids: asInt(n('numUids')),
     maxUids: optional(fieldOf(mg, 'maxUids'), asInt),
-    registrationAllowed: fieldOf(mg, 'registrationAllowed') ? fieldOf(mg, 'registrationAllowed')!.toJSON() === true : null,
+    registrationAllowed: fieldOf(mg, 'registrationAllowed')
+      ? fieldOf(mg, 'registrationAllowed')!.toJSON() === true
+      : null,
     burnRao: asRao(n('burn')),
     immunityPeriod: asInt(n('immunityPeriod')),
     ownerHotkey: d('ownerHotkey').toString(),
     ownerColdkey: d('ownerColdkey').toString(),
     pool: { taoInRao: asRao(d('taoIn')), alphaInRao: asRao(d('alphaIn')), alphaOutRao: asRao(d('alphaOut')) },
-    perBlock: { alphaOutRao: asRao(d('alphaOutEmission')), alphaInRao: asRao(d('alphaInEmission')), taoInRao: asRao(d('taoInEmission')) },
+    perBlock: {
+      alphaOutRao: asRao(d('alphaOutEmission')),
+      alphaInRao: asRao(d('alphaInEmission')),
+      taoInRao: asRao(d('taoInEmission')),
+    },
     pendingAlphaRao: fieldOf(dyn, 'pendingAlphaEmission') ? asRao(fieldOf(dyn, 'pendingAlphaEmission')!) : null,
     movingPrice: fieldOf(dyn, 'movingPrice') ? asFixedI96F32(fieldOf(dyn, 'movingPrice')!) : null,
     price,
@@ -87,20 +112,33 @@ export function subnetFromCodecs(dyn: Codec, mg: Codec, price: SubnetSnapshot['p
   };
 }
 
-export interface ReadSubnetsOptions { netuids?: number[]; concurrency?: number; block: number }
+export interface ReadSubnetsOptions {
+  netuids?: number[];
+  concurrency?: number;
+  block: number;
+}
 
 /** Reads every subnet (or the ones asked) at the pinned block. Root (netuid 0) is skipped unless asked. */
-export async function readSubnetsViaRuntimeApi(apiAt: ApiAt, opts: ReadSubnetsOptions): Promise<{ subnets: SubnetSnapshot[]; warnings: string[] }> {
+export async function readSubnetsViaRuntimeApi(
+  apiAt: ApiAt,
+  opts: ReadSubnetsOptions,
+): Promise<{ subnets: SubnetSnapshot[]; warnings: string[] }> {
   const allDyn = callOf(apiAt, 'subnetInfoRuntimeApi', 'getAllDynamicInfo')!;
   const selective = callOf(apiAt, 'subnetInfoRuntimeApi', 'getSelectiveMetagraph');
   const full = callOf(apiAt, 'subnetInfoRuntimeApi', 'getMetagraph');
-  const dyns = asArray(await allDyn()).map(unwrapOption).filter((x): x is Codec => !!x);
+  const dyns = asArray(await allDyn())
+    .map(unwrapOption)
+    .filter((x): x is Codec => !!x);
   const byNetuid = new Map(dyns.map((d) => [asInt(fieldOf(d, 'netuid')!), d]));
   const missing = (opts.netuids ?? []).filter((u) => !byNetuid.has(u));
   if (missing.length) {
-    throw new MinerbenchError('CHAIN_DATA_MISSING', `netuid ${missing.join(', ')} does not exist at block ${opts.block}`, {
-      hint: `existing netuids: ${[...byNetuid.keys()].sort((a, b) => a - b).join(', ')}`,
-    });
+    throw new MinerbenchError(
+      'CHAIN_DATA_MISSING',
+      `netuid ${missing.join(', ')} does not exist at block ${opts.block}`,
+      {
+        hint: `existing netuids: ${[...byNetuid.keys()].sort((a, b) => a - b).join(', ')}`,
+      },
+    );
   }
   const targets = opts.netuids ?? [...byNetuid.keys()].filter((u) => u !== 0).sort((a, b) => a - b);
   const indexes = selective ? selectiveIndexes(apiAt, selective) : [];
@@ -112,10 +150,17 @@ export async function readSubnetsViaRuntimeApi(apiAt: ApiAt, opts: ReadSubnetsOp
       subnetPrice(apiAt, netuid, dyn),
     ]);
     const mg = unwrapOption(mgOpt);
-    if (!mg) throw new MinerbenchError('CHAIN_DATA_MISSING', `the chain returned no metagraph for netuid ${netuid} at block ${opts.block}`);
-    if (price.fallbackReason) fallbacks.set(price.fallbackReason, [...(fallbacks.get(price.fallbackReason) ?? []), netuid]);
+    if (!mg)
+      throw new MinerbenchError(
+        'CHAIN_DATA_MISSING',
+        `the chain returned no metagraph for netuid ${netuid} at block ${opts.block}`,
+      );
+    if (price.fallbackReason)
+      fallbacks.set(price.fallbackReason, [...(fallbacks.get(price.fallbackReason) ?? []), netuid]);
     return subnetFromCodecs(dyn, mg, price.price);
   });
-  const warnings = [...fallbacks].map(([why, uids]) => `alpha price from pool reserves (tao_in/alpha_in) for netuid ${uids.join(', ')}: ${why}`);
+  const warnings = [...fallbacks].map(
+    ([why, uids]) => `alpha price from pool reserves (tao_in/alpha_in) for netuid ${uids.join(', ')}: ${why}`,
+  );
   return { subnets, warnings };
 }

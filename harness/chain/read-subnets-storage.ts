@@ -13,31 +13,62 @@ type Entry = ((...args: unknown[]) => Promise<Codec>) & { keys(...args: unknown[
 
 /** Storage items read per subnet, in order (SubtensorModule, §4.3 of bittensor.md). */
 export const PER_SUBNET_ITEMS = [
-  'subnetworkN', 'maxAllowedUids', 'tempo', 'burn', 'immunityPeriod', 'subnetOwner', 'subnetOwnerHotkey', 'tokenSymbol',
-  'subnetTAO', 'subnetAlphaIn', 'subnetAlphaOut', 'subnetAlphaOutEmission', 'subnetAlphaInEmission', 'subnetTaoInEmission',
-  'subnetMovingPrice', 'incentive', 'emission', 'dividends', 'validatorPermit', 'active', 'networkRegistrationAllowed',
-  'blocksSinceLastStep', 'lastMechansimStepBlock', 'pendingServerEmission',
+  'subnetworkN',
+  'maxAllowedUids',
+  'tempo',
+  'burn',
+  'immunityPeriod',
+  'subnetOwner',
+  'subnetOwnerHotkey',
+  'tokenSymbol',
+  'subnetTAO',
+  'subnetAlphaIn',
+  'subnetAlphaOut',
+  'subnetAlphaOutEmission',
+  'subnetAlphaInEmission',
+  'subnetTaoInEmission',
+  'subnetMovingPrice',
+  'incentive',
+  'emission',
+  'dividends',
+  'validatorPermit',
+  'active',
+  'networkRegistrationAllowed',
+  'blocksSinceLastStep',
+  'lastMechansimStepBlock',
+  'pendingServerEmission',
 ] as const;
 
 function entry(apiAt: ApiAt, name: string): Entry {
   const e = (apiAt.query as unknown as Record<string, Record<string, Entry> | undefined>).subtensorModule?.[name];
-  if (!e) throw new MinerbenchError('CHAIN_DATA_MISSING', `this runtime has neither the subnet runtime APIs nor the storage item SubtensorModule.${name}`);
+  if (!e)
+    throw new MinerbenchError(
+      'CHAIN_DATA_MISSING',
+      `this runtime has neither the subnet runtime APIs nor the storage item SubtensorModule.${name}`,
+    );
   return e;
 }
 
 async function readOne(apiAt: ApiAt, netuid: number): Promise<SubnetSnapshot> {
-  const identityItem = ['subnetIdentitiesV3', 'subnetIdentitiesV2', 'subnetIdentities']
-    .find((n) => (apiAt.query as unknown as Record<string, Record<string, unknown>>).subtensorModule?.[n]);
+  const identityItem = ['subnetIdentitiesV3', 'subnetIdentitiesV2', 'subnetIdentities'].find(
+    (n) => (apiAt.query as unknown as Record<string, Record<string, unknown>>).subtensorModule?.[n],
+  );
   const items = PER_SUBNET_ITEMS.filter((n) => n !== 'pendingServerEmission');
-  const values = await apiAt.queryMulti([
+  const values = (await apiAt.queryMulti([
     ...items.map((n) => [entry(apiAt, n), netuid] as [Entry, number]),
     ...(identityItem ? [[entry(apiAt, identityItem), netuid] as [Entry, number]] : []),
-  ] as never) as unknown as Codec[];
+  ] as never)) as unknown as Codec[];
   const v = (name: (typeof items)[number]) => values[items.indexOf(name)]!;
   const n = asInt(v('subnetworkN'));
   const uids = Array.from({ length: n }, (_, i) => i);
-  const hotkeys = (await apiAt.queryMulti(uids.map((u) => [entry(apiAt, 'keys'), [netuid, u]]) as never) as unknown as Codec[]).map(String);
-  const coldkeys = n ? (await apiAt.queryMulti(hotkeys.map((h) => [entry(apiAt, 'owner'), h]) as never) as unknown as Codec[]).map(String) : [];
+  const hotkeys = (
+    (await apiAt.queryMulti(uids.map((u) => [entry(apiAt, 'keys'), [netuid, u]]) as never)) as unknown as Codec[]
+  ).map(String);
+  const coldkeys = n
+    ? ((await apiAt.queryMulti(hotkeys.map((h) => [entry(apiAt, 'owner'), h]) as never)) as unknown as Codec[]).map(
+        String,
+      )
+    : [];
   const identity = identityItem ? unwrapOption(values[items.length]) : undefined;
   const taoIn = asRao(v('subnetTAO'));
   const alphaIn = asRao(v('subnetAlphaIn'));
@@ -57,10 +88,17 @@ async function readOne(apiAt: ApiAt, netuid: number): Promise<SubnetSnapshot> {
     ownerHotkey: v('subnetOwnerHotkey').toString(),
     ownerColdkey: v('subnetOwner').toString(),
     pool: { taoInRao: taoIn, alphaInRao: alphaIn, alphaOutRao: asRao(v('subnetAlphaOut')) },
-    perBlock: { alphaOutRao: asRao(v('subnetAlphaOutEmission')), alphaInRao: asRao(v('subnetAlphaInEmission')), taoInRao: asRao(v('subnetTaoInEmission')) },
+    perBlock: {
+      alphaOutRao: asRao(v('subnetAlphaOutEmission')),
+      alphaInRao: asRao(v('subnetAlphaInEmission')),
+      taoInRao: asRao(v('subnetTaoInEmission')),
+    },
     pendingAlphaRao: null,
     movingPrice: asFixedI96F32(v('subnetMovingPrice')),
-    price: { taoPerAlpha: netuid === 0 ? 1 : price, source: netuid === 0 ? 'stable' : price === null ? 'unavailable' : 'pool-reserves' },
+    price: {
+      taoPerAlpha: netuid === 0 ? 1 : price,
+      source: netuid === 0 ? 'stable' : price === null ? 'unavailable' : 'pool-reserves',
+    },
     uids: {
       hotkeys,
       coldkeys,
@@ -73,14 +111,21 @@ async function readOne(apiAt: ApiAt, netuid: number): Promise<SubnetSnapshot> {
   };
 }
 
-export async function readSubnetsViaStorage(apiAt: ApiAt, opts: ReadSubnetsOptions): Promise<{ subnets: SubnetSnapshot[]; warnings: string[] }> {
+export async function readSubnetsViaStorage(
+  apiAt: ApiAt,
+  opts: ReadSubnetsOptions,
+): Promise<{ subnets: SubnetSnapshot[]; warnings: string[] }> {
   const added = await entry(apiAt, 'networksAdded').keys();
   const existing = added.map((k) => asInt(k.args[0]!)).sort((a, b) => a - b);
   const missing = (opts.netuids ?? []).filter((u) => !existing.includes(u));
   if (missing.length) {
-    throw new MinerbenchError('CHAIN_DATA_MISSING', `netuid ${missing.join(', ')} does not exist at block ${opts.block}`, {
-      hint: `existing netuids: ${existing.join(', ')}`,
-    });
+    throw new MinerbenchError(
+      'CHAIN_DATA_MISSING',
+      `netuid ${missing.join(', ')} does not exist at block ${opts.block}`,
+      {
+        hint: `existing netuids: ${existing.join(', ')}`,
+      },
+    );
   }
   const targets = opts.netuids ?? existing.filter((u) => u !== 0);
   const subnets = await mapConcurrent(targets, opts.concurrency ?? 16, (u) => readOne(apiAt, u));

@@ -33,9 +33,13 @@ async function resolve(api: ApiPromise, endpointUrl: string, block?: number): Pr
   const hash = block === undefined ? await api.rpc.chain.getBlockHash() : await api.rpc.chain.getBlockHash(block);
   if (hash.isEmpty || ZERO_HASH.test(hash.toHex())) {
     const head = await api.rpc.chain.getHeader();
-    throw new MinerbenchError('CHAIN_DATA_MISSING', `block ${block} does not exist on ${endpointUrl} (its head is block ${head.number.toNumber()})`, {
-      hint: 'pass a --block at or below the head, or leave it out for the latest block',
-    });
+    throw new MinerbenchError(
+      'CHAIN_DATA_MISSING',
+      `block ${block} does not exist on ${endpointUrl} (its head is block ${head.number.toNumber()})`,
+      {
+        hint: 'pass a --block at or below the head, or leave it out for the latest block',
+      },
+    );
   }
   const header = await api.rpc.chain.getHeader(hash);
   const apiAt = await api.at(hash);
@@ -51,10 +55,14 @@ async function resolve(api: ApiPromise, endpointUrl: string, block?: number): Pr
 }
 
 export function stateGone(block: number, endpointUrl: string, cause: unknown): MinerbenchError {
-  return new MinerbenchError('CHAIN_DATA_MISSING', `${endpointUrl} no longer holds the state of block ${block} (it is not an archive node)`, {
-    hint: 'use --network archive (wss://archive.chain.opentensor.ai:443) for old blocks, or a recent --block',
-    cause,
-  });
+  return new MinerbenchError(
+    'CHAIN_DATA_MISSING',
+    `${endpointUrl} no longer holds the state of block ${block} (it is not an archive node)`,
+    {
+      hint: 'use --network archive (wss://archive.chain.opentensor.ai:443) for old blocks, or a recent --block',
+      cause,
+    },
+  );
 }
 
 export { isStateGone };

@@ -21,7 +21,8 @@ export function poolReservePrice(taoInRao: string, alphaInRao: string): number |
 
 export async function subnetPrice(apiAt: ApiDecoration<'promise'>, netuid: number, dyn: Codec): Promise<PriceAnswer> {
   if (netuid === 0) return { price: { taoPerAlpha: 1, source: 'stable' } };
-  const call = (apiAt.call as unknown as Record<string, Record<string, PriceFn> | undefined>).swapRuntimeApi?.currentAlphaPrice;
+  const call = (apiAt.call as unknown as Record<string, Record<string, PriceFn> | undefined>).swapRuntimeApi
+    ?.currentAlphaPrice;
   let reason = 'this runtime has no SwapRuntimeApi.current_alpha_price';
   if (call) {
     try {

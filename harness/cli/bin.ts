@@ -7,7 +7,6 @@ import { commandsFor } from './command-table.ts';
 import { formatError } from './print-error.ts';
 import { MINERBENCH_VERSION } from '../version.ts';
 
-
 export async function main(args: string[], io?: Partial<CliIo>): Promise<number> {
   const controller = new AbortController();
   const full: CliIo = {
@@ -23,7 +22,9 @@ export async function main(args: string[], io?: Partial<CliIo>): Promise<number>
   const onSignal = (sig: NodeJS.Signals) => {
     interrupts++;
     if (interrupts > 1) {
-      full.err(`minerbench: ${sig} again, exiting now (containers labelled minerbench.run are reaped at the next start)\n`);
+      full.err(
+        `minerbench: ${sig} again, exiting now (containers labelled minerbench.run are reaped at the next start)\n`,
+      );
       process.exit(ERROR_CODES.INTERRUPTED);
     }
     full.err(`minerbench: ${sig}: stopping, cleaning up and saving what was measured (press again to exit at once)\n`);
@@ -44,7 +45,9 @@ export async function main(args: string[], io?: Partial<CliIo>): Promise<number>
       .recommendCommands()
       .help()
       .wrap(Math.min(110, process.stdout.columns || 100))
-      .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid profile, 4 unknown subnet, 5 bad queries file, 10-14 Docker and miner, 20-22 GPU, 30-34 chain, 40-46 results and index, 50-51 run INVALID, 60-62 fleet, 70-71 capture, 130 interrupted; README.md explains each.')
+      .epilogue(
+        'Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid profile, 4 unknown subnet, 5 bad queries file, 10-14 Docker and miner, 20-22 GPU, 30-34 chain, 40-46 results and index, 50-51 run INVALID, 60-62 fleet, 70-71 capture, 130 interrupted; README.md explains each.',
+      )
       .fail((msg, err) => {
         throw err ?? new MinerbenchError('USAGE', msg, { hint: 'minerbench --help' });
       });

@@ -2,7 +2,8 @@
 import type { CliCommand } from './cli-command.ts';
 
 type Loader = () => Promise<CliCommand<never>>;
-const c = <T>(p: Promise<T>, pick: (m: T) => unknown): Promise<CliCommand<never>> => p.then((m) => pick(m) as CliCommand<never>);
+const c = <T>(p: Promise<T>, pick: (m: T) => unknown): Promise<CliCommand<never>> =>
+  p.then((m) => pick(m) as CliCommand<never>);
 
 export const COMMAND_TABLE: ReadonlyArray<{ name: string; load: Loader }> = [
   { name: 'run', load: () => c(import('./commands/run.ts'), (m) => m.runCommand) },

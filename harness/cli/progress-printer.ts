@@ -12,7 +12,12 @@ export interface ProgressOptions {
 type ProgressEvent = Extract<RunEvent, { type: 'progress' }>;
 type Write = (s: string) => void;
 
-const clock = (s: number | null) => (s === null || !Number.isFinite(s) ? '?' : s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${s.toFixed(0)}s`);
+const clock = (s: number | null) =>
+  s === null || !Number.isFinite(s)
+    ? '?'
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`
+      : `${s.toFixed(0)}s`;
 
 /** The plain-text form of a progress event: phase, queries done of total, rate, elapsed and remaining. */
 export function progressLine(label: string, phase: string, e: ProgressEvent): string {
@@ -29,10 +34,21 @@ function multiFor(write: Write, columns: number) {
   if (!s) {
     const stream = { isTTY: true, columns, write: (t: string) => (write(t), true) } as unknown as NodeJS.WritableStream;
     s = {
-      multi: new cliProgress.MultiBar({
-        stream, format: '[{label}] {phase} {bar} {value}/{total} {unit} | {done} done | {rate} q/s | {elapsed} elapsed | ~{remaining} left',
-        barsize: 24, hideCursor: false, clearOnComplete: false, stopOnComplete: false, linewrap: false, fps: 5, autopadding: true,
-      }, cliProgress.Presets.shades_classic),
+      multi: new cliProgress.MultiBar(
+        {
+          stream,
+          format:
+            '[{label}] {phase} {bar} {value}/{total} {unit} | {done} done | {rate} q/s | {elapsed} elapsed | ~{remaining} left',
+          barsize: 24,
+          hideCursor: false,
+          clearOnComplete: false,
+          stopOnComplete: false,
+          linewrap: false,
+          fps: 5,
+          autopadding: true,
+        },
+        cliProgress.Presets.shades_classic,
+      ),
       bars: 0,
     };
     shared.set(write, s);
@@ -41,7 +57,12 @@ function multiFor(write: Write, columns: number) {
 }
 
 /** The sink; close() removes its bar (call it when the run ends, however it ends). */
-export function progressPrinter(write: Write, isTTY: boolean, label: string, opts: ProgressOptions = {}): ((e: RunEvent) => void) & { close(): void } {
+export function progressPrinter(
+  write: Write,
+  isTTY: boolean,
+  label: string,
+  opts: ProgressOptions = {},
+): ((e: RunEvent) => void) & { close(): void } {
   let phase = 'start';
   let lastPlain = -Infinity;
   let bar: cliProgress.SingleBar | null = null;
@@ -65,8 +86,18 @@ export function progressPrinter(write: Write, isTTY: boolean, label: string, opt
   };
   const showBar = (e: ProgressEvent) => {
     // A timed run (no query total) fills its bar with seconds; a counted one with queries.
-    const [value, total] = e.total ? [e.done, e.total] : [Math.round(e.elapsedS), Math.max(1, Math.round(e.elapsedS + (e.remainingS ?? 0)))];
-    const payload = { label, phase, done: e.done, rate: e.okQps.toFixed(1), elapsed: clock(e.elapsedS), remaining: clock(e.remainingS), unit: e.total ? 'queries' : 's' };
+    const [value, total] = e.total
+      ? [e.done, e.total]
+      : [Math.round(e.elapsedS), Math.max(1, Math.round(e.elapsedS + (e.remainingS ?? 0)))];
+    const payload = {
+      label,
+      phase,
+      done: e.done,
+      rate: e.okQps.toFixed(1),
+      elapsed: clock(e.elapsedS),
+      remaining: clock(e.remainingS),
+      unit: e.total ? 'queries' : 's',
+    };
     if (!bar) {
       const s = multiFor(write, opts.columns ?? 100);
       bar = s.multi.create(total, value, payload);

@@ -6,7 +6,10 @@ export function formatZodIssues(where: string, issues: readonly z.core.$ZodIssue
     const path = i.path.length ? i.path.join('.') : '(top level)';
     const got = valueAt(input, i.path);
     const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)?.slice(0, 80)})`;
-    const keys = i.code === 'unrecognized_keys' ? `: ${(i as { keys: string[] }).keys.join(', ')} (unknown keys are errors; remove or fix the spelling)` : '';
+    const keys =
+      i.code === 'unrecognized_keys'
+        ? `: ${(i as { keys: string[] }).keys.join(', ')} (unknown keys are errors; remove or fix the spelling)`
+        : '';
     return `${where}: ${path}: ${i.message}${keys}${i.code === 'unrecognized_keys' ? '' : shown}`;
   });
 }

@@ -49,15 +49,22 @@ export const profileSchema = z.strictObject({
   transport,
   queries: z.string().min(1),
   validator: z.strictObject({ timeoutS: z.number().positive(), queriesPerMinerPerMinute: z.number().positive() }),
-  score: z.custom<SubnetProfile['score']>((v) => typeof v === 'function', 'a function ({query, response, record}) => number in [0, 1]'),
+  score: z.custom<SubnetProfile['score']>(
+    (v) => typeof v === 'function',
+    'a function ({query, response, record}) => number in [0, 1]',
+  ),
 });
 
 /** Validates a loaded profile; throws CONFIG_INVALID listing every problem with the file it came from. */
 export function validateProfile(file: string, raw: unknown): SubnetProfile {
   const r = profileSchema.safeParse(raw);
   if (r.success) return r.data as SubnetProfile;
-  throw new MinerbenchError('CONFIG_INVALID', `subnet profile ${file} is invalid (${r.error.issues.length} problem(s))`, {
-    details: formatZodIssues(file, r.error.issues, raw),
-    hint: 'fix each field listed; see subnets/template/profile.ts for a working profile',
-  });
+  throw new MinerbenchError(
+    'CONFIG_INVALID',
+    `subnet profile ${file} is invalid (${r.error.issues.length} problem(s))`,
+    {
+      details: formatZodIssues(file, r.error.issues, raw),
+      hint: 'fix each field listed; see subnets/template/profile.ts for a working profile',
+    },
+  );
 }

@@ -12,7 +12,10 @@ export const runOptionsSchema = z.strictObject({
   gpus: z.string().min(1).nullable(),
   timeoutS: z.number().positive().nullable(),
   runtime: z.string().min(1),
-  endpoint: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'HOST:PORT').nullable(),
+  endpoint: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'HOST:PORT')
+    .nullable(),
   minerHotkey: z.string().min(40).max(60).nullable(),
   idleS: z.number().min(0).max(600),
   samplePeriodMs: z.number().int().min(20).max(10_000),
@@ -128,7 +131,9 @@ export function resolveRunOptions(flags: Partial<RunOptions>, env: NodeJS.Proces
     problems.push('--queries and --duration both given: choose one (a count, or a time)');
   }
   if (merged.runtime === 'external' && (!merged.endpoint || !merged.minerHotkey)) {
-    problems.push('--runtime external needs --endpoint HOST:PORT and --miner-hotkey SS58 (the hotkey that miner verifies signatures with)');
+    problems.push(
+      '--runtime external needs --endpoint HOST:PORT and --miner-hotkey SS58 (the hotkey that miner verifies signatures with)',
+    );
   }
   if (merged.runtime !== 'external' && (merged.endpoint || merged.minerHotkey)) {
     problems.push('--endpoint and --miner-hotkey only apply to --runtime external');
@@ -137,11 +142,16 @@ export function resolveRunOptions(flags: Partial<RunOptions>, env: NodeJS.Proces
   if (!r.success) {
     for (const i of r.error.issues) {
       const key = String(i.path[0]);
-      problems.push(`${origin[key] ?? FLAG[key as keyof RunOptions] ?? key}: ${i.message} (got ${JSON.stringify(merged[key])})`);
+      problems.push(
+        `${origin[key] ?? FLAG[key as keyof RunOptions] ?? key}: ${i.message} (got ${JSON.stringify(merged[key])})`,
+      );
     }
   }
   if (problems.length) {
-    throw new MinerbenchError('USAGE', `invalid run options (${problems.length} problem(s))`, { details: problems, hint: 'minerbench run --help lists every option' });
+    throw new MinerbenchError('USAGE', `invalid run options (${problems.length} problem(s))`, {
+      details: problems,
+      hint: 'minerbench run --help lists every option',
+    });
   }
   return r.data!;
 }

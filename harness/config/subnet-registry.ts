@@ -28,7 +28,9 @@ export async function loadSubnet(id: string, dir = BUILTIN_SUBNETS_DIR): Promise
   const known = listSubnetIds(dir);
   if (!known.includes(id)) {
     throw new MinerbenchError('UNKNOWN_SUBNET', `unknown subnet '${id}'`, {
-      hint: known.length ? `known subnets: ${known.join(', ')} (minerbench subnets lists them)` : `no subnet plugins found in ${dir}`,
+      hint: known.length
+        ? `known subnets: ${known.join(', ')} (minerbench subnets lists them)`
+        : `no subnet plugins found in ${dir}`,
     });
   }
   const pluginDir = path.join(dir, id);
@@ -45,9 +47,13 @@ export async function loadSubnet(id: string, dir = BUILTIN_SUBNETS_DIR): Promise
   }
   const profile = validateProfile(rel, mod.default);
   if (profile.id !== id) {
-    throw new MinerbenchError('CONFIG_INVALID', `subnet profile ${rel} declares id '${profile.id}' but lives in folder '${id}'`, {
-      hint: `set id: '${id}' or rename the folder`,
-    });
+    throw new MinerbenchError(
+      'CONFIG_INVALID',
+      `subnet profile ${rel} declares id '${profile.id}' but lives in folder '${id}'`,
+      {
+        hint: `set id: '${id}' or rename the folder`,
+      },
+    );
   }
   return { profile, dir: pluginDir, file };
 }

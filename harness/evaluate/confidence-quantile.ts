@@ -2,7 +2,10 @@
 
 /** ln Γ(x) (Lanczos, g = 7), accurate to ~1e-13 for x > 0. */
 function lnGamma(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
   x -= 1;
   let a = c[0]!;
@@ -58,5 +61,11 @@ export function quantileConfidence(values: readonly number[], quantile = 0.99, l
       break;
     }
   }
-  return { ...base, lowRank, highRank, low: lowRank === null ? null : sorted[lowRank - 1]!, high: highRank === null ? null : sorted[highRank - 1]! };
+  return {
+    ...base,
+    lowRank,
+    highRank,
+    low: lowRank === null ? null : sorted[lowRank - 1]!,
+    high: highRank === null ? null : sorted[highRank - 1]!,
+  };
 }

@@ -1,7 +1,10 @@
 // throughputConfidence: a confidence interval for completions per second by batch means over equal time slices. Pure.
 
 /** Two-sided 97.5% Student t quantiles for 1..30 degrees of freedom (95% intervals); beyond, the normal 1.96. */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 
 export interface ThroughputInterval {
   /** Completions per second over the whole window. */
@@ -13,7 +16,12 @@ export interface ThroughputInterval {
 }
 
 /** completionsMs: when each measured query completed (run clock); the window is split into `batches` slices. */
-export function throughputConfidence(completionsMs: readonly number[], startMs: number, endMs: number, batches = 10): ThroughputInterval {
+export function throughputConfidence(
+  completionsMs: readonly number[],
+  startMs: number,
+  endMs: number,
+  batches = 10,
+): ThroughputInterval {
   const spanS = (endMs - startMs) / 1000;
   if (!(spanS > 0) || batches < 2) return { meanQps: 0, lowQps: null, highQps: null, batches, level: 0.95 };
   const counts = new Array<number>(batches).fill(0);

@@ -40,13 +40,26 @@ export interface NetAtRank {
 
 export interface MachineEarnings {
   subnet: SubnetEarnings;
-  power: { avgPowerW: number | null; pue: number; kwhPerDay: number | null; costPerDay: number | null; currency: string | null };
+  power: {
+    avgPowerW: number | null;
+    pue: number;
+    kwhPerDay: number | null;
+    costPerDay: number | null;
+    currency: string | null;
+  };
   burnAmortised: { burnTao: number; tenureDays: number; taoPerDay: number; fiatPerDay: number | null };
   atRanks: NetAtRank[];
   /** The worst rank (largest number) that still nets >= 0; null when unknown or when no rank breaks even. */
   breakEvenRank: number | null;
   breakEvenNote: string;
-  capacity: { ok: boolean | null; requiredQps: number | null; achievedQps: number | null; p99Ms: number | null; timeoutMs: number; note: string };
+  capacity: {
+    ok: boolean | null;
+    requiredQps: number | null;
+    achievedQps: number | null;
+    p99Ms: number | null;
+    timeoutMs: number;
+    note: string;
+  };
   placement: RankPlacement & { rule: string; estimate: NetAtRank | null };
   /** Why some numbers are null. */
   missing: string[];
@@ -56,7 +69,11 @@ export interface MachineEarnings {
 export const DEFAULT_PUE = 1.0;
 export const DEFAULT_TENURE_DAYS = 30;
 
-export function machineEarnings(run: MachineRunLike, snapshot: ChainSnapshot, opts: MachineEarningsOptions): MachineEarnings {
+export function machineEarnings(
+  run: MachineRunLike,
+  snapshot: ChainSnapshot,
+  opts: MachineEarningsOptions,
+): MachineEarnings {
   const subnet = subnetEarnings(snapshot, run.netuid, opts.prices);
   const pue = opts.pue ?? DEFAULT_PUE;
   const tenureDays = opts.tenureDays ?? DEFAULT_TENURE_DAYS;
@@ -65,7 +82,8 @@ export function machineEarnings(run: MachineRunLike, snapshot: ChainSnapshot, op
   if (run.avgPowerW === null) missing.push('no power measurement: power cost unknown');
   if (!kwhPrice) missing.push('no --kwh-price: power cost unknown');
   if (!taoPrice) missing.push('no --tao-price: TAO income cannot be compared with power cost');
-  if (subnet.inputs.alphaPrice.taoPerAlpha === null) missing.push('no alpha price for this subnet: income in alpha only');
+  if (subnet.inputs.alphaPrice.taoPerAlpha === null)
+    missing.push('no alpha price for this subnet: income in alpha only');
 
   const kwhPerDay = run.avgPowerW === null ? null : (run.avgPowerW * 24 * pue) / 1000;
   const costPerDay = kwhPerDay === null || !kwhPrice ? null : kwhPerDay * kwhPrice.value;
@@ -76,8 +94,16 @@ export function machineEarnings(run: MachineRunLike, snapshot: ChainSnapshot, op
     const p = subnet.inputs.alphaPrice.taoPerAlpha;
     const grossTao = p === null ? null : alphaPerDay * p;
     const grossFiat = grossTao === null || !taoPrice ? null : grossTao * taoPrice.value;
-    const netFiat = grossFiat === null || costPerDay === null || burnFiat === null ? null : grossFiat - costPerDay - burnFiat;
-    return { label, rank, grossTaoPerDay: grossTao, grossFiatPerDay: grossFiat, netFiatPerDay: netFiat, netTaoPerDay: netFiat === null ? null : netFiat / taoPrice!.value };
+    const netFiat =
+      grossFiat === null || costPerDay === null || burnFiat === null ? null : grossFiat - costPerDay - burnFiat;
+    return {
+      label,
+      rank,
+      grossTaoPerDay: grossTao,
+      grossFiatPerDay: grossFiat,
+      netFiatPerDay: netFiat,
+      netTaoPerDay: netFiat === null ? null : netFiat / taoPrice!.value,
+    };
   };
   const atRanks = subnet.distribution.map((d) => netAt(d.label, d.rank, d.alphaPerDay));
   const all = subnet.perMinerAlphaPerDay.map((a, i) => netAt(`rank ${i + 1}`, i + 1, a));
@@ -88,7 +114,10 @@ export function machineEarnings(run: MachineRunLike, snapshot: ChainSnapshot, op
   else {
     const ok = all.filter((x) => x.netFiatPerDay! >= 0);
     breakEvenRank = ok.length ? ok[ok.length - 1]!.rank : null;
-    breakEvenNote = breakEvenRank === null ? 'even the top miner\'s income does not cover this machine\'s costs' : `ranks 1..${breakEvenRank} of ${all.length} paying miners cover this machine's costs`;
+    breakEvenNote =
+      breakEvenRank === null
+        ? "even the top miner's income does not cover this machine's costs"
+        : `ranks 1..${breakEvenRank} of ${all.length} paying miners cover this machine's costs`;
   }
 
   const timeoutMs = run.timeoutS * 1000;
@@ -106,7 +135,7 @@ export function machineEarnings(run: MachineRunLike, snapshot: ChainSnapshot, op
 
   const rule = opts.rankRule ?? spreadOnlyRule;
   const placed = rule.place(run.qualityMean, subnet.payingMiners);
-  const estimate = placed.rank === null ? null : all[placed.rank - 1] ?? null;
+  const estimate = placed.rank === null ? null : (all[placed.rank - 1] ?? null);
 
   return {
     subnet,
@@ -115,7 +144,14 @@ export function machineEarnings(run: MachineRunLike, snapshot: ChainSnapshot, op
     atRanks,
     breakEvenRank,
     breakEvenNote,
-    capacity: { ok: capOk, requiredQps: required, achievedQps: run.capacityQps, p99Ms: run.p99Ms, timeoutMs, note: capNote },
+    capacity: {
+      ok: capOk,
+      requiredQps: required,
+      achievedQps: run.capacityQps,
+      p99Ms: run.p99Ms,
+      timeoutMs,
+      note: capNote,
+    },
     placement: { ...placed, rule: rule.id, estimate },
     missing,
     assumptions: [

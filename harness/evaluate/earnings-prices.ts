@@ -42,9 +42,13 @@ export function validatePrices(p: EarningsPrices): EarningsPrices {
     if (!p.kwhPrice.currency) throw new MinerbenchError('PRICE_INVALID', '--kwh-price needs a currency (--currency)');
   }
   if (p.taoPrice && p.kwhPrice && p.taoPrice.currency !== p.kwhPrice.currency) {
-    throw new MinerbenchError('PRICE_INVALID', `the TAO price is in ${p.taoPrice.currency} but the kWh price is in ${p.kwhPrice.currency}`, {
-      hint: 'give both prices in one currency',
-    });
+    throw new MinerbenchError(
+      'PRICE_INVALID',
+      `the TAO price is in ${p.taoPrice.currency} but the kWh price is in ${p.kwhPrice.currency}`,
+      {
+        hint: 'give both prices in one currency',
+      },
+    );
   }
   return p;
 }

@@ -31,10 +31,14 @@ export const spreadOnlyRule: RankRule = {
 export const qualityAsPercentileRule: RankRule = {
   id: 'quality-as-percentile',
   place: (q, n) => {
-    if (q === null || n === 0) return { rank: null, statement: q === null ? 'no quality score measured: no rank' : 'no paying miners: no rank' };
+    if (q === null || n === 0)
+      return { rank: null, statement: q === null ? 'no quality score measured: no rank' : 'no paying miners: no rank' };
     const qc = Math.min(1, Math.max(0, q));
     const rank = Math.max(1, Math.ceil((1 - qc) * n));
-    return { rank, statement: `ASSUMPTION: competitors' scores spread evenly over 0..1, so quality ${q} ranks ${rank} of ${n} paying miners` };
+    return {
+      rank,
+      statement: `ASSUMPTION: competitors' scores spread evenly over 0..1, so quality ${q} ranks ${rank} of ${n} paying miners`,
+    };
   },
 };
 

@@ -16,9 +16,14 @@ export function rankSubnets(snapshot: ChainSnapshot, prices: EarningsPrices): Su
   const rows = snapshot.subnets.map((s) => {
     const earnings = subnetEarnings(snapshot, s.netuid, prices);
     const p50 = earnings.distribution.find((d) => d.label === 'p50');
-    const medianMinerTaoPerDay = earnings.payingMiners === 0 ? 0 : p50?.taoPerDay ?? null;
+    const medianMinerTaoPerDay = earnings.payingMiners === 0 ? 0 : (p50?.taoPerDay ?? null);
     return { earnings, medianMinerTaoPerDay };
   });
   const key = (r: SubnetRankingRow) => r.medianMinerTaoPerDay ?? -1;
-  return rows.sort((a, b) => key(b) - key(a) || (b.earnings.minerPool.taoPerDay ?? -1) - (a.earnings.minerPool.taoPerDay ?? -1) || a.earnings.netuid - b.earnings.netuid);
+  return rows.sort(
+    (a, b) =>
+      key(b) - key(a) ||
+      (b.earnings.minerPool.taoPerDay ?? -1) - (a.earnings.minerPool.taoPerDay ?? -1) ||
+      a.earnings.netuid - b.earnings.netuid,
+  );
 }

@@ -59,7 +59,11 @@ export interface SubnetEarnings {
 
 function amount(alphaPerDay: number, taoPerAlpha: number | null, prices: EarningsPrices): Amount {
   const taoPerDay = taoPerAlpha === null ? null : alphaPerDay * taoPerAlpha;
-  return { alphaPerDay, taoPerDay, fiatPerDay: taoPerDay === null || !prices.taoPrice ? null : taoPerDay * prices.taoPrice.value };
+  return {
+    alphaPerDay,
+    taoPerDay,
+    fiatPerDay: taoPerDay === null || !prices.taoPrice ? null : taoPerDay * prices.taoPrice.value,
+  };
 }
 
 /** The rank (1-based) at rank percentile p among n miners. */
@@ -73,20 +77,27 @@ export function periodRule(specVersion: number): 'tempo+1' | 'tempo' {
 
 /** UIDs whose hotkey is the owner hotkey or whose coldkey is the owner coldkey. */
 export function ownerUids(s: SubnetSnapshot): number[] {
-  return s.uids.hotkeys.flatMap((hk, uid) => (hk === s.ownerHotkey || s.uids.coldkeys[uid] === s.ownerColdkey ? [uid] : []));
+  return s.uids.hotkeys.flatMap((hk, uid) =>
+    hk === s.ownerHotkey || s.uids.coldkeys[uid] === s.ownerColdkey ? [uid] : [],
+  );
 }
 
 export function subnetEarnings(snapshot: ChainSnapshot, netuid: number, prices: EarningsPrices): SubnetEarnings {
   validatePrices(prices);
   const s = snapshot.subnets.find((x) => x.netuid === netuid);
   if (!s) {
-    throw new MinerbenchError('CHAIN_DATA_MISSING', `netuid ${netuid} is not in the chain snapshot of block ${snapshot.block.number}`, {
-      hint: `the snapshot holds netuid ${snapshot.subnets.map((x) => x.netuid).join(', ')}; take one with --netuids ${netuid}`,
-    });
+    throw new MinerbenchError(
+      'CHAIN_DATA_MISSING',
+      `netuid ${netuid} is not in the chain snapshot of block ${snapshot.block.number}`,
+      {
+        hint: `the snapshot holds netuid ${snapshot.subnets.map((x) => x.netuid).join(', ')}; take one with --netuids ${netuid}`,
+      },
+    );
   }
   const rule = periodRule(snapshot.chain.specVersion);
   const periodBlocks = rule === 'tempo' ? s.tempo : s.tempo + 1;
-  if (periodBlocks <= 0) throw new MinerbenchError('CHAIN_DATA_MISSING', `netuid ${netuid} has tempo ${s.tempo}: it runs no epochs`);
+  if (periodBlocks <= 0)
+    throw new MinerbenchError('CHAIN_DATA_MISSING', `netuid ${netuid} has tempo ${s.tempo}: it runs no epochs`);
   const epochsPerDay = BLOCKS_PER_DAY / periodBlocks;
   const emission = s.uids.emissionRao.map(Number);
   const sumInc = s.uids.incentive.reduce((a, b) => a + b, 0);
@@ -101,37 +112,62 @@ export function subnetEarnings(snapshot: ChainSnapshot, netuid: number, prices: 
   const owners = new Set(ownerUids(s));
   const price = s.price.taoPerAlpha;
   const perDay = (rao: number) => (rao * epochsPerDay) / RAO;
-  const paid = minerPerEpoch.map((v, uid) => ({ uid, alpha: owners.has(uid) ? 0 : perDay(v) })).filter((x) => x.alpha > 0);
+  const paid = minerPerEpoch
+    .map((v, uid) => ({ uid, alpha: owners.has(uid) ? 0 : perDay(v) }))
+    .filter((x) => x.alpha > 0);
   paid.sort((a, b) => b.alpha - a.alpha);
   const pool = paid.reduce((a, b) => a + b.alpha, 0);
   const burned = [...owners].reduce((a, uid) => a + perDay(minerPerEpoch[uid] ?? 0), 0);
   const n = paid.length;
-  const points: [string, number][] = [['top', 1], ['p10', rankAtPercentile(10, n)], ['p50', rankAtPercentile(50, n)], ['p90', rankAtPercentile(90, n)], ['last', n]];
+  const points: [string, number][] = [
+    ['top', 1],
+    ['p10', rankAtPercentile(10, n)],
+    ['p50', rankAtPercentile(50, n)],
+    ['p90', rankAtPercentile(90, n)],
+    ['last', n],
+  ];
   const assumptions = [
     `epoch period = ${rule} = ${periodBlocks} blocks for runtime spec ${snapshot.chain.specVersion}; ${BLOCKS_PER_DAY} blocks/day (12 s) gives ${round(epochsPerDay)} epochs/day`,
-    'the last epoch\'s per-UID emission and incentive repeat every epoch of the day (realised values, not a forecast)',
-    'a UID\'s miner part of its realised emission = E x a/(a+b), a = incentive/Σincentive, b = dividends/Σdividends (equal miner and validator halves)',
+    "the last epoch's per-UID emission and incentive repeat every epoch of the day (realised values, not a forecast)",
+    "a UID's miner part of its realised emission = E x a/(a+b), a = incentive/Σincentive, b = dividends/Σdividends (equal miner and validator halves)",
     `miner incentive to UIDs owned by the subnet owner (UID ${[...owners].join(', ') || 'none'}) is burned, not paid`,
     `alpha price ${price === null ? 'unknown' : `${price} TAO`} (${s.price.source}); spot price, no slippage for selling`,
     'rank percentiles count from the best paid miner: p10 is better paid than 90 % of paying miners',
-    prices.taoPrice ? `TAO = ${prices.taoPrice.value} ${prices.taoPrice.currency} at ${prices.taoPrice.at}` : 'no TAO price given (--tao-price): amounts in TAO only',
+    prices.taoPrice
+      ? `TAO = ${prices.taoPrice.value} ${prices.taoPrice.currency} at ${prices.taoPrice.at}`
+      : 'no TAO price given (--tao-price): amounts in TAO only',
   ];
   return {
-    netuid, name: s.name, symbol: s.symbol,
+    netuid,
+    name: s.name,
+    symbol: s.symbol,
     minerPool: amount(pool, price, prices),
     burned: amount(burned, price, prices),
     payingMiners: n,
-    distribution: n ? points.map(([label, rank]) => ({ label, rank, ...amount(paid[rank - 1]!.alpha, price, prices) })) : [],
+    distribution: n
+      ? points.map(([label, rank]) => ({ label, rank, ...amount(paid[rank - 1]!.alpha, price, prices) }))
+      : [],
     perMinerAlphaPerDay: paid.map((x) => x.alpha),
     topShare: n ? paid[0]!.alpha / pool : null,
     concentration: n ? paid.reduce((a, x) => a + (x.alpha / pool) ** 2, 0) : null,
-    registration: { burnTao: Number(s.burnRao) / RAO, immunityPeriodBlocks: s.immunityPeriod, immunityPeriodDays: s.immunityPeriod / BLOCKS_PER_DAY },
+    registration: {
+      burnTao: Number(s.burnRao) / RAO,
+      immunityPeriodBlocks: s.immunityPeriod,
+      immunityPeriodDays: s.immunityPeriod / BLOCKS_PER_DAY,
+    },
     inputs: {
-      block: snapshot.block.number, blockTime: snapshot.block.time, specVersion: snapshot.chain.specVersion,
-      tempo: s.tempo, periodBlocks, periodRule: rule, epochsPerDay,
+      block: snapshot.block.number,
+      blockTime: snapshot.block.time,
+      specVersion: snapshot.chain.specVersion,
+      tempo: s.tempo,
+      periodBlocks,
+      periodRule: rule,
+      epochsPerDay,
       emissionPerEpochRao: s.uids.emissionRao.reduce((a, b) => a + BigInt(b), 0n).toString(),
       minerEmissionPerEpochRao: minerPerEpoch.reduce((a, b) => a + b, 0),
-      ownerUids: [...owners], alphaPrice: s.price, prices,
+      ownerUids: [...owners],
+      alphaPrice: s.price,
+      prices,
     },
     assumptions,
   };

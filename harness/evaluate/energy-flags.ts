@@ -2,12 +2,7 @@
 import type { TimeWindow } from './energy-integrate.ts';
 
 export type EnergyFlagKind =
-  | 'power-capped'
-  | 'clocks-throttled'
-  | 'temperature-limited'
-  | 'other-processes'
-  | 'gaps'
-  | 'no-power-data';
+  'power-capped' | 'clocks-throttled' | 'temperature-limited' | 'other-processes' | 'gaps' | 'no-power-data';
 
 export interface EnergyFlag {
   kind: EnergyFlagKind;
@@ -51,7 +46,12 @@ export interface FlagOptions {
 }
 
 /** Every flag for one GPU over one window; a flag is raised as soon as one sample shows it, with its share. */
-export function energyFlags(uuid: string, samples: readonly FlagSample[], window: TimeWindow, o: FlagOptions): EnergyFlag[] {
+export function energyFlags(
+  uuid: string,
+  samples: readonly FlagSample[],
+  window: TimeWindow,
+  o: FlagOptions,
+): EnergyFlag[] {
   const inWindow = samples.filter((s) => s.t >= window.startMs && s.t <= window.endMs);
   const n = inWindow.length;
   const flags: EnergyFlag[] = [];
@@ -63,7 +63,11 @@ export function energyFlags(uuid: string, samples: readonly FlagSample[], window
     const limit = s.enforcedLimitW ?? o.enforcedLimitW;
     return s.powerW !== null && limit !== null && limit > 0 && s.powerW >= o.nearLimitRatio * limit;
   }).length;
-  add('power-capped', capped, `power within ${Math.round((1 - o.nearLimitRatio) * 100)}% of the enforced limit in ${pct(capped)}`);
+  add(
+    'power-capped',
+    capped,
+    `power within ${Math.round((1 - o.nearLimitRatio) * 100)}% of the enforced limit in ${pct(capped)}`,
+  );
   const reasons = new Set<string>();
   const throttled = inWindow.filter((s) => {
     const other = (s.eventReasons ?? 0) & ~IDLE;
@@ -74,13 +78,24 @@ export function energyFlags(uuid: string, samples: readonly FlagSample[], window
   const hot = inWindow.filter((s) => ((s.eventReasons ?? 0) & THERMAL) !== 0).length;
   add('temperature-limited', hot, `thermal slowdown in ${pct(hot)}`);
   if (o.otherProcesses.length > 0) {
-    const who = o.otherProcesses.slice(0, 3).map((p) => `${p.pid ?? '?'} ${p.name ?? ''}`.trim()).join(', ');
-    flags.push({ kind: 'other-processes', uuid, message: `${o.otherProcesses.length} other process(es) on the GPU (${who}); their power is included` });
+    const who = o.otherProcesses
+      .slice(0, 3)
+      .map((p) => `${p.pid ?? '?'} ${p.name ?? ''}`.trim())
+      .join(', ');
+    flags.push({
+      kind: 'other-processes',
+      uuid,
+      message: `${o.otherProcesses.length} other process(es) on the GPU (${who}); their power is included`,
+    });
   }
   if (n === 0 || inWindow.every((s) => s.powerW === null)) {
     flags.push({ kind: 'no-power-data', uuid, message: 'no power reading inside the window' });
   } else if (o.uncoveredS > 0) {
-    flags.push({ kind: 'gaps', uuid, message: `${o.uncoveredS.toFixed(3)} s of the window have no bridged readings; filled at the mean power` });
+    flags.push({
+      kind: 'gaps',
+      uuid,
+      message: `${o.uncoveredS.toFixed(3)} s of the window have no bridged readings; filled at the mean power`,
+    });
   }
   return flags;
 }

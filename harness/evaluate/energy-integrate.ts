@@ -44,7 +44,9 @@ export function integratePower(
   opts: { maxIntervalMs: number; gaps?: readonly TimeWindow[] },
 ): PowerIntegral {
   const pts = points
-    .filter((p): p is { t: number; powerW: number } => p.powerW !== null && Number.isFinite(p.powerW) && Number.isFinite(p.t))
+    .filter(
+      (p): p is { t: number; powerW: number } => p.powerW !== null && Number.isFinite(p.powerW) && Number.isFinite(p.t),
+    )
     .sort((a, b) => a.t - b.t);
   const windowMs = Math.max(0, window.endMs - window.startMs);
   let coveredMs = 0;

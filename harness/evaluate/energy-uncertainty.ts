@@ -35,8 +35,7 @@ export function energyUncertainty(
 ): EnergyUncertainty {
   const sensorJ = opts.sensorAccuracyW * integral.windowS;
   const uncoveredShare = Math.max(0, 1 - opts.averagingWindowMs / opts.periodMs);
-  const samplingJ =
-    reading === '1s-average' ? integral.stepDifferenceJ * uncoveredShare : integral.stepDifferenceJ;
+  const samplingJ = reading === '1s-average' ? integral.stepDifferenceJ * uncoveredShare : integral.stepDifferenceJ;
   const lagJ =
     reading === 'instant' || integral.firstW === null || integral.lastW === null
       ? 0

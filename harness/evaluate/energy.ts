@@ -83,7 +83,11 @@ export function evaluateEnergy(input: EnergyInput): EnergyReport {
   const o: EnergyOptions = { ...DEFAULTS, ...input.options };
   const { trace } = input;
   const integ = { maxIntervalMs: o.gapFactor * trace.periodMs, gaps: trace.gaps ?? [] };
-  const uOpts = { periodMs: trace.periodMs, sensorAccuracyW: o.sensorAccuracyW, averagingWindowMs: o.averagingWindowMs };
+  const uOpts = {
+    periodMs: trace.periodMs,
+    sensorAccuracyW: o.sensorAccuracyW,
+    averagingWindowMs: o.averagingWindowMs,
+  };
   const gpus = Object.entries(trace.gpus).map(([uuid, g]): GpuEnergy => {
     const load = integratePower(g.samples, input.loadWindow, integ);
     const idle = input.idleWindow ? integratePower(g.samples, input.idleWindow, integ) : null;
@@ -95,7 +99,8 @@ export function evaluateEnergy(input: EnergyInput): EnergyReport {
     let aboveIdleUncertaintyJ: number | null = null;
     if (uncertainty && idle && idle.coveredS > 0 && aboveIdleJ !== null) {
       const iu = energyUncertainty(idle, g.reading, uOpts);
-      aboveIdleUncertaintyJ = uncertainty.joules + ((iu.samplingJ + iu.lagJ + iu.uncoveredJ) / idle.windowS) * load.windowS;
+      aboveIdleUncertaintyJ =
+        uncertainty.joules + ((iu.samplingJ + iu.lagJ + iu.uncoveredJ) / idle.windowS) * load.windowS;
     }
     const flags = energyFlags(uuid, g.samples, input.loadWindow, {
       nearLimitRatio: o.nearLimitRatio,
@@ -103,7 +108,19 @@ export function evaluateEnergy(input: EnergyInput): EnergyReport {
       otherProcesses: input.otherProcesses?.[uuid] ?? [],
       uncoveredS: load.uncoveredS,
     });
-    return { uuid, reading: g.reading, load, idle, energyJ, aboveIdleJ, meanW, idleW, uncertainty, aboveIdleUncertaintyJ, flags };
+    return {
+      uuid,
+      reading: g.reading,
+      load,
+      idle,
+      energyJ,
+      aboveIdleJ,
+      meanW,
+      idleW,
+      uncertainty,
+      aboveIdleUncertaintyJ,
+      flags,
+    };
   });
   return summarize(gpus, input);
 }

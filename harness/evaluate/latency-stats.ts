@@ -1,5 +1,6 @@
 // latencyStats: percentiles of latencies (ms) from an HDR histogram (3 significant digits), plus a chart histogram. Pure.
 import * as hdr from 'hdr-histogram-js';
+import { maxOf, minOf } from '../model/min-max.ts';
 
 export interface LatencyStats {
   count: number;
@@ -22,8 +23,14 @@ export interface HistogramBin {
 const US = 1000;
 
 export function latencyStats(valuesMs: readonly number[]): LatencyStats {
-  if (!valuesMs.length) return { count: 0, minMs: null, meanMs: null, p50Ms: null, p90Ms: null, p99Ms: null, maxMs: null, stddevMs: null };
-  const h = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3, useWebAssembly: false });
+  if (!valuesMs.length)
+    return { count: 0, minMs: null, meanMs: null, p50Ms: null, p90Ms: null, p99Ms: null, maxMs: null, stddevMs: null };
+  const h = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 3_600_000_000,
+    numberOfSignificantValueDigits: 3,
+    useWebAssembly: false,
+  });
   for (const v of valuesMs) h.recordValue(Math.max(1, Math.round(v * US)));
   const round = (us: number) => Math.round(us) / US;
   const stats: LatencyStats = {
@@ -43,8 +50,8 @@ export function latencyStats(valuesMs: readonly number[]): LatencyStats {
 /** Log-spaced bins between min and max (about 5 per doubling), for the report's distribution chart. */
 export function latencyHistogram(valuesMs: readonly number[], binsPerDoubling = 5): HistogramBin[] {
   if (!valuesMs.length) return [];
-  const min = Math.max(0.01, Math.min(...valuesMs));
-  const max = Math.max(...valuesMs);
+  const min = Math.max(0.01, minOf(valuesMs));
+  const max = maxOf(valuesMs);
   const ratio = 2 ** (1 / binsPerDoubling);
   const edges: number[] = [min];
   while (edges[edges.length - 1]! < max) edges.push(edges[edges.length - 1]! * ratio);

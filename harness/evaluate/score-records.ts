@@ -17,16 +17,24 @@ export function scoreRecords(
 ): ScoredRecords {
   const warnings: string[] = [];
   const scores = records.map((record, k) => {
-    const input: ScoreInput = { query: queryOf(record), response: record.status === 'ok' ? (responses[k] ?? null) : null, record };
+    const input: ScoreInput = {
+      query: queryOf(record),
+      response: record.status === 'ok' ? (responses[k] ?? null) : null,
+      record,
+    };
     try {
       const s = score(input);
       if (typeof s !== 'number' || !Number.isFinite(s) || s < 0 || s > 1) {
-        if (warnings.length < 5) warnings.push(`score() returned ${String(s)} for query ${record.i} (line ${record.line}); counted as 0`);
+        if (warnings.length < 5)
+          warnings.push(`score() returned ${String(s)} for query ${record.i} (line ${record.line}); counted as 0`);
         return 0;
       }
       return s;
     } catch (e) {
-      if (warnings.length < 5) warnings.push(`score() threw for query ${record.i} (line ${record.line}): ${(e as Error).message}; counted as 0`);
+      if (warnings.length < 5)
+        warnings.push(
+          `score() threw for query ${record.i} (line ${record.line}): ${(e as Error).message}; counted as 0`,
+        );
       return 0;
     }
   });

@@ -30,7 +30,10 @@ export interface SummarizeInput {
   minerRestarted?: string;
 }
 
-export type RunSummary = Pick<RunResult, 'load' | 'latency' | 'firstByte' | 'quality' | 'validity' | 'latencyFromIntended' | 'confidence' | 'streaming'> & { caching?: CachingVerdict };
+export type RunSummary = Pick<
+  RunResult,
+  'load' | 'latency' | 'firstByte' | 'quality' | 'validity' | 'latencyFromIntended' | 'confidence' | 'streaming'
+> & { caching?: CachingVerdict };
 
 export function summarizeRun(input: SummarizeInput): RunSummary {
   const rules: ValidityRules = { ...DEFAULT_VALIDITY, ...input.rules };
@@ -55,7 +58,10 @@ export function summarizeRun(input: SummarizeInput): RunSummary {
     achievedQps: windowSeconds > 0 ? round(measured.length / windowSeconds, 3) : 0,
     okQps: windowSeconds > 0 ? round(ok.length / windowSeconds, 3) : 0,
     errorRate: measured.length ? round((measured.length - ok.length) / measured.length, 6) : 0,
-    topErrors: [...errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([error, n]) => ({ error, count: n })),
+    topErrors: [...errors.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([error, n]) => ({ error, count: n })),
     ...(input.arrival ? { arrival: input.arrival } : {}),
     ...(input.arrival?.open && windowSeconds > 0 ? { offeredQps: round(measured.length / windowSeconds, 3) } : {}),
     sendLag,
@@ -90,12 +96,23 @@ export function summarizeRun(input: SummarizeInput): RunSummary {
     latencyFromIntended: latencyStats(fromIntended),
     confidence: {
       p99FromIntended: quantileConfidence(fromIntended, 0.99, 0.95),
-      throughput: throughputConfidence(ok.map(({ r }) => r.endMs), input.measureStartMs, input.endedMs),
+      throughput: throughputConfidence(
+        ok.map(({ r }) => r.endMs),
+        input.measureStartMs,
+        input.endedMs,
+      ),
     },
     streaming: streamStats(measured.map(({ r }) => r)),
     ...(input.caching ? { caching: input.caching } : {}),
   };
-  return { load, latency: { ...latencyStats(lat), histogram: latencyHistogram(lat) }, firstByte: latencyStats(fb), quality, validity, ...extras };
+  return {
+    load,
+    latency: { ...latencyStats(lat), histogram: latencyHistogram(lat) },
+    firstByte: latencyStats(fb),
+    quality,
+    validity,
+    ...extras,
+  };
 }
 
 function round(x: number, digits: number): number {

@@ -38,7 +38,10 @@ export function checkMachineEndpoint(m: MachineFile, where: string, baseDir: str
   try {
     url = new URL(m.endpoint);
   } catch {
-    problem('endpoint', `'${m.endpoint}' is not a URL: use unix:///var/run/docker.sock, ssh://user@host or tcp://host:2376 with tls`);
+    problem(
+      'endpoint',
+      `'${m.endpoint}' is not a URL: use unix:///var/run/docker.sock, ssh://user@host or tcp://host:2376 with tls`,
+    );
     return out;
   }
   const files = (field: string, entries: Array<[string, string]>) => {
@@ -51,8 +54,10 @@ export function checkMachineEndpoint(m: MachineFile, where: string, baseDir: str
     }
     return resolved;
   };
-  if (m.tls && url.protocol !== 'tcp:' && url.protocol !== 'https:') problem('tls', `TLS files only apply to tcp:// endpoints (this one is ${url.protocol}//)`);
-  if (m.ssh && url.protocol !== 'ssh:') problem('ssh', `an SSH key only applies to ssh:// endpoints (this one is ${url.protocol}//)`);
+  if (m.tls && url.protocol !== 'tcp:' && url.protocol !== 'https:')
+    problem('tls', `TLS files only apply to tcp:// endpoints (this one is ${url.protocol}//)`);
+  if (m.ssh && url.protocol !== 'ssh:')
+    problem('ssh', `an SSH key only applies to ssh:// endpoints (this one is ${url.protocol}//)`);
   switch (url.protocol) {
     case 'unix:':
       out.kind = 'unix';
@@ -64,12 +69,21 @@ export function checkMachineEndpoint(m: MachineFile, where: string, baseDir: str
       out.hostSocket = m.hostSocket ?? '/var/run/docker.sock';
       if (m.tls) {
         out.kind = 'tcp-tls';
-        out.tls = files('tls', [['ca', m.tls.ca], ['cert', m.tls.cert], ['key', m.tls.key]]) as EndpointCheck['tls'];
+        out.tls = files('tls', [
+          ['ca', m.tls.ca],
+          ['cert', m.tls.cert],
+          ['key', m.tls.key],
+        ]) as EndpointCheck['tls'];
       } else if (insecure) {
         out.kind = 'tcp-insecure';
-        out.warnings.push(`${where}: ${m.endpoint} is plain TCP without TLS (--insecure): anyone on that network can run containers as root there`);
+        out.warnings.push(
+          `${where}: ${m.endpoint} is plain TCP without TLS (--insecure): anyone on that network can run containers as root there`,
+        );
       } else {
-        problem('endpoint', `${m.endpoint} is plain TCP: refused (anyone on the network could drive that engine); add tls: {ca, cert, key}, use ssh://, or pass --insecure`);
+        problem(
+          'endpoint',
+          `${m.endpoint} is plain TCP: refused (anyone on the network could drive that engine); add tls: {ca, cert, key}, use ssh://, or pass --insecure`,
+        );
       }
       break;
     case 'ssh:':
@@ -79,7 +93,10 @@ export function checkMachineEndpoint(m: MachineFile, where: string, baseDir: str
       if (m.ssh) out.sshKey = files('ssh', [['key', m.ssh.key]]).key;
       break;
     default:
-      problem('endpoint', `'${m.endpoint}' has an unknown scheme ${url.protocol}// (known: unix://, tcp:// with tls, ssh://)`);
+      problem(
+        'endpoint',
+        `'${m.endpoint}' has an unknown scheme ${url.protocol}// (known: unix://, tcp:// with tls, ssh://)`,
+      );
   }
   return out;
 }

@@ -14,7 +14,10 @@ async function remove(docker: Docker, id: string): Promise<void> {
 }
 
 /** Removes this machine's runner containers that are not running; returns the names of any still running (busy). */
-export async function removeStaleRunners(docker: Docker, machine: string): Promise<{ removed: string[]; running: string[] }> {
+export async function removeStaleRunners(
+  docker: Docker,
+  machine: string,
+): Promise<{ removed: string[]; running: string[] }> {
   const list = await docker.listContainers({ all: true, filters: { label: [`${RUNNER_LABEL}=${machine}`] } });
   const removed: string[] = [];
   const running: string[] = [];
@@ -30,10 +33,17 @@ export async function removeStaleRunners(docker: Docker, machine: string): Promi
 }
 
 /** Removes a runner and every miner container it owned (labelled with its host pid). */
-export async function removeRunnerAndMiners(docker: Docker, container: Docker.Container, runnerPid: number | undefined): Promise<string[]> {
+export async function removeRunnerAndMiners(
+  docker: Docker,
+  container: Docker.Container,
+  runnerPid: number | undefined,
+): Promise<string[]> {
   const removed: string[] = [];
   if (runnerPid) {
-    const miners = await docker.listContainers({ all: true, filters: { label: [RUN_LABEL, `${PID_LABEL}=${runnerPid}`] } });
+    const miners = await docker.listContainers({
+      all: true,
+      filters: { label: [RUN_LABEL, `${PID_LABEL}=${runnerPid}`] },
+    });
     for (const c of miners) {
       await remove(docker, c.Id);
       removed.push(c.Labels[RUN_LABEL] ?? c.Id);

@@ -3,7 +3,15 @@ import { aggregateFigures, overlaps, type Figure } from '../results/figure.ts';
 import { METRICS, type MetricId, type RunFigures } from '../results/run-figures.ts';
 
 /** The metrics a night is judged on (energy ones only when measured). */
-export const NIGHTLY_METRICS: readonly MetricId[] = ['p50Ms', 'p99Ms', 'capacityQps', 'errorRate', 'quality', 'joulesPerQuery', 'qualityPerJoule'];
+export const NIGHTLY_METRICS: readonly MetricId[] = [
+  'p50Ms',
+  'p99Ms',
+  'capacityQps',
+  'errorRate',
+  'quality',
+  'joulesPerQuery',
+  'qualityPerJoule',
+];
 
 export type Verdict = 'regression' | 'improvement' | 'same' | 'no-baseline' | 'not-measured';
 
@@ -19,7 +27,11 @@ export interface MetricComparison {
   change: number | null;
 }
 
-export function compareFigures(tonight: readonly RunFigures[], baseline: readonly RunFigures[], metrics = NIGHTLY_METRICS): MetricComparison[] {
+export function compareFigures(
+  tonight: readonly RunFigures[],
+  baseline: readonly RunFigures[],
+  metrics = NIGHTLY_METRICS,
+): MetricComparison[] {
   const out: MetricComparison[] = [];
   for (const id of metrics) {
     const def = METRICS.find((m) => m.id === id)!;
@@ -30,9 +42,15 @@ export function compareFigures(tonight: readonly RunFigures[], baseline: readonl
     if (!t) verdict = 'not-measured';
     else if (!b) verdict = 'no-baseline';
     else if (overlaps(t, b)) verdict = 'same';
-    else verdict = (t.value > b.value) === (def.better === 'higher') ? 'improvement' : 'regression';
+    else verdict = t.value > b.value === (def.better === 'higher') ? 'improvement' : 'regression';
     out.push({
-      metric: id, label: def.label, unit: def.unit, better: def.better, tonight: t, baseline: b, verdict,
+      metric: id,
+      label: def.label,
+      unit: def.unit,
+      better: def.better,
+      tonight: t,
+      baseline: b,
+      verdict,
       change: t && b && b.value !== 0 ? (t.value - b.value) / Math.abs(b.value) : null,
     });
   }

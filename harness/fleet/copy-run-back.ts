@@ -20,7 +20,8 @@ export async function copyRunBack(container: Docker.Container, runId: string, re
     const archive = await container.getArchive({ path: `${RUNNER_OUT}/runs/${runId}` });
     // readable: no setuid bits, no links out of the staging folder (tar-fs refuses those paths)
     await pipeline(archive, tar.extract(staging, { readable: true, writable: true, dmode: 0o755, fmode: 0o644 }));
-    if (!existsSync(path.join(staging, runId, 'result.json'))) throw new Error(`the runner's run folder ${runId} has no result.json`);
+    if (!existsSync(path.join(staging, runId, 'result.json')))
+      throw new Error(`the runner's run folder ${runId} has no result.json`);
     rmSync(dest, { recursive: true, force: true });
     renameSync(path.join(staging, runId), dest);
     return dest;

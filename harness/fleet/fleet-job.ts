@@ -23,7 +23,11 @@ export function jobKey(subnet: string, scenario: string, repeat: number): string
 }
 
 /** Repeat-major order (every subnet and scenario once, then again), so slow drift over the night spreads over all of them. */
-export function expandJobs(subnets: readonly string[], scenarios: ReadonlyArray<[string, Scenario]>, repeats: number): FleetJob[] {
+export function expandJobs(
+  subnets: readonly string[],
+  scenarios: ReadonlyArray<[string, Scenario]>,
+  repeats: number,
+): FleetJob[] {
   const jobs: FleetJob[] = [];
   for (let repeat = 1; repeat <= repeats; repeat++) {
     for (const subnet of subnets) {

@@ -56,7 +56,11 @@ export function writeLedger(resultsDir: string, l: MachineNight): void {
 /** Every night folder, oldest first. */
 export function listNights(resultsDir: string): string[] {
   const d = nightsDir(resultsDir);
-  return existsSync(d) ? readdirSync(d).filter((n) => /^\d{4}-\d{2}-\d{2}$/.test(n)).sort() : [];
+  return existsSync(d)
+    ? readdirSync(d)
+        .filter((n) => /^\d{4}-\d{2}-\d{2}$/.test(n))
+        .sort()
+    : [];
 }
 
 /** Every machine ledger of one night. */

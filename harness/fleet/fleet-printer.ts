@@ -13,7 +13,9 @@ export function fleetPrinter(write: (s: string) => void): (e: MachineEvent) => v
       printers.get(label)!(e.event);
     } else {
       const j = e.job;
-      write(`[${e.machine}] ${j.key}: ${j.status}${j.verdict ? ` ${j.verdict}` : ''}${j.runId ? ` run ${j.runId}` : ''}${j.error ? ` (${j.error.code}: ${j.error.message})` : ''}\n`);
+      write(
+        `[${e.machine}] ${j.key}: ${j.status}${j.verdict ? ` ${j.verdict}` : ''}${j.runId ? ` run ${j.runId}` : ''}${j.error ? ` (${j.error.code}: ${j.error.message})` : ''}\n`,
+      );
     }
   };
 }

@@ -12,7 +12,9 @@ export const machineSchema = z.strictObject({
   /** The engine's socket path on that host, mounted into the runner only [default: the unix endpoint, else /var/run/docker.sock]. */
   hostSocket: z.string().startsWith('/', 'an absolute path').optional(),
   /** GPUs the machine's runs may use: 'all', 'none', or indexes / UUIDs [default: none]. */
-  gpus: z.union([z.enum(['all', 'none']), z.array(z.union([z.number().int().min(0), z.string().min(1)])).min(1)]).optional(),
+  gpus: z
+    .union([z.enum(['all', 'none']), z.array(z.union([z.number().int().min(0), z.string().min(1)])).min(1)])
+    .optional(),
   labels: z.record(z.string(), z.string()).optional(),
   /** Only these of the plan's subnets on this machine [default: all of them]. */
   subnets: z.array(z.string().min(1)).min(1).optional(),

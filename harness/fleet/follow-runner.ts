@@ -31,9 +31,17 @@ function lines(onLine: (l: string) => void): PassThrough {
   return p;
 }
 
-export async function followRunner(docker: Docker, container: Docker.Container, o: FollowOptions): Promise<FollowResult> {
+export async function followRunner(
+  docker: Docker,
+  container: Docker.Container,
+  o: FollowOptions,
+): Promise<FollowResult> {
   const stderrTail: string[] = [];
-  const stream = (await container.logs({ follow: true, stdout: true, stderr: true })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+  const stream = (await container.logs({
+    follow: true,
+    stdout: true,
+    stderr: true,
+  })) as unknown as NodeJS.ReadableStream & { destroy(): void };
   const out = lines((l) => {
     const m = parseRunnerLine(l);
     if (m) o.onMessage(m);
@@ -55,13 +63,17 @@ export async function followRunner(docker: Docker, container: Docker.Container, 
       stream.destroy();
       resolve({ ...(lost ? { lost } : {}), stderrTail });
     };
-    const watch = setInterval(() => {
-      if (Date.now() - last < idleMs) return;
-      last = Date.now();
-      Promise.race([o.ping(), new Promise((_, rej) => setTimeout(() => rej(new Error(`no answer within 10 s`)), 10_000).unref())]).catch((e: Error) =>
-        finish(`the engine stopped answering (${e.message})`),
-      );
-    }, Math.min(5_000, idleMs));
+    const watch = setInterval(
+      () => {
+        if (Date.now() - last < idleMs) return;
+        last = Date.now();
+        Promise.race([
+          o.ping(),
+          new Promise((_, rej) => setTimeout(() => rej(new Error(`no answer within 10 s`)), 10_000).unref()),
+        ]).catch((e: Error) => finish(`the engine stopped answering (${e.message})`));
+      },
+      Math.min(5_000, idleMs),
+    );
     stream.on('end', () => finish());
     stream.on('close', () => finish());
     stream.on('error', (e: Error) => finish(`the connection to the engine broke (${e.message})`));

@@ -24,12 +24,12 @@ const rel = (f: string) => path.relative(process.cwd(), f) || f;
 function loadPlan(file: string, problems: string[]): Plan | undefined {
   const read = readYamlFile(file, rel(file));
   if (!read.ok) {
-    problems.push(...read.problems);
+    for (const x of read.problems) problems.push(x);
     return undefined;
   }
   const r = planSchema.safeParse(read.data);
   if (!r.success) {
-    problems.push(...formatZodIssues(rel(file), r.error.issues, read.data));
+    for (const x of formatZodIssues(rel(file), r.error.issues, read.data)) problems.push(x);
     return undefined;
   }
   return r.data;
@@ -42,17 +42,21 @@ export function loadFleet(file: string, opts: LoadFleetOptions = {}): ResolvedFl
   const problems: string[] = [];
   const warnings: string[] = [];
   const fail = () =>
-    new MinerbenchError('CONFIG_INVALID', `fleet file ${shown} is invalid (${problems.length} problem(s)); nothing was started`, {
-      details: problems,
-      hint: 'fix each line listed; fleet.example.yaml is a working fleet file',
-    });
+    new MinerbenchError(
+      'CONFIG_INVALID',
+      `fleet file ${shown} is invalid (${problems.length} problem(s)); nothing was started`,
+      {
+        details: problems,
+        hint: 'fix each line listed; fleet.example.yaml is a working fleet file',
+      },
+    );
   const read = readYamlFile(abs, shown);
   if (!read.ok) {
-    problems.push(...read.problems);
+    for (const x of read.problems) problems.push(x);
     throw fail();
   }
   const parsed = fleetSchema.safeParse(read.data);
-  if (!parsed.success) problems.push(...formatZodIssues(shown, parsed.error.issues, read.data));
+  if (!parsed.success) for (const x of formatZodIssues(shown, parsed.error.issues, read.data)) problems.push(x);
   // Keep checking what can be checked even when the schema failed, so one pass shows everything.
   const raw = (parsed.success ? parsed.data : read.data) as Partial<FleetFile>;
   const planFile = typeof raw.plan?.file === 'string' ? resolveUserPath(raw.plan.file, baseDir) : undefined;
@@ -60,14 +64,19 @@ export function loadFleet(file: string, opts: LoadFleetOptions = {}): ResolvedFl
   const known = listSubnetIds(opts.subnetsDir);
   const planSubnets = raw.plan?.subnets ?? plan?.subnets ?? [];
   for (const s of plan?.subnets ?? []) {
-    if (!known.includes(s)) problems.push(`${rel(planFile!)}: subnets: unknown subnet '${s}' (known: ${known.join(', ') || 'none'})`);
+    if (!known.includes(s))
+      problems.push(`${rel(planFile!)}: subnets: unknown subnet '${s}' (known: ${known.join(', ') || 'none'})`);
   }
   for (const s of raw.plan?.subnets ?? []) {
-    if (!known.includes(s)) problems.push(`${shown}: plan.subnets: unknown subnet '${s}' (known: ${known.join(', ') || 'none'})`);
+    if (!known.includes(s))
+      problems.push(`${shown}: plan.subnets: unknown subnet '${s}' (known: ${known.join(', ') || 'none'})`);
   }
   const scenarioNames = Object.keys(plan?.scenarios ?? {});
   for (const s of raw.plan?.scenarios ?? []) {
-    if (plan && !scenarioNames.includes(s)) problems.push(`${shown}: plan.scenarios: unknown scenario '${s}' (${rel(planFile!)} has: ${scenarioNames.join(', ')})`);
+    if (plan && !scenarioNames.includes(s))
+      problems.push(
+        `${shown}: plan.scenarios: unknown scenario '${s}' (${rel(planFile!)} has: ${scenarioNames.join(', ')})`,
+      );
   }
   const seen = new Map<string, number>();
   const machines: FleetMachine[] = [];
@@ -76,21 +85,30 @@ export function loadFleet(file: string, opts: LoadFleetOptions = {}): ResolvedFl
     const where = `${shown}: machines.${i}${typeof m?.name === 'string' ? ` (${m.name})` : ''}`;
     if (!m || typeof m !== 'object') return;
     if (typeof m.name === 'string') {
-      if (seen.has(m.name)) problems.push(`${where}.name: duplicate machine name '${m.name}' (also machines.${seen.get(m.name)}); names must be unique`);
+      if (seen.has(m.name))
+        problems.push(
+          `${where}.name: duplicate machine name '${m.name}' (also machines.${seen.get(m.name)}); names must be unique`,
+        );
       else seen.set(m.name, i);
     }
     if (typeof m.endpoint !== 'string') {
-      if (m.endpoint === undefined) problems.push(`${where}.endpoint: missing: every machine needs its Docker endpoint (unix://, ssh:// or tcp:// with tls)`);
+      if (m.endpoint === undefined)
+        problems.push(
+          `${where}.endpoint: missing: every machine needs its Docker endpoint (unix://, ssh:// or tcp:// with tls)`,
+        );
       return;
     }
     const ep = checkMachineEndpoint(m, where, baseDir, opts.insecure ?? false);
-    problems.push(...ep.problems);
-    warnings.push(...ep.warnings);
+    for (const x of ep.problems) problems.push(x);
+    for (const x of ep.warnings) warnings.push(x);
     for (const s of m.subnets ?? []) {
-      if (!planSubnets.includes(s)) problems.push(`${where}.subnets: '${s}' is not in the plan's subnets (${planSubnets.join(', ')})`);
+      if (!planSubnets.includes(s))
+        problems.push(`${where}.subnets: '${s}' is not in the plan's subnets (${planSubnets.join(', ')})`);
     }
     if (!ep.kind || !plan) return;
-    const scenarios = (raw.plan?.scenarios ?? scenarioNames).filter((n) => plan.scenarios[n]).map((n) => [n, plan.scenarios[n]!] as [string, (typeof plan.scenarios)[string]]);
+    const scenarios = (raw.plan?.scenarios ?? scenarioNames)
+      .filter((n) => plan.scenarios[n])
+      .map((n) => [n, plan.scenarios[n]!] as [string, (typeof plan.scenarios)[string]]);
     const gpus = m.gpus === undefined || m.gpus === 'none' ? [] : m.gpus === 'all' ? 'all' : m.gpus.map(String);
     machines.push({
       name: m.name,

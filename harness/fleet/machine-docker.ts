@@ -7,7 +7,8 @@ import type { FleetMachine } from './fleet-machine.ts';
 /** Keys are read here, at connect time, into memory only. */
 export function machineDockerOptions(m: FleetMachine): ReturnType<typeof dockerOptionsFor> {
   const o = dockerOptionsFor(m.endpoint, m.kind === 'tcp-tls' ? m.tls : undefined);
-  if (m.kind === 'ssh' && m.sshKey) o.options = { ...o.options, sshOptions: { privateKey: readFileSync(m.sshKey) } } as typeof o.options;
+  if (m.kind === 'ssh' && m.sshKey)
+    o.options = { ...o.options, sshOptions: { privateKey: readFileSync(m.sshKey) } } as typeof o.options;
   return o;
 }
 

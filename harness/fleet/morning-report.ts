@@ -61,14 +61,23 @@ export function morningReportPaths(resultsDir: string, night: string): { html: s
 type Completed = { subnet: string; scenario: string; repeat: number; runId: string; verdict?: string };
 
 function completedRuns(resultsDir: string, l: MachineNight | undefined): Completed[] {
-  return Object.values(l?.jobs ?? {}).filter((j) => j.status === 'completed' && j.runId && existsSync(path.join(resultsDir, 'runs', j.runId, 'result.json'))) as Completed[];
+  return Object.values(l?.jobs ?? {}).filter(
+    (j) => j.status === 'completed' && j.runId && existsSync(path.join(resultsDir, 'runs', j.runId, 'result.json')),
+  ) as Completed[];
 }
 
-export function buildMorningReport(resultsDir: string, night: string, opts: { fleet: string; baselineNights: number; now?: Date }): MorningReport {
-  const baselineNights = listNights(resultsDir).filter((n) => n < night).slice(-opts.baselineNights);
+export function buildMorningReport(
+  resultsDir: string,
+  night: string,
+  opts: { fleet: string; baselineNights: number; now?: Date },
+): MorningReport {
+  const baselineNights = listNights(resultsDir)
+    .filter((n) => n < night)
+    .slice(-opts.baselineNights);
   const figuresCache = new Map<string, RunFigures>();
   const figuresOf = (runId: string) => {
-    if (!figuresCache.has(runId)) figuresCache.set(runId, runFigures(readResult(path.join(resultsDir, 'runs', runId, 'result.json'))));
+    if (!figuresCache.has(runId))
+      figuresCache.set(runId, runFigures(readResult(path.join(resultsDir, 'runs', runId, 'result.json'))));
     return figuresCache.get(runId)!;
   };
   const machines: ReportMachine[] = [];
@@ -77,23 +86,55 @@ export function buildMorningReport(resultsDir: string, night: string, opts: { fl
     const done = completedRuns(resultsDir, l);
     const base = baselineNights.flatMap((n) => completedRuns(resultsDir, readLedger(resultsDir, n, l.machine)));
     const groups = new Map<string, Completed[]>();
-    for (const r of done) groups.set(`${r.subnet}\0${r.scenario}`, [...(groups.get(`${r.subnet}\0${r.scenario}`) ?? []), r]);
+    for (const r of done)
+      groups.set(`${r.subnet}\0${r.scenario}`, [...(groups.get(`${r.subnet}\0${r.scenario}`) ?? []), r]);
     const series: ReportSeries[] = [];
     for (const runs of groups.values()) {
       const { subnet, scenario } = runs[0]!;
       const baseRuns = base.filter((b) => b.subnet === subnet && b.scenario === scenario);
-      const metrics = compareFigures(runs.map((r) => figuresOf(r.runId)), baseRuns.map((r) => figuresOf(r.runId)));
-      for (const m of metrics) if (m.verdict === 'regression') regressions.push({ machine: l.machine, subnet, scenario, metric: m });
+      const metrics = compareFigures(
+        runs.map((r) => figuresOf(r.runId)),
+        baseRuns.map((r) => figuresOf(r.runId)),
+      );
+      for (const m of metrics)
+        if (m.verdict === 'regression') regressions.push({ machine: l.machine, subnet, scenario, metric: m });
       series.push({
-        subnet, scenario, baselineRuns: baseRuns.length, metrics,
-        runs: runs.sort((a, b) => a.repeat - b.repeat).map((r) => ({ runId: r.runId, repeat: r.repeat, ...(r.verdict ? { verdict: r.verdict } : {}), report: `../runs/${r.runId}/report.html` })),
+        subnet,
+        scenario,
+        baselineRuns: baseRuns.length,
+        metrics,
+        runs: runs
+          .sort((a, b) => a.repeat - b.repeat)
+          .map((r) => ({
+            runId: r.runId,
+            repeat: r.repeat,
+            ...(r.verdict ? { verdict: r.verdict } : {}),
+            report: `../runs/${r.runId}/report.html`,
+          })),
       });
     }
-    const failed = Object.values(l.jobs).filter((j) => j.status !== 'completed').map((j) => ({ key: j.key, ...(j.error ? { error: `${j.error.code}: ${j.error.message}` } : {}) }));
+    const failed = Object.values(l.jobs)
+      .filter((j) => j.status !== 'completed')
+      .map((j) => ({ key: j.key, ...(j.error ? { error: `${j.error.code}: ${j.error.message}` } : {}) }));
     machines.push({
-      machine: l.machine, endpoint: l.endpoint, labels: l.labels, status: l.status, ...(l.error ? { error: l.error } : {}),
-      planned: l.planned, completed: done.length, failed, series: series.sort((a, b) => `${a.subnet}/${a.scenario}`.localeCompare(`${b.subnet}/${b.scenario}`)),
+      machine: l.machine,
+      endpoint: l.endpoint,
+      labels: l.labels,
+      status: l.status,
+      ...(l.error ? { error: l.error } : {}),
+      planned: l.planned,
+      completed: done.length,
+      failed,
+      series: series.sort((a, b) => `${a.subnet}/${a.scenario}`.localeCompare(`${b.subnet}/${b.scenario}`)),
     });
   }
-  return { kind: 'minerbench-morning-report', night, fleet: opts.fleet, generatedAt: (opts.now ?? new Date()).toISOString(), baselineNights, machines, regressions };
+  return {
+    kind: 'minerbench-morning-report',
+    night,
+    fleet: opts.fleet,
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+    baselineNights,
+    machines,
+    regressions,
+  };
 }

@@ -2,14 +2,18 @@
 import { z } from 'zod';
 
 /** One scenario: the run options a job gets (closed loop, as `minerbench run` takes them). */
-export const scenarioSchema = z.strictObject({
-  description: z.string().optional(),
-  concurrency: z.number().int().min(1).max(4096).optional(),
-  queries: z.number().int().min(1).optional(),
-  durationS: z.number().positive().optional(),
-  warmup: z.number().int().min(0).optional(),
-  timeoutS: z.number().positive().optional(),
-}).refine((s) => s.queries === undefined || s.durationS === undefined, { message: 'set queries or durationS, not both' });
+export const scenarioSchema = z
+  .strictObject({
+    description: z.string().optional(),
+    concurrency: z.number().int().min(1).max(4096).optional(),
+    queries: z.number().int().min(1).optional(),
+    durationS: z.number().positive().optional(),
+    warmup: z.number().int().min(0).optional(),
+    timeoutS: z.number().positive().optional(),
+  })
+  .refine((s) => s.queries === undefined || s.durationS === undefined, {
+    message: 'set queries or durationS, not both',
+  });
 
 export const planSchema = z.strictObject({
   description: z.string().optional(),

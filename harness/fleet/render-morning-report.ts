@@ -3,7 +3,8 @@ import type { Figure } from '../results/figure.ts';
 import type { MetricComparison } from './compare-figures.ts';
 import type { MorningReport, ReportMachine } from './morning-report.ts';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function num(x: number): string {
   const a = Math.abs(x);
@@ -20,14 +21,23 @@ function metricRow(m: MetricComparison): string {
 }
 
 function machineSection(m: ReportMachine): string {
-  const labels = Object.entries(m.labels).map(([k, v]) => `${esc(k)}=${esc(v)}`).join(', ');
+  const labels = Object.entries(m.labels)
+    .map(([k, v]) => `${esc(k)}=${esc(v)}`)
+    .join(', ');
   const head = `<h2>${esc(m.machine)} <span class="status ${m.status}">${m.status}</span></h2>
 <p>${esc(m.endpoint)}${labels ? ` · ${labels}` : ''} · ${m.completed}/${m.planned} runs completed</p>`;
   const error = m.error ? `<p class="error">${esc(m.error.code)}: ${esc(m.error.message)}</p>` : '';
-  const failed = m.failed.length ? `<ul class="failed">${m.failed.map((f) => `<li>${esc(f.key)}${f.error ? `: ${esc(f.error)}` : ''}</li>`).join('')}</ul>` : '';
+  const failed = m.failed.length
+    ? `<ul class="failed">${m.failed.map((f) => `<li>${esc(f.key)}${f.error ? `: ${esc(f.error)}` : ''}</li>`).join('')}</ul>`
+    : '';
   const series = m.series
     .map((s) => {
-      const links = s.runs.map((r) => `<a href="${esc(r.report)}">#${r.repeat} ${esc(r.runId)}</a>${r.verdict ? ` (${esc(r.verdict)})` : ''}`).join(' · ');
+      const links = s.runs
+        .map(
+          (r) =>
+            `<a href="${esc(r.report)}">#${r.repeat} ${esc(r.runId)}</a>${r.verdict ? ` (${esc(r.verdict)})` : ''}`,
+        )
+        .join(' · ');
       return `<h3>${esc(s.subnet)} / ${esc(s.scenario)}</h3><p>tonight: ${links}; baseline: ${s.baselineRuns} run(s)</p>
 <table><thead><tr><th>metric</th><th>tonight [95 %]</th><th>baseline [95 %]</th><th>change</th><th>verdict</th></tr></thead><tbody>${s.metrics.map(metricRow).join('')}</tbody></table>`;
     })

@@ -52,7 +52,13 @@ export async function runFleetJobs(input: RunFleetJobsInput): Promise<void> {
         });
       } catch (e) {
         const err = asMinerbenchError(e);
-        send({ t: 'job-end', key: job.key, runId: null, status: input.signal.aborted ? 'interrupted' : 'failed', error: { code: err.code, message: err.message } });
+        send({
+          t: 'job-end',
+          key: job.key,
+          runId: null,
+          status: input.signal.aborted ? 'interrupted' : 'failed',
+          error: { code: err.code, message: err.message },
+        });
       }
     }
   } finally {

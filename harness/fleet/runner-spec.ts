@@ -20,17 +20,22 @@ export interface RunnerSpecInput {
 }
 
 export function runnerSpec(s: RunnerSpecInput): Docker.ContainerCreateOptions {
-  const deviceRequests = s.gpus === 'all'
-    ? [{ Driver: 'nvidia', Count: -1, Capabilities: [['gpu', 'utility']] }]
-    : s.gpus.length
-      ? [{ Driver: 'nvidia', DeviceIDs: [...s.gpus], Capabilities: [['gpu', 'utility']] }]
-      : [];
+  const deviceRequests =
+    s.gpus === 'all'
+      ? [{ Driver: 'nvidia', Count: -1, Capabilities: [['gpu', 'utility']] }]
+      : s.gpus.length
+        ? [{ Driver: 'nvidia', DeviceIDs: [...s.gpus], Capabilities: [['gpu', 'utility']] }]
+        : [];
   return {
     name: `minerbench-runner-${s.machine}-${s.night}-${Date.now().toString(36)}`,
     Image: s.image,
     Cmd: ['fleet', 'runner', '--out', RUNNER_OUT],
     // The jobs travel as data; no key, certificate or coordinator path is ever passed in.
-    Env: [`MINERBENCH_FLEET_JOBS=${JSON.stringify(s.jobs)}`, `MINERBENCH_MACHINE_NAME=${s.machine}`, ...(s.minerBaseImage ? [`MINERBENCH_BASE_IMAGE=${s.minerBaseImage}`] : [])],
+    Env: [
+      `MINERBENCH_FLEET_JOBS=${JSON.stringify(s.jobs)}`,
+      `MINERBENCH_MACHINE_NAME=${s.machine}`,
+      ...(s.minerBaseImage ? [`MINERBENCH_BASE_IMAGE=${s.minerBaseImage}`] : []),
+    ],
     Labels: { [RUNNER_LABEL]: s.machine, [NIGHT_LABEL]: s.night },
     HostConfig: {
       Binds: [`${s.hostSocket}:${SOCKET_IN_RUNNER}`],

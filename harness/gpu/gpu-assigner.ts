@@ -40,7 +40,9 @@ export class GpuAssigner {
       for (const d of devices) {
         const gpu = inventory.gpus.find((g) => g.index === d.index);
         if (gpu && gpu.processes.length > 0) {
-          warnings.push(`GPU ${d.index} already runs ${gpu.processes.length} other process(es); its energy figures include them`);
+          warnings.push(
+            `GPU ${d.index} already runs ${gpu.processes.length} other process(es); its energy figures include them`,
+          );
         }
       }
     } else {

@@ -40,7 +40,8 @@ const MAX_KEPT_ERRORS = 50;
 
 /** Chooses fields (from --help-query-gpu unless given) and starts streaming; never throws for nvidia-smi trouble. */
 export async function startGpuSampler(opts: GpuSamplerOptions): Promise<GpuSampler> {
-  if (opts.uuids.length === 0) throw new MinerbenchError('GPU_SELECTION_INVALID', 'startGpuSampler needs at least one GPU UUID');
+  if (opts.uuids.length === 0)
+    throw new MinerbenchError('GPU_SELECTION_INVALID', 'startGpuSampler needs at least one GPU UUID');
   const now = opts.now ?? Date.now;
   const early: SamplerError[] = [];
   let fields = opts.fields;
@@ -49,7 +50,11 @@ export async function startGpuSampler(opts: GpuSamplerOptions): Promise<GpuSampl
     const supported = help.ok ? parseHelpQueryGpu(help.stdout) : new Set<string>();
     if (!help.ok || supported.size === 0) {
       const why = help.ok ? 'it listed no fields' : help.message;
-      early.push({ atMs: now(), code: 'NVIDIA_SMI_FAILED', message: `nvidia-smi --help-query-gpu failed (${why}); using the 2022 field set` });
+      early.push({
+        atMs: now(),
+        code: 'NVIDIA_SMI_FAILED',
+        message: `nvidia-smi --help-query-gpu failed (${why}); using the 2022 field set`,
+      });
     }
     fields = chooseSamplerFields(supported.size ? supported : FALLBACK_FIELDS);
   }
@@ -91,12 +96,15 @@ class StreamingSampler implements GpuSampler {
       this.gpus[uuid] = { reading: powerReadingType(fields.power, gpu), samples: [] };
     }
     const stallMs = opts.stallMs ?? Math.max(20 * this.periodMs, 5000);
-    this.watchdog = setInterval(() => {
-      if (this.child && performance.now() - this.lastOutputReal > stallMs) {
-        this.error(`nvidia-smi printed nothing for ${stallMs} ms; killing it`);
-        this.child.kill('SIGKILL');
-      }
-    }, Math.min(1000, stallMs / 2));
+    this.watchdog = setInterval(
+      () => {
+        if (this.child && performance.now() - this.lastOutputReal > stallMs) {
+          this.error(`nvidia-smi printed nothing for ${stallMs} ms; killing it`);
+          this.child.kill('SIGKILL');
+        }
+      },
+      Math.min(1000, stallMs / 2),
+    );
     this.watchdog.unref();
   }
 
@@ -185,7 +193,8 @@ class StreamingSampler implements GpuSampler {
   }
 
   private error(message: string): void {
-    if (this.errors.length < MAX_KEPT_ERRORS) this.errors.push({ atMs: this.now(), code: 'NVIDIA_SMI_FAILED', message });
+    if (this.errors.length < MAX_KEPT_ERRORS)
+      this.errors.push({ atMs: this.now(), code: 'NVIDIA_SMI_FAILED', message });
   }
 
   stop(): Promise<GpuSamplerArtifact> {

@@ -37,10 +37,14 @@ export function parseGpuSelection(spec: string): GpuSelector[] {
     seen.add(key);
   }
   if (problems.length) {
-    throw new MinerbenchError('GPU_SELECTION_INVALID', `--gpus '${spec}' is not a valid GPU list: ${problems.join('; ')}`, {
-      hint: 'Give GPU indexes or UUIDs separated by commas, e.g. --gpus 0,3 (see `nvidia-smi -L`).',
-      details: problems,
-    });
+    throw new MinerbenchError(
+      'GPU_SELECTION_INVALID',
+      `--gpus '${spec}' is not a valid GPU list: ${problems.join('; ')}`,
+      {
+        hint: 'Give GPU indexes or UUIDs separated by commas, e.g. --gpus 0,3 (see `nvidia-smi -L`).',
+        details: problems,
+      },
+    );
   }
   return out;
 }
@@ -100,6 +104,7 @@ function find(sel: GpuSelector, inv: GpuInventory): AssignedDevice | string {
 function whole(g: GpuInfo, inv: GpuInventory, label: string): AssignedDevice | string {
   if (!g.uuid) return `${label} has no UUID in nvidia-smi's report, so Docker cannot be given it`;
   const twins = inv.gpus.filter((x) => x.uuid === g.uuid).map((x) => x.index);
-  if (twins.length > 1) return `${label}: UUID ${g.uuid} is reported by GPUs ${twins.join(', ')}, so Docker cannot tell them apart`;
+  if (twins.length > 1)
+    return `${label}: UUID ${g.uuid} is reported by GPUs ${twins.join(', ')}, so Docker cannot tell them apart`;
   return { index: g.index, gpuUuid: g.uuid, migUuid: null, deviceId: g.uuid, name: g.name };
 }

@@ -33,8 +33,9 @@ export function parseGpuList(text: string): ListedGpu[] {
  */
 export function withGpuList(inventory: GpuInventory, listed: ListedGpu[]): GpuInventory {
   const gpus = inventory.gpus.map((gpu) => {
-    const l = listed.find((x) => (gpu.uuid ? x.uuid === gpu.uuid && x.index === gpu.index : x.index === gpu.index))
-      ?? listed.find((x) => x.uuid === gpu.uuid);
+    const l =
+      listed.find((x) => (gpu.uuid ? x.uuid === gpu.uuid && x.index === gpu.index : x.index === gpu.index)) ??
+      listed.find((x) => x.uuid === gpu.uuid);
     if (!l || l.mig.length === 0) return gpu;
     const devices: MigDevice[] = gpu.mig.devices.map((d) => {
       const m = l.mig.find((x) => x.index === d.index);
@@ -42,7 +43,15 @@ export function withGpuList(inventory: GpuInventory, listed: ListedGpu[]): GpuIn
     });
     for (const m of l.mig) {
       if (devices.some((d) => d.index === m.index)) continue;
-      devices.push({ index: m.index, uuid: m.uuid, profile: m.profile, gpuInstanceId: null, computeInstanceId: null, memoryTotalMiB: null, multiprocessorCount: null });
+      devices.push({
+        index: m.index,
+        uuid: m.uuid,
+        profile: m.profile,
+        gpuInstanceId: null,
+        computeInstanceId: null,
+        memoryTotalMiB: null,
+        multiprocessorCount: null,
+      });
     }
     return { ...gpu, mig: { ...gpu.mig, devices } };
   });

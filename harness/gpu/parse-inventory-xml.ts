@@ -41,9 +41,13 @@ export function parseInventoryXml(xml: string): GpuInventory {
   const log = doc['nvidia_smi_log'];
   if (valid !== true || log === undefined) {
     const why = valid === true ? 'no <nvidia_smi_log> element' : `not XML (${valid.err.msg}, line ${valid.err.line})`;
-    throw new MinerbenchError('NVIDIA_SMI_FAILED', `nvidia-smi -q -x printed something unreadable: ${why}: ${snippet(xml)}`, {
-      hint: 'Run `nvidia-smi -q -x` by hand; reinstall or update the NVIDIA driver if it does not print an XML report.',
-    });
+    throw new MinerbenchError(
+      'NVIDIA_SMI_FAILED',
+      `nvidia-smi -q -x printed something unreadable: ${why}: ${snippet(xml)}`,
+      {
+        hint: 'Run `nvidia-smi -q -x` by hand; reinstall or update the NVIDIA driver if it does not print an XML report.',
+      },
+    );
   }
   const root = obj(log);
   const dtd = /nvsmi_device_v(\d+)\.dtd/.exec(xml);
@@ -64,7 +68,9 @@ function duplicateUuidWarnings(gpus: GpuInfo[]): string[] {
   for (const g of gpus) if (g.uuid) byUuid.set(g.uuid, [...(byUuid.get(g.uuid) ?? []), g.index]);
   return [...byUuid]
     .filter(([, idx]) => idx.length > 1)
-    .map(([uuid, idx]) => `UUID ${uuid} is reported by GPUs ${idx.join(', ')}; those GPUs can only be told apart by index`);
+    .map(
+      ([uuid, idx]) => `UUID ${uuid} is reported by GPUs ${idx.join(', ')}; those GPUs can only be told apart by index`,
+    );
 }
 
 function parseGpu(g: Node, index: number): GpuInfo {

@@ -6,7 +6,8 @@ import type { AssignedDevice } from './gpu-selection.ts';
 /** Why a GPU cannot be given to a run, or null when it is free. `taken` maps GPU UUID -> the run that holds it. */
 export function whyNotFree(gpu: GpuInfo, inventory: GpuInventory, taken: ReadonlyMap<string, string>): string | null {
   if (!gpu.uuid) return 'no UUID reported';
-  if (inventory.gpus.filter((g) => g.uuid === gpu.uuid).length > 1) return `UUID ${gpu.uuid} is shared with another GPU`;
+  if (inventory.gpus.filter((g) => g.uuid === gpu.uuid).length > 1)
+    return `UUID ${gpu.uuid} is shared with another GPU`;
   const holder = taken.get(gpu.uuid);
   if (holder !== undefined) return `assigned to run ${holder}`;
   if (gpu.processes.length > 0) {
@@ -18,15 +19,22 @@ export function whyNotFree(gpu: GpuInfo, inventory: GpuInventory, taken: Readonl
 }
 
 /** The first `count` free GPUs in index order; GPU_UNAVAILABLE naming every busy GPU when there are fewer. */
-export function pickFreeGpus(inventory: GpuInventory, count: number, taken: ReadonlyMap<string, string>): AssignedDevice[] {
+export function pickFreeGpus(
+  inventory: GpuInventory,
+  count: number,
+  taken: ReadonlyMap<string, string>,
+): AssignedDevice[] {
   if (!Number.isInteger(count) || count < 0) {
-    throw new MinerbenchError('GPU_SELECTION_INVALID', `a profile cannot need ${count} GPUs`, { hint: 'Use a whole number, 0 or more.' });
+    throw new MinerbenchError('GPU_SELECTION_INVALID', `a profile cannot need ${count} GPUs`, {
+      hint: 'Use a whole number, 0 or more.',
+    });
   }
   const free: AssignedDevice[] = [];
   const notFree: string[] = [];
   for (const g of inventory.gpus) {
     const why = whyNotFree(g, inventory, taken);
-    if (why === null && g.uuid) free.push({ index: g.index, gpuUuid: g.uuid, migUuid: null, deviceId: g.uuid, name: g.name });
+    if (why === null && g.uuid)
+      free.push({ index: g.index, gpuUuid: g.uuid, migUuid: null, deviceId: g.uuid, name: g.name });
     else notFree.push(`GPU ${g.index} (${g.name ?? 'unknown'}): ${why}`);
   }
   if (free.length < count) {

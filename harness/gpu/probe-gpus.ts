@@ -24,12 +24,17 @@ export async function probeGpus(opts: NvidiaSmiOptions = {}): Promise<GpuProbe> 
     if (NO_DEVICES.test(r.message)) return { available: false, reason: 'no NVIDIA GPU' };
     return { available: false, reason: `nvidia-smi failed: ${r.message}` };
   }
-  if (NO_DEVICES.test(r.stdout) && !r.stdout.includes('<nvidia_smi_log')) return { available: false, reason: 'no NVIDIA GPU' };
+  if (NO_DEVICES.test(r.stdout) && !r.stdout.includes('<nvidia_smi_log'))
+    return { available: false, reason: 'no NVIDIA GPU' };
   let inventory = parseInventoryXml(r.stdout);
   if (inventory.gpus.length === 0) return { available: false, reason: 'no NVIDIA GPU' };
   const list = await runNvidiaSmi(['-L'], opts);
   if (list.ok) inventory = withGpuList(inventory, parseGpuList(list.stdout));
-  else inventory = { ...inventory, warnings: [...inventory.warnings, `nvidia-smi -L failed (${list.message}); MIG UUIDs unknown`] };
+  else
+    inventory = {
+      ...inventory,
+      warnings: [...inventory.warnings, `nvidia-smi -L failed (${list.message}); MIG UUIDs unknown`],
+    };
   return { available: true, inventory };
 }
 

@@ -11,8 +11,7 @@ export interface NvidiaSmiOptions {
 }
 
 export type NvidiaSmiResult =
-  | { ok: true; stdout: string }
-  | { ok: false; kind: 'not-found' | 'failed'; message: string; exitCode: number | null };
+  { ok: true; stdout: string } | { ok: false; kind: 'not-found' | 'failed'; message: string; exitCode: number | null };
 
 /** Runs `nvidia-smi <args>` to completion. */
 export async function runNvidiaSmi(args: string[], opts: NvidiaSmiOptions = {}): Promise<NvidiaSmiResult> {

@@ -12,8 +12,16 @@ export interface SamplerFields {
 
 /** Fields every driver since at least 2022 lists (the netdata 2022 help text); used when --help-query-gpu cannot be read. */
 export const FALLBACK_FIELDS: ReadonlySet<string> = new Set([
-  'timestamp', 'uuid', 'power.draw', 'utilization.gpu', 'memory.used', 'clocks.sm', 'temperature.gpu', 'pstate',
-  'clocks_throttle_reasons.active', 'enforced.power.limit',
+  'timestamp',
+  'uuid',
+  'power.draw',
+  'utilization.gpu',
+  'memory.used',
+  'clocks.sm',
+  'temperature.gpu',
+  'pstate',
+  'clocks_throttle_reasons.active',
+  'enforced.power.limit',
 ]);
 
 /**

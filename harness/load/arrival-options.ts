@@ -29,10 +29,20 @@ export function arrivalOptions(f: ArrivalFlags, queries: readonly CapturedQuery[
     seed: f.seed,
     maxInFlight: f.maxInFlight,
     whenFull: f.whenFull,
-    sweep: { ...SWEEP_DEFAULTS, startRatePerS: f.sweepStart, factor: f.sweepFactor, maxRatePerS: f.sweepMax, stepS: f.sweepStepS },
+    sweep: {
+      ...SWEEP_DEFAULTS,
+      startRatePerS: f.sweepStart,
+      factor: f.sweepFactor,
+      maxRatePerS: f.sweepMax,
+      stepS: f.sweepStepS,
+    },
   };
   const problems = driver.check(o, queries);
-  if (problems.length) throw new MinerbenchError('USAGE', `invalid options for --arrival ${f.arrival} (${problems.length} problem(s))`, { details: problems, hint: driver.describe });
+  if (problems.length)
+    throw new MinerbenchError('USAGE', `invalid options for --arrival ${f.arrival} (${problems.length} problem(s))`, {
+      details: problems,
+      hint: driver.describe,
+    });
   return o;
 }
 
@@ -40,6 +50,7 @@ export function arrivalOptions(f: ArrivalFlags, queries: readonly CapturedQuery[
 export function describeArrival(o: ArrivalOptions): string {
   if (o.kind === 'closed') return `closed loop, ${o.concurrency} concurrent`;
   if (o.kind === 'trace') return `trace replay at ${o.timeScale}x`;
-  if (o.kind === 'sweep') return `sweep from ${o.sweep.startRatePerS} q/s x${o.sweep.factor} to ${o.sweep.maxRatePerS} q/s, ${o.sweep.stepS} s steps`;
+  if (o.kind === 'sweep')
+    return `sweep from ${o.sweep.startRatePerS} q/s x${o.sweep.factor} to ${o.sweep.maxRatePerS} q/s, ${o.sweep.stepS} s steps`;
   return `${o.kind} open loop at ${o.ratePerS} q/s (at most ${o.maxInFlight} in flight, ${o.whenFull} when full)`;
 }

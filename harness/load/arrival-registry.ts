@@ -16,7 +16,9 @@ export function knownArrivals(): string[] {
 export function arrivalDriver(kind: string): ArrivalDriver {
   const d = drivers.get(kind);
   if (!d) {
-    throw new MinerbenchError('USAGE', `--arrival ${kind}: unknown arrival model`, { hint: `use one of: ${knownArrivals().join(', ')}` });
+    throw new MinerbenchError('USAGE', `--arrival ${kind}: unknown arrival model`, {
+      hint: `use one of: ${knownArrivals().join(', ')}`,
+    });
   }
   return d;
 }

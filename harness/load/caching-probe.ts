@@ -20,8 +20,16 @@ export async function runCachingProbe(i: CachingProbeInput): Promise<CachingProb
   const repeatedMs: number[] = [];
   const repeated = i.queries[0]!;
   for (let k = 0; k < i.n && !i.signal.aborted; k++) {
-    for (const [q, into] of [[i.queries[(k + 1) % i.queries.length]!, freshMs], [repeated, repeatedMs]] as const) {
-      const o = await i.transport.send(q, i.endpoint, { signal: i.signal, timeoutS: q.timeout ?? i.timeoutS, now: i.now, session: 'caching-probe' });
+    for (const [q, into] of [
+      [i.queries[(k + 1) % i.queries.length]!, freshMs],
+      [repeated, repeatedMs],
+    ] as const) {
+      const o = await i.transport.send(q, i.endpoint, {
+        signal: i.signal,
+        timeoutS: q.timeout ?? i.timeoutS,
+        now: i.now,
+        session: 'caching-probe',
+      });
       if (o.status === 'ok') into.push(o.endMs - o.sentMs);
     }
   }

@@ -43,7 +43,12 @@ export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutpu
       stoppedEarly ??= String(input.signal.reason ?? 'aborted');
       return -1;
     }
-    if (input.durationS === undefined ? next >= total : measureStarted && input.now() - measureStartMs >= input.durationS * 1000) return -1;
+    if (
+      input.durationS === undefined
+        ? next >= total
+        : measureStarted && input.now() - measureStartMs >= input.durationS * 1000
+    )
+      return -1;
     return next++;
   };
 
@@ -59,7 +64,12 @@ export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutpu
       }
       let o: SendOutcome;
       try {
-        o = await input.transport.send(q, input.endpoint, { signal: input.signal, timeoutS: q.timeout ?? input.timeoutS, now: input.now, session });
+        o = await input.transport.send(q, input.endpoint, {
+          signal: input.signal,
+          timeoutS: q.timeout ?? input.timeoutS,
+          now: input.now,
+          session,
+        });
       } catch (e) {
         o = failedSend(input.now(), e);
       }

@@ -10,7 +10,12 @@ export function startEventLoopMonitor(resolutionMs = 10): { stop(): EventLoopDel
     stop() {
       h.disable();
       const ms = (ns: number) => Math.round(ns / 1e3) / 1e3;
-      const r = { p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max), meanMs: ms(Number.isFinite(h.mean) ? h.mean : 0) };
+      const r = {
+        p50Ms: ms(h.percentile(50)),
+        p99Ms: ms(h.percentile(99)),
+        maxMs: ms(h.max),
+        meanMs: ms(Number.isFinite(h.mean) ? h.mean : 0),
+      };
       h.reset();
       return r;
     },

@@ -85,13 +85,20 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
       stoppedEarly = String(input.signal.reason ?? 'aborted');
       break;
     }
-    const ctx = { i: first + k, line: q.line, warmup: k < input.warmup, intendedMs, ...(input.step === undefined ? {} : { step: input.step }) };
+    const ctx = {
+      i: first + k,
+      line: q.line,
+      warmup: k < input.warmup,
+      intendedMs,
+      ...(input.step === undefined ? {} : { step: input.step }),
+    };
     if (running.size >= input.maxInFlight) {
       if (input.whenFull === 'drop') {
         push(droppedRecord(ctx, clock.now(), input.maxInFlight), null);
         continue;
       }
-      while (running.size >= input.maxInFlight && !input.signal.aborted) await new Promise<void>((r) => slotWaiters.push(r));
+      while (running.size >= input.maxInFlight && !input.signal.aborted)
+        await new Promise<void>((r) => slotWaiters.push(r));
       if (input.signal.aborted) {
         stoppedEarly = String(input.signal.reason ?? 'aborted');
         break;
@@ -126,5 +133,13 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
 
 /** A transport that threw instead of returning an error value: recorded as an error, never lost. */
 export function failedSend(atMs: number, e: unknown): SendOutcome {
-  return { status: 'error', sentMs: atMs, endMs: atMs, bytesIn: 0, bytesOut: 0, error: `transport failed: ${e instanceof Error ? e.message : String(e)}`, response: null };
+  return {
+    status: 'error',
+    sentMs: atMs,
+    endMs: atMs,
+    bytesIn: 0,
+    bytesOut: 0,
+    error: `transport failed: ${e instanceof Error ? e.message : String(e)}`,
+    response: null,
+  };
 }

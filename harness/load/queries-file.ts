@@ -35,9 +35,13 @@ export function readQueriesFile(file: string, opts: QueriesFileOptions = {}): Ca
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new MinerbenchError('QUERIES_INVALID', `cannot read queries file ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
-      hint: 'check the profile\'s queries path',
-    });
+    throw new MinerbenchError(
+      'QUERIES_INVALID',
+      `cannot read queries file ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      {
+        hint: "check the profile's queries path",
+      },
+    );
   }
   const problems: string[] = [];
   const queries: CapturedQuery[] = [];
@@ -65,14 +69,23 @@ export function readQueriesFile(file: string, opts: QueriesFileOptions = {}): Ca
     }
     const q = r.data;
     if (opts.allowedSynapses && !opts.allowedSynapses.includes(q.synapse)) {
-      problems.push(`${where}: synapse '${q.synapse}' is not one this subnet's transport sends (${opts.allowedSynapses.join(', ')})`);
+      problems.push(
+        `${where}: synapse '${q.synapse}' is not one this subnet's transport sends (${opts.allowedSynapses.join(', ')})`,
+      );
       continue;
     }
-    if (opts.monotonic && q.t < lastT) problems.push(`${where}: t=${q.t} goes back in time (previous t=${lastT}); sort the file by t`);
+    if (opts.monotonic && q.t < lastT)
+      problems.push(`${where}: t=${q.t} goes back in time (previous t=${lastT}); sort the file by t`);
     lastT = Math.max(lastT, q.t);
     queries.push({
-      t: q.t, synapse: q.synapse, body: q.body, line: n + 1, source: raw,
-      ...(q.timeout ? { timeout: q.timeout } : {}), ...(q.validator ? { validator: q.validator } : {}), ...(q.reference === undefined ? {} : { reference: q.reference }),
+      t: q.t,
+      synapse: q.synapse,
+      body: q.body,
+      line: n + 1,
+      source: raw,
+      ...(q.timeout ? { timeout: q.timeout } : {}),
+      ...(q.validator ? { validator: q.validator } : {}),
+      ...(q.reference === undefined ? {} : { reference: q.reference }),
     });
   }
   if (problems.length) {
@@ -83,7 +96,9 @@ export function readQueriesFile(file: string, opts: QueriesFileOptions = {}): Ca
     });
   }
   if (!queries.length) {
-    throw new MinerbenchError('QUERIES_INVALID', `queries file ${shown} holds no queries`, { hint: 'capture some with minerbench capture, or point the profile at a file with queries' });
+    throw new MinerbenchError('QUERIES_INVALID', `queries file ${shown} holds no queries`, {
+      hint: 'capture some with minerbench capture, or point the profile at a file with queries',
+    });
   }
   return queries;
 }

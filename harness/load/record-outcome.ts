@@ -12,7 +12,17 @@ export interface RecordContext {
 
 export function recordOutcome(c: RecordContext, o: SendOutcome): RequestRecord {
   // Assigned in a fixed order (records are written out as JSON, keys in this order).
-  const r: RequestRecord = { i: c.i, line: c.line, warmup: c.warmup, intendedMs: c.intendedMs, sentMs: o.sentMs, endMs: o.endMs, status: o.status, bytesIn: o.bytesIn, bytesOut: o.bytesOut };
+  const r: RequestRecord = {
+    i: c.i,
+    line: c.line,
+    warmup: c.warmup,
+    intendedMs: c.intendedMs,
+    sentMs: o.sentMs,
+    endMs: o.endMs,
+    status: o.status,
+    bytesIn: o.bytesIn,
+    bytesOut: o.bytesOut,
+  };
   if (o.firstByteMs !== undefined) r.firstByteMs = o.firstByteMs;
   if (o.httpStatus !== undefined) r.httpStatus = o.httpStatus;
   if (o.error) r.error = o.error;
@@ -25,7 +35,15 @@ export function recordOutcome(c: RecordContext, o: SendOutcome): RequestRecord {
 /** A start that could not happen (every in-flight slot taken): counted, never hidden. */
 export function droppedRecord(c: RecordContext, atMs: number, maxInFlight: number): RequestRecord {
   return {
-    i: c.i, line: c.line, warmup: c.warmup, intendedMs: c.intendedMs, sentMs: atMs, endMs: atMs, status: 'dropped', bytesIn: 0, bytesOut: 0,
+    i: c.i,
+    line: c.line,
+    warmup: c.warmup,
+    intendedMs: c.intendedMs,
+    sentMs: atMs,
+    endMs: atMs,
+    status: 'dropped',
+    bytesIn: 0,
+    bytesOut: 0,
     error: `dropped: all ${maxInFlight} in-flight slots were busy at the intended start`,
     ...(c.step === undefined ? {} : { step: c.step }),
   };

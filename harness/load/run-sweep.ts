@@ -17,21 +17,39 @@ export async function runSweep(ctx: ReplayContext): Promise<ReplayOutput> {
   let measureStartMs = startedMs;
   let stoppedEarly: string | undefined;
   const common = {
-    queries: ctx.queries, maxInFlight: ctx.arrival.maxInFlight, whenFull: ctx.arrival.whenFull, transport: ctx.transport, endpoint: ctx.endpoint,
-    timeoutS: ctx.timeoutS, clock: ctx.clock, signal: ctx.signal, ...(ctx.onRecord ? { onRecord: ctx.onRecord } : {}),
+    queries: ctx.queries,
+    maxInFlight: ctx.arrival.maxInFlight,
+    whenFull: ctx.arrival.whenFull,
+    transport: ctx.transport,
+    endpoint: ctx.endpoint,
+    timeoutS: ctx.timeoutS,
+    clock: ctx.clock,
+    signal: ctx.signal,
+    ...(ctx.onRecord ? { onRecord: ctx.onRecord } : {}),
   };
   if (ctx.warmup > 0) {
-    const w = await runOpenLoop({ ...common, schedule: constantSchedule(s.startRatePerS), warmup: ctx.warmup, count: 0 });
-    records.push(...w.records);
-    responses.push(...w.responses);
+    const w = await runOpenLoop({
+      ...common,
+      schedule: constantSchedule(s.startRatePerS),
+      warmup: ctx.warmup,
+      count: 0,
+    });
+    for (const x of w.records) records.push(x);
+    for (const x of w.responses) responses.push(x);
     stoppedEarly = w.stoppedEarly;
   }
   for (let rate = nextSweepRate(s, steps); rate !== null && !stoppedEarly; rate = nextSweepRate(s, steps)) {
     const step = steps.length;
-    const out = await runOpenLoop({ ...common, schedule: constantSchedule(rate, s.stepS * 1000), warmup: 0, firstIndex: records.length, step });
+    const out = await runOpenLoop({
+      ...common,
+      schedule: constantSchedule(rate, s.stepS * 1000),
+      warmup: 0,
+      firstIndex: records.length,
+      step,
+    });
     if (step === 0) measureStartMs = out.measureStartMs;
-    records.push(...out.records);
-    responses.push(...out.responses);
+    for (const x of out.records) records.push(x);
+    for (const x of out.responses) responses.push(x);
     stoppedEarly = out.stoppedEarly;
     if (!stoppedEarly) steps.push(sweepStepResult(step, rate, s.stepS, out.records, timeoutMs, s.minSuccess));
   }

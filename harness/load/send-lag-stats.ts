@@ -16,7 +16,16 @@ function pick(sorted: readonly number[], q: number): number | null {
 }
 
 export function sendLagStats(records: readonly RequestRecord[], lateMs = 10): SendLag {
-  const lags = records.filter((r) => r.status !== 'dropped').map((r) => Math.max(0, r.sentMs - r.intendedMs)).sort((a, b) => a - b);
+  const lags = records
+    .filter((r) => r.status !== 'dropped')
+    .map((r) => Math.max(0, r.sentMs - r.intendedMs))
+    .sort((a, b) => a - b);
   const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-  return { p50Ms: r3(pick(lags, 0.5)), p99Ms: r3(pick(lags, 0.99)), maxMs: r3(lags.length ? lags[lags.length - 1]! : null), late: lags.filter((l) => l > lateMs).length, lateMs };
+  return {
+    p50Ms: r3(pick(lags, 0.5)),
+    p99Ms: r3(pick(lags, 0.99)),
+    maxMs: r3(lags.length ? lags[lags.length - 1]! : null),
+    late: lags.filter((l) => l > lateMs).length,
+    lateMs,
+  };
 }

@@ -1,5 +1,6 @@
 // nextSweepRate: which rate a sweep tries next (rising steps, then bisection between the last pass and first fail). Pure.
 import type { SweepStepResult } from './replay-output.ts';
+import { maxOf, minOf } from '../model/min-max.ts';
 
 export interface SweepSettings {
   startRatePerS: number;
@@ -16,7 +17,15 @@ export interface SweepSettings {
   minSuccess: number;
 }
 
-export const SWEEP_DEFAULTS: SweepSettings = { startRatePerS: 1, factor: 2, maxRatePerS: 10_000, stepS: 10, maxSteps: 16, refineSteps: 3, minSuccess: 0.99 };
+export const SWEEP_DEFAULTS: SweepSettings = {
+  startRatePerS: 1,
+  factor: 2,
+  maxRatePerS: 10_000,
+  stepS: 10,
+  maxSteps: 16,
+  refineSteps: 3,
+  minSuccess: 0.99,
+};
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -26,13 +35,13 @@ export function nextSweepRate(s: SweepSettings, done: readonly SweepStepResult[]
   const passed = done.filter((d) => d.pass).map((d) => d.ratePerS);
   const failed = done.filter((d) => !d.pass).map((d) => d.ratePerS);
   if (!failed.length) {
-    const last = Math.max(...passed);
+    const last = maxOf(passed);
     if (last >= s.maxRatePerS) return null;
     return Math.min(s.maxRatePerS, round2(last * s.factor));
   }
   if (!passed.length) return null; // not even the first step passed: no feasible step
-  const loFail = Math.min(...failed);
-  const hiPass = Math.max(...passed.filter((r) => r < loFail), -Infinity);
+  const loFail = minOf(failed);
+  const hiPass = maxOf(passed.filter((r) => r < loFail));
   if (!Number.isFinite(hiPass)) return null;
   const firstFail = done.findIndex((d) => !d.pass);
   if (done.length - 1 - firstFail >= s.refineSteps) return null;
@@ -44,5 +53,5 @@ export function nextSweepRate(s: SweepSettings, done: readonly SweepStepResult[]
 /** The knee: the highest rate that passed (null: none passed). */
 export function sweepKnee(done: readonly SweepStepResult[]): number | null {
   const passed = done.filter((d) => d.pass).map((d) => d.ratePerS);
-  return passed.length ? Math.max(...passed) : null;
+  return passed.length ? maxOf(passed) : null;
 }

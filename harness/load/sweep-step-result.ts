@@ -3,15 +3,25 @@ import { latencyStats } from '../evaluate/latency-stats.ts';
 import type { SweepStepResult } from './replay-output.ts';
 import type { RequestRecord } from './request-record.ts';
 
-export function sweepStepResult(step: number, ratePerS: number, stepS: number, records: readonly RequestRecord[], timeoutMs: number, minSuccess: number): SweepStepResult {
+export function sweepStepResult(
+  step: number,
+  ratePerS: number,
+  stepS: number,
+  records: readonly RequestRecord[],
+  timeoutMs: number,
+  minSuccess: number,
+): SweepStepResult {
   const measured = records.filter((r) => !r.warmup);
   const ok = measured.filter((r) => r.status === 'ok');
   const lat = latencyStats(ok.map((r) => r.endMs - r.intendedMs));
-  const lag = latencyStats(measured.filter((r) => r.status !== 'dropped').map((r) => Math.max(0, r.sentMs - r.intendedMs)));
+  const lag = latencyStats(
+    measured.filter((r) => r.status !== 'dropped').map((r) => Math.max(0, r.sentMs - r.intendedMs)),
+  );
   const successRate = measured.length ? ok.length / measured.length : 0;
   const reasons: string[] = [];
   if (!measured.length) reasons.push('nothing was sent');
-  else if (successRate < minSuccess) reasons.push(`success ${(successRate * 100).toFixed(2)}% < ${(minSuccess * 100).toFixed(2)}%`);
+  else if (successRate < minSuccess)
+    reasons.push(`success ${(successRate * 100).toFixed(2)}% < ${(minSuccess * 100).toFixed(2)}%`);
   if (lat.p99Ms !== null && lat.p99Ms > timeoutMs) reasons.push(`p99 ${lat.p99Ms} ms > timeout ${timeoutMs} ms`);
   return {
     step,

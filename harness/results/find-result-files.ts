@@ -10,7 +10,9 @@ export function findResultFiles(target: string): string[] {
   try {
     st = statSync(target);
   } catch {
-    throw new MinerbenchError('USAGE', `${target} does not exist`, { hint: 'give a result.json or a folder that holds runs/<runId>/result.json' });
+    throw new MinerbenchError('USAGE', `${target} does not exist`, {
+      hint: 'give a result.json or a folder that holds runs/<runId>/result.json',
+    });
   }
   if (st.isFile()) return [path.resolve(target)];
   const out: string[] = [];

@@ -57,9 +57,13 @@ function importOne(db: IndexDb, file: string, outDir: string): IndexOutcome {
   if (path.resolve(file) !== dest.result) {
     if (existsSync(dest.result)) {
       if (sha256Hex(readFileSync(dest.result)) !== sha) {
-        throw new MinerbenchError('RUN_ID_CONFLICT', `${file} claims run id ${result.runId}, which ${dest.result} already holds with different content`, {
-          hint: 'one of the two was edited or comes from another version of the run; keep the right one',
-        });
+        throw new MinerbenchError(
+          'RUN_ID_CONFLICT',
+          `${file} claims run id ${result.runId}, which ${dest.result} already holds with different content`,
+          {
+            hint: 'one of the two was edited or comes from another version of the run; keep the right one',
+          },
+        );
       }
     } else {
       mkdirSync(dest.dir, { recursive: true });

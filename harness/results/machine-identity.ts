@@ -17,10 +17,19 @@ export function machineIdentity(env: Environment): MachineIdentity {
   const gpuUuids = devices.map((d) => d.uuid).sort();
   // A configured name (MINERBENCH_MACHINE_NAME, set by the fleet) is part of the identity; without one, host and GPUs are.
   const named = env.host.name;
-  const id = createHash('sha256').update(JSON.stringify(named ? [env.host.hostname, gpuUuids, named] : [env.host.hostname, gpuUuids])).digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(JSON.stringify(named ? [env.host.hostname, gpuUuids, named] : [env.host.hostname, gpuUuids]))
+    .digest('hex')
+    .slice(0, 16);
   const counts = new Map<string, number>();
   for (const d of devices) counts.set(d.name, (counts.get(d.name) ?? 0) + 1);
   const gpuSummary = [...counts].map(([n, c]) => `${c}x ${n}`).join(', ');
   const label = named ?? env.host.hostname;
-  return { id, name: gpuSummary ? `${label} (${gpuSummary})` : label, hostname: env.host.hostname, gpuUuids, gpuSummary };
+  return {
+    id,
+    name: gpuSummary ? `${label} (${gpuSummary})` : label,
+    hostname: env.host.hostname,
+    gpuUuids,
+    gpuSummary,
+  };
 }

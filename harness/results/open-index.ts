@@ -28,9 +28,13 @@ export function openIndex(file: string, opts: OpenIndexOptions = {}): IndexDb {
     db = new Database(file, { timeout, fileMustExist: Boolean(opts.readonly) });
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > INDEX_SCHEMA_VERSION) {
-      throw new MinerbenchError('INDEX_INVALID', `${file} is a results index of version ${version}; this minerbench knows version ${INDEX_SCHEMA_VERSION}`, {
-        hint: 'use the newer minerbench, or move the file away and rebuild it from the result files: minerbench import --rebuild',
-      });
+      throw new MinerbenchError(
+        'INDEX_INVALID',
+        `${file} is a results index of version ${version}; this minerbench knows version ${INDEX_SCHEMA_VERSION}`,
+        {
+          hint: 'use the newer minerbench, or move the file away and rebuild it from the result files: minerbench import --rebuild',
+        },
+      );
     }
     if (!opts.readonly) {
       const d = db;
@@ -40,9 +44,13 @@ export function openIndex(file: string, opts: OpenIndexOptions = {}): IndexDb {
       d.pragma('synchronous = NORMAL');
       d.pragma('foreign_keys = ON');
       if (version < INDEX_SCHEMA_VERSION) {
-        retryWhileBusy(() => d.exec(`BEGIN IMMEDIATE; ${INDEX_SCHEMA} PRAGMA user_version = ${INDEX_SCHEMA_VERSION}; COMMIT;`), timeout, () => {
-          if (d.inTransaction) d.exec('ROLLBACK');
-        });
+        retryWhileBusy(
+          () => d.exec(`BEGIN IMMEDIATE; ${INDEX_SCHEMA} PRAGMA user_version = ${INDEX_SCHEMA_VERSION}; COMMIT;`),
+          timeout,
+          () => {
+            if (d.inTransaction) d.exec('ROLLBACK');
+          },
+        );
       }
     }
     return db;
@@ -58,10 +66,14 @@ export function indexError(e: unknown, file: string, busyTimeoutMs = DEFAULT_BUS
   const code = (e as { code?: string }).code ?? '';
   const msg = (e as Error).message ?? String(e);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new MinerbenchError('INDEX_LOCKED', `the results index ${file} is locked by another minerbench (waited ${(busyTimeoutMs / 1000).toFixed(1)} s)`, {
-      hint: 'wait for the other minerbench to finish and try again; result files are safe, and minerbench import indexes them later',
-      cause: e,
-    });
+    return new MinerbenchError(
+      'INDEX_LOCKED',
+      `the results index ${file} is locked by another minerbench (waited ${(busyTimeoutMs / 1000).toFixed(1)} s)`,
+      {
+        hint: 'wait for the other minerbench to finish and try again; result files are safe, and minerbench import indexes them later',
+        cause: e,
+      },
+    );
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/.test(msg)) {
     return new MinerbenchError('INDEX_INVALID', `${file} is not a minerbench results index (${msg})`, {
@@ -70,7 +82,10 @@ export function indexError(e: unknown, file: string, busyTimeoutMs = DEFAULT_BUS
     });
   }
   if (code === 'SQLITE_CANTOPEN') {
-    return new MinerbenchError('STORE_FAILED', `cannot open the results index ${file} (${msg})`, { hint: 'check that the folder exists and is writable', cause: e });
+    return new MinerbenchError('STORE_FAILED', `cannot open the results index ${file} (${msg})`, {
+      hint: 'check that the folder exists and is writable',
+      cause: e,
+    });
   }
   return new MinerbenchError('STORE_FAILED', `results index ${file}: ${msg}`, { cause: e });
 }

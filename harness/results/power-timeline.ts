@@ -1,5 +1,6 @@
 // powerTimeline: GPU power over the run, averaged down to a few hundred points, with the load phases, for the report.
 import type { EnergyTrace } from '../evaluate/energy.ts';
+import { maxOf, minOf } from '../model/min-max.ts';
 
 export interface PowerPhase {
   /** e.g. 'idle baseline', 'warm-up', 'measured load'. */
@@ -24,8 +25,8 @@ export interface PowerPhaseMs {
 /** Mean power in equal time buckets (at most maxPoints per GPU); samples without a reading are skipped. */
 export function powerTimeline(trace: EnergyTrace, phases: readonly PowerPhaseMs[], maxPoints = 400): PowerTimeline {
   const all = Object.values(trace.gpus).flatMap((g) => g.samples.map((s) => s.t));
-  const originMs = Math.min(...all, ...phases.map((p) => p.startMs));
-  const endMs = Math.max(...all, ...phases.map((p) => p.endMs));
+  const originMs = Math.min(minOf(all), minOf(phases.map((p) => p.startMs)));
+  const endMs = Math.max(maxOf(all), maxOf(phases.map((p) => p.endMs)));
   const bucketMs = Math.max(trace.periodMs, (endMs - originMs) / Math.max(1, maxPoints));
   const series = Object.entries(trace.gpus).map(([uuid, g]) => {
     const buckets = new Map<number, { sum: number; n: number }>();
@@ -37,11 +38,17 @@ export function powerTimeline(trace: EnergyTrace, phases: readonly PowerPhaseMs[
       b.n++;
       buckets.set(k, b);
     }
-    const points = [...buckets].sort((a, b) => a[0] - b[0]).map(([k, b]): [number, number] => [round((k + 0.5) * bucketMs / 1000), round(b.sum / b.n)]);
+    const points = [...buckets]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, b]): [number, number] => [round(((k + 0.5) * bucketMs) / 1000), round(b.sum / b.n)]);
     return { uuid, points };
   });
   const sec = (ms: number) => round((ms - originMs) / 1000);
-  return { originMs, phases: phases.map((p) => ({ name: p.name, startS: sec(p.startMs), endS: sec(p.endMs) })), series };
+  return {
+    originMs,
+    phases: phases.map((p) => ({ name: p.name, startS: sec(p.startMs), endS: sec(p.endMs) })),
+    series,
+  };
 }
 
 function round(x: number): number {

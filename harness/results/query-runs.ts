@@ -35,7 +35,10 @@ export function sinceInstant(since: string, now = new Date()): string {
     return new Date(now.getTime() - hours * 3_600_000).toISOString();
   }
   const t = Date.parse(since);
-  if (Number.isNaN(t)) throw new MinerbenchError('USAGE', `--since ${since} is neither a date (2026-11-01) nor a span (36h, 7d, 4w)`, { hint: 'e.g. --since 7d' });
+  if (Number.isNaN(t))
+    throw new MinerbenchError('USAGE', `--since ${since} is neither a date (2026-11-01) nor a span (36h, 7d, 4w)`, {
+      hint: 'e.g. --since 7d',
+    });
   return new Date(t).toISOString();
 }
 
@@ -63,12 +66,18 @@ export function queryRuns(db: IndexDb, filter: RunFilter = {}, now = new Date())
     const figs = db.prepare('SELECT metric, value, lo, hi FROM figures WHERE run_id = ?');
     return rows.map((x) => {
       const figures: RunFigures = {};
-      for (const f of figs.all(x['run_id']) as Array<Figure & { metric: keyof RunFigures }>) figures[f.metric] = { value: f.value, lo: f.lo, hi: f.hi };
+      for (const f of figs.all(x['run_id']) as Array<Figure & { metric: keyof RunFigures }>)
+        figures[f.metric] = { value: f.value, lo: f.lo, hi: f.hi };
       return {
         runId: String(x['run_id']),
         resultPath: String(x['result_path']),
         subnet: { id: String(x['subnet_id']), netuid: Number(x['netuid']), title: String(x['title']) },
-        machine: { id: String(x['machine_id']), name: String(x['name']), hostname: String(x['hostname']), gpuSummary: String(x['gpu_summary']) },
+        machine: {
+          id: String(x['machine_id']),
+          name: String(x['name']),
+          hostname: String(x['hostname']),
+          gpuSummary: String(x['gpu_summary']),
+        },
         startedAt: String(x['started_at']),
         status: String(x['status']),
         verdict: String(x['verdict']),

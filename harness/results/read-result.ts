@@ -15,9 +15,13 @@ export function parseResult(text: string, where: string): RunResult {
   }
   const v = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (v !== SCHEMA_VERSION) {
-    throw new MinerbenchError('RESULT_SCHEMA_UNKNOWN', `${where} has schemaVersion ${JSON.stringify(v)}; this minerbench reads version ${SCHEMA_VERSION}`, {
-      hint: 'use the minerbench version that wrote it, or re-run the benchmark',
-    });
+    throw new MinerbenchError(
+      'RESULT_SCHEMA_UNKNOWN',
+      `${where} has schemaVersion ${JSON.stringify(v)}; this minerbench reads version ${SCHEMA_VERSION}`,
+      {
+        hint: 'use the minerbench version that wrote it, or re-run the benchmark',
+      },
+    );
   }
   const problems = resultProblems(data as Record<string, unknown>);
   if (problems.length) {
@@ -34,7 +38,10 @@ export function readResult(file: string): RunResult {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new MinerbenchError('RESULT_INVALID', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new MinerbenchError(
+      'RESULT_INVALID',
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   return parseResult(text, file);
 }

@@ -12,7 +12,11 @@ const date = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v
 
 const CHECKS: Check[] = [
   ['runId', (v) => typeof v === 'string' && RUN_ID_PATTERN.test(v), 'a run id of letters, digits, . _ -'],
-  ['status', (v) => v === 'completed' || v === 'failed' || v === 'interrupted', "'completed', 'failed' or 'interrupted'"],
+  [
+    'status',
+    (v) => v === 'completed' || v === 'failed' || v === 'interrupted',
+    "'completed', 'failed' or 'interrupted'",
+  ],
   ['minerbench.version', str, 'a version string'],
   ['subnet.id', str, 'a subnet id'],
   ['subnet.netuid', num, 'a number'],
@@ -48,7 +52,12 @@ export function resultProblems(data: unknown): string[] {
   const out: string[] = [];
   for (const [p, test, expected] of CHECKS) {
     const v = at(data, p);
-    if (!test(v)) out.push(v === undefined ? `${p}: missing (expected ${expected})` : `${p}: ${String(JSON.stringify(v)).slice(0, 60)} is not ${expected}`);
+    if (!test(v))
+      out.push(
+        v === undefined
+          ? `${p}: missing (expected ${expected})`
+          : `${p}: ${String(JSON.stringify(v)).slice(0, 60)} is not ${expected}`,
+      );
   }
   return out;
 }

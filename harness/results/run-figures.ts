@@ -4,8 +4,16 @@ import { quantileInterval } from './quantile-interval.ts';
 import type { RunResult } from './run-result.ts';
 
 export type MetricId =
-  | 'qualityPerJoule' | 'meanW' | 'joulesPerQuery' | 'p50Ms' | 'p99Ms' | 'p99OfTimeout'
-  | 'capacityQps' | 'quality' | 'errorRate' | 'netPerDay';
+  | 'qualityPerJoule'
+  | 'meanW'
+  | 'joulesPerQuery'
+  | 'p50Ms'
+  | 'p99Ms'
+  | 'p99OfTimeout'
+  | 'capacityQps'
+  | 'quality'
+  | 'errorRate'
+  | 'netPerDay';
 
 export interface MetricDef {
   id: MetricId;
@@ -20,16 +28,64 @@ export interface MetricDef {
 export const THROUGHPUT_NOISE = 0.05;
 
 export const METRICS: readonly MetricDef[] = [
-  { id: 'qualityPerJoule', label: 'quality per joule', unit: '1/J', better: 'higher', noise: 'energy uncertainty (sampling, lag, sensor accuracy) and the quality interval' },
+  {
+    id: 'qualityPerJoule',
+    label: 'quality per joule',
+    unit: '1/J',
+    better: 'higher',
+    noise: 'energy uncertainty (sampling, lag, sensor accuracy) and the quality interval',
+  },
   { id: 'meanW', label: 'mean power', unit: 'W', better: 'lower', noise: 'energy uncertainty over the load window' },
-  { id: 'joulesPerQuery', label: 'energy per query', unit: 'J', better: 'lower', noise: 'energy uncertainty over the load window' },
-  { id: 'p50Ms', label: 'p50 latency', unit: 'ms', better: 'lower', noise: 'order-statistic 95 % interval of the percentile' },
-  { id: 'p99Ms', label: 'p99 latency', unit: 'ms', better: 'lower', noise: 'order-statistic 95 % interval of the percentile' },
+  {
+    id: 'joulesPerQuery',
+    label: 'energy per query',
+    unit: 'J',
+    better: 'lower',
+    noise: 'energy uncertainty over the load window',
+  },
+  {
+    id: 'p50Ms',
+    label: 'p50 latency',
+    unit: 'ms',
+    better: 'lower',
+    noise: 'order-statistic 95 % interval of the percentile',
+  },
+  {
+    id: 'p99Ms',
+    label: 'p99 latency',
+    unit: 'ms',
+    better: 'lower',
+    noise: 'order-statistic 95 % interval of the percentile',
+  },
   { id: 'p99OfTimeout', label: 'p99 / timeout', unit: '%', better: 'lower', noise: 'as p99 latency' },
-  { id: 'capacityQps', label: 'capacity', unit: 'q/s', better: 'higher', noise: `the run's batch-means 95 % interval, else ±${THROUGHPUT_NOISE * 100} % assumed; the spread across runs when there are several` },
-  { id: 'quality', label: 'quality', unit: '', better: 'higher', noise: '95 % interval of a mean of scores in [0, 1]: 1.96·sqrt(m(1-m)/n)' },
-  { id: 'errorRate', label: 'errors + timeouts', unit: '%', better: 'lower', noise: 'Wilson 95 % interval of a proportion' },
-  { id: 'netPerDay', label: 'net per day', unit: '/day', better: 'higher', noise: 'power cost moved by the energy uncertainty' },
+  {
+    id: 'capacityQps',
+    label: 'capacity',
+    unit: 'q/s',
+    better: 'higher',
+    noise: `the run's batch-means 95 % interval, else ±${THROUGHPUT_NOISE * 100} % assumed; the spread across runs when there are several`,
+  },
+  {
+    id: 'quality',
+    label: 'quality',
+    unit: '',
+    better: 'higher',
+    noise: '95 % interval of a mean of scores in [0, 1]: 1.96·sqrt(m(1-m)/n)',
+  },
+  {
+    id: 'errorRate',
+    label: 'errors + timeouts',
+    unit: '%',
+    better: 'lower',
+    noise: 'Wilson 95 % interval of a proportion',
+  },
+  {
+    id: 'netPerDay',
+    label: 'net per day',
+    unit: '/day',
+    better: 'higher',
+    noise: 'power cost moved by the energy uncertainty',
+  },
 ];
 
 export type RunFigures = Partial<Record<MetricId, Figure>>;
@@ -44,8 +100,11 @@ export function numAt(o: unknown, dotted: string): number | null {
 }
 
 function wilson(k: number, n: number): Figure {
-  const z = 1.96, p = k / n, d = 1 + (z * z) / n;
-  const c = (p + (z * z) / (2 * n)) / d, w = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  const z = 1.96,
+    p = k / n,
+    d = 1 + (z * z) / n;
+  const c = (p + (z * z) / (2 * n)) / d,
+    w = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
   return { value: p * 100, lo: Math.max(0, c - w) * 100, hi: Math.min(1, c + w) * 100 };
 }
 
@@ -57,13 +116,19 @@ export function runFigures(r: RunResult): RunFigures {
   if (L.p99Ms !== null) {
     f.p99Ms = { value: L.p99Ms, ...quantileInterval(bins, 0.99, L.p99Ms) };
     const t = r.config.timeoutS * 1000;
-    if (t > 0) f.p99OfTimeout = { value: (100 * f.p99Ms.value) / t, lo: (100 * f.p99Ms.lo) / t, hi: (100 * f.p99Ms.hi) / t };
+    if (t > 0)
+      f.p99OfTimeout = { value: (100 * f.p99Ms.value) / t, lo: (100 * f.p99Ms.lo) / t, hi: (100 * f.p99Ms.hi) / t };
   }
   if (r.load.measured > 0) {
     const ci = r.confidence?.throughput;
-    f.capacityQps = ci && ci.lowQps !== null && ci.highQps !== null && ci.meanQps > 0
-      ? { value: r.load.okQps, lo: Math.min(r.load.okQps, (r.load.okQps * ci.lowQps) / ci.meanQps), hi: Math.max(r.load.okQps, (r.load.okQps * ci.highQps) / ci.meanQps) }
-      : figure(r.load.okQps, r.load.okQps * THROUGHPUT_NOISE);
+    f.capacityQps =
+      ci && ci.lowQps !== null && ci.highQps !== null && ci.meanQps > 0
+        ? {
+            value: r.load.okQps,
+            lo: Math.min(r.load.okQps, (r.load.okQps * ci.lowQps) / ci.meanQps),
+            hi: Math.max(r.load.okQps, (r.load.okQps * ci.highQps) / ci.meanQps),
+          }
+        : figure(r.load.okQps, r.load.okQps * THROUGHPUT_NOISE);
     f.errorRate = wilson(r.load.error + r.load.timeout + r.load.dropped, r.load.measured);
   }
   const q = r.quality;

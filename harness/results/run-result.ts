@@ -15,7 +15,15 @@ export type RunStatus = 'completed' | 'failed' | 'interrupted';
 
 export interface ResolvedRunConfig {
   subnet: string;
-  arrival: { kind: string; concurrency: number; ratePerS?: number | null; timeScale?: number; seed?: number; maxInFlight?: number; whenFull?: 'drop' | 'queue' };
+  arrival: {
+    kind: string;
+    concurrency: number;
+    ratePerS?: number | null;
+    timeScale?: number;
+    seed?: number;
+    maxInFlight?: number;
+    whenFull?: 'drop' | 'queue';
+  };
   queries: number | null;
   durationS: number | null;
   warmup: number;
@@ -32,7 +40,15 @@ export interface ResolvedRunConfig {
 }
 
 export interface Environment {
-  host: { hostname: string; name?: string; os: string; arch: string; cpuModel: string; cpuCores: number; memoryGb: number };
+  host: {
+    hostname: string;
+    name?: string;
+    os: string;
+    arch: string;
+    cpuModel: string;
+    cpuCores: number;
+    memoryGb: number;
+  };
   node: string;
   docker: { version: string; apiVersion: string } | null;
   runtime: RuntimeInfo;
@@ -44,7 +60,14 @@ export interface Environment {
         available: true;
         driver?: string | null;
         cuda?: string | null;
-        devices: Array<{ index: number; uuid: string; name: string; driver?: string; powerLimitW?: number | null; assigned?: boolean }>;
+        devices: Array<{
+          index: number;
+          uuid: string;
+          name: string;
+          driver?: string;
+          powerLimitW?: number | null;
+          assigned?: boolean;
+        }>;
         /** What the miner was given (GPU or MIG UUIDs). */
         assignedDeviceIds?: string[];
       };
@@ -128,7 +151,15 @@ export interface RunResult {
   energy: EnergySummary;
   earnings: null | Record<string, unknown>;
   /** The chain block the earnings were computed at, and where the data came from (live chain, file, shipped snapshot). */
-  chain?: { origin: 'file' | 'chain' | 'default'; network: string; specVersion: number; block: number; blockHash: string; blockTime: string | null; description: string };
+  chain?: {
+    origin: 'file' | 'chain' | 'default';
+    network: string;
+    specVersion: number;
+    block: number;
+    blockHash: string;
+    blockTime: string | null;
+    description: string;
+  };
   /** GPU power over the run with its load phases marked, for the report's chart (see power-timeline.ts). */
   powerTimeline?: PowerTimeline;
   validity: Validity;

@@ -5,7 +5,12 @@ import { indexRun, type IndexOutcome } from './index-run.ts';
 import { indexPath, openIndex, type OpenIndexOptions } from './open-index.ts';
 import type { RunResult } from './run-result.ts';
 
-export function storeRun(outDir: string, result: RunResult, resultFile: string, opts: OpenIndexOptions = {}): IndexOutcome {
+export function storeRun(
+  outDir: string,
+  result: RunResult,
+  resultFile: string,
+  opts: OpenIndexOptions = {},
+): IndexOutcome {
   const db = openIndex(indexPath(outDir), opts);
   try {
     return indexRun(db, result, { path: resultFile, sha256: sha256Hex(readFileSync(resultFile)) });

@@ -24,5 +24,7 @@ export async function pinHarness(split: CpuSplit, pid = process.pid): Promise<st
   if (!split.harness) return 'fewer than 4 cores: harness and miners share every core';
   if (process.platform !== 'linux') return 'core pinning needs Linux';
   const r = await execa('taskset', ['-a', '-p', '-c', split.harness, String(pid)], { reject: false });
-  return r.exitCode === 0 ? undefined : `taskset failed (${r.stderr.trim() || r.shortMessage}): the harness is not pinned`;
+  return r.exitCode === 0
+    ? undefined
+    : `taskset failed (${r.stderr.trim() || r.shortMessage}): the harness is not pinned`;
 }

@@ -58,8 +58,13 @@ export function evaluateRun(i: EvaluateRunInput): RunResult {
   const warnings = [...scored.warnings];
   const energy = energyOf(i, scored.scores);
   const timeline = i.gpus && i.replay ? i.gpus.timeline(phasesOf(i)) : undefined;
-  if (Array.isArray(energy.flags)) for (const f of energy.flags as Array<{ message?: string; kind?: string }>) warnings.push(`energy: ${f.message ?? f.kind}`);
-  if (i.runtime.image?.baseImage) warnings.push(`miner image built on the local base image ${i.runtime.image.baseImage}, not the Dockerfile's registry default`);
+  if (Array.isArray(energy.flags))
+    for (const f of energy.flags as Array<{ message?: string; kind?: string }>)
+      warnings.push(`energy: ${f.message ?? f.kind}`);
+  if (i.runtime.image?.baseImage)
+    warnings.push(
+      `miner image built on the local base image ${i.runtime.image.baseImage}, not the Dockerfile's registry default`,
+    );
   const rel = (p: string) => path.relative(i.folder.dir, p);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -68,12 +73,21 @@ export function evaluateRun(i: EvaluateRunInput): RunResult {
     status: !i.failure ? 'completed' : i.failure.code === 'INTERRUPTED' ? 'interrupted' : 'failed',
     ...(i.failure ? { error: i.failure.toJSON() } : {}),
     subnet: { id: i.profile.id, netuid: i.profile.netuid, title: i.profile.title },
-    times: { startedAt: i.startedAt.toISOString(), endedAt: i.endedAt.toISOString(), measureSeconds: summary.load.windowSeconds },
+    times: {
+      startedAt: i.startedAt.toISOString(),
+      endedAt: i.endedAt.toISOString(),
+      measureSeconds: summary.load.windowSeconds,
+    },
     config: {
       subnet: i.profile.id,
       arrival: {
-        kind: i.options.arrival, concurrency: i.options.concurrency, ratePerS: i.options.ratePerS, timeScale: i.options.timeScale, seed: i.options.seed,
-        maxInFlight: i.options.maxInFlight, whenFull: i.options.whenFull,
+        kind: i.options.arrival,
+        concurrency: i.options.concurrency,
+        ratePerS: i.options.ratePerS,
+        timeScale: i.options.timeScale,
+        seed: i.options.seed,
+        maxInFlight: i.options.maxInFlight,
+        whenFull: i.options.whenFull,
       },
       queries: i.options.durationS === null ? (i.options.queries ?? i.queries.length) : null,
       durationS: i.options.durationS,
@@ -100,7 +114,12 @@ export function evaluateRun(i: EvaluateRunInput): RunResult {
     ...(timeline ? { powerTimeline: timeline } : {}),
     earnings: null,
     warnings,
-    artifacts: { records: rel(i.folder.records), minerLog: rel(i.folder.minerLog), buildLog: rel(i.folder.buildLog), report: rel(i.folder.report) },
+    artifacts: {
+      records: rel(i.folder.records),
+      minerLog: rel(i.folder.minerLog),
+      buildLog: rel(i.folder.buildLog),
+      report: rel(i.folder.report),
+    },
   };
 }
 
@@ -115,7 +134,9 @@ function gpuEnvironment(i: EvaluateRunInput): RunResult['environment']['gpus'] {
       index: g.index,
       uuid: g.uuid ?? '',
       name: g.name ?? 'unknown',
-      ...(i.gpuProbe.available && i.gpuProbe.inventory.driverVersion ? { driver: i.gpuProbe.inventory.driverVersion } : {}),
+      ...(i.gpuProbe.available && i.gpuProbe.inventory.driverVersion
+        ? { driver: i.gpuProbe.inventory.driverVersion }
+        : {}),
       powerLimitW: g.power.enforcedLimitW,
       assigned: g.uuid !== null && assigned.has(g.uuid),
     })),
@@ -125,19 +146,26 @@ function gpuEnvironment(i: EvaluateRunInput): RunResult['environment']['gpus'] {
 
 function energyOf(i: EvaluateRunInput, scores: readonly number[]): RunResult['energy'] {
   if (!i.gpus) {
-    const reason = i.gpuProbe.available ? 'power not measured: this miner was given no GPU' : `power not measured: no NVIDIA GPU (${i.gpuProbe.reason})`;
+    const reason = i.gpuProbe.available
+      ? 'power not measured: this miner was given no GPU'
+      : `power not measured: no NVIDIA GPU (${i.gpuProbe.reason})`;
     return { measured: false, reason };
   }
   const r = i.replay;
   if (!r) return { measured: false, reason: 'power not measured: the run stopped before the load' };
   const measured = r.records.map((rec, k) => ({ rec, s: scores[k] ?? 0 })).filter(({ rec }) => !rec.warmup);
-  return i.gpus.energy(
-    phasesOf(i),
-    { total: measured.length, successful: measured.filter(({ rec }) => rec.status === 'ok').length, qualitySum: measured.reduce((a, { s }) => a + s, 0) },
-  );
+  return i.gpus.energy(phasesOf(i), {
+    total: measured.length,
+    successful: measured.filter(({ rec }) => rec.status === 'ok').length,
+    qualitySum: measured.reduce((a, { s }) => a + s, 0),
+  });
 }
 
 function phasesOf(i: EvaluateRunInput): RunPhases {
   const r = i.replay!;
-  return { idle: i.idle, warmup: { startMs: r.startedMs, endMs: r.measureStartMs }, measure: { startMs: r.measureStartMs, endMs: r.endedMs } };
+  return {
+    idle: i.idle,
+    warmup: { startMs: r.startedMs, endMs: r.measureStartMs },
+    measure: { startMs: r.measureStartMs, endMs: r.endedMs },
+  };
 }

@@ -12,7 +12,13 @@ export class GpuQueue {
    * Assigns GPUs to runId, waiting while other runs of this process hold them. Fails at once (GPU_UNAVAILABLE /
    * GPU_SELECTION_INVALID) when the machine could not satisfy the request even with every other run finished.
    */
-  async acquire(runId: string, inventory: GpuInventory, request: GpuRequest, signal?: AbortSignal, onWait?: (why: string) => void): Promise<GpuAssignment> {
+  async acquire(
+    runId: string,
+    inventory: GpuInventory,
+    request: GpuRequest,
+    signal?: AbortSignal,
+    onWait?: (why: string) => void,
+  ): Promise<GpuAssignment> {
     for (;;) {
       try {
         return this.assigner.assign(runId, inventory, request);

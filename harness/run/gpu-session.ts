@@ -28,12 +28,27 @@ export class GpuSession {
   ) {}
 
   /** Takes GPUs for the run, waiting for other runs of this process to free them; fails at once if they never could. */
-  static async open(runId: string, inventory: GpuInventory, queue: GpuQueue, request: GpuRequest, now: () => number, env: NodeJS.ProcessEnv, signal?: AbortSignal, onWait?: (why: string) => void): Promise<GpuSession> {
+  static async open(
+    runId: string,
+    inventory: GpuInventory,
+    queue: GpuQueue,
+    request: GpuRequest,
+    now: () => number,
+    env: NodeJS.ProcessEnv,
+    signal?: AbortSignal,
+    onWait?: (why: string) => void,
+  ): Promise<GpuSession> {
     return new GpuSession(await queue.acquire(runId, inventory, request, signal, onWait), inventory, queue, now, env);
   }
 
   async startSampler(periodMs: number): Promise<void> {
-    this.sampler = await startGpuSampler({ uuids: this.assignment.samplerUuids, periodMs, now: this.now, gpus: this.inventory.gpus, env: this.env });
+    this.sampler = await startGpuSampler({
+      uuids: this.assignment.samplerUuids,
+      periodMs,
+      now: this.now,
+      gpus: this.inventory.gpus,
+      env: this.env,
+    });
   }
 
   async stopSampler(): Promise<GpuSamplerArtifact | undefined> {
@@ -49,11 +64,21 @@ export class GpuSession {
   energy(phases: RunPhases, queries: { total: number; successful: number; qualitySum: number }): EnergySummary {
     const a = this.artifact;
     if (!a) return { measured: false, reason: 'power not measured: the GPU sampler did not run' };
-    const limits = Object.fromEntries(this.inventory.gpus.filter((g) => g.uuid).map((g) => [g.uuid!, g.power.enforcedLimitW]));
-    const report = evaluateEnergy({ trace: a, loadWindow: phases.measure, idleWindow: phases.idle, queries, enforcedLimitW: limits });
+    const limits = Object.fromEntries(
+      this.inventory.gpus.filter((g) => g.uuid).map((g) => [g.uuid!, g.power.enforcedLimitW]),
+    );
+    const report = evaluateEnergy({
+      trace: a,
+      loadWindow: phases.measure,
+      idleWindow: phases.idle,
+      queries,
+      enforcedLimitW: limits,
+    });
     return {
       measured: report.energyJ !== null,
-      ...(report.energyJ === null ? { reason: 'power not measured: the sampler recorded no power for at least one GPU in the load window' } : {}),
+      ...(report.energyJ === null
+        ? { reason: 'power not measured: the sampler recorded no power for at least one GPU in the load window' }
+        : {}),
       statement: report.statement,
       energyJ: report.energyJ,
       aboveIdleJ: report.aboveIdleJ,
@@ -69,7 +94,14 @@ export class GpuSession {
       uncoveredS: report.uncoveredS,
       flags: report.flags,
       gpus: report.gpus,
-      sampler: { fields: a.fields, powerField: a.powerField, periodMs: a.periodMs, restarts: a.restarts, gaps: a.gaps, errors: a.errors.slice(0, 10) },
+      sampler: {
+        fields: a.fields,
+        powerField: a.powerField,
+        periodMs: a.periodMs,
+        restarts: a.restarts,
+        gaps: a.gaps,
+        errors: a.errors.slice(0, 10),
+      },
       phases,
     };
   }

@@ -27,7 +27,12 @@ export class ProgressMeter {
     const [t0, ok0] = this.marks.length > 1 ? this.marks[0]! : [this.startMs, 0];
     const rate = (this.okDone - ok0) / Math.max((nowMs - t0) / 1000, 1e-3);
     const elapsedS = (nowMs - this.startMs) / 1000;
-    const remainingS = this.total === null ? Math.max(0, (this.durationS ?? 0) - elapsedS) : rate > 0 ? (this.total - this.done) / rate : null;
+    const remainingS =
+      this.total === null
+        ? Math.max(0, (this.durationS ?? 0) - elapsedS)
+        : rate > 0
+          ? (this.total - this.done) / rate
+          : null;
     return { type: 'progress', done: this.done, total: this.total, okQps: rate, elapsedS, remainingS };
   }
 }

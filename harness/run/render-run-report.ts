@@ -5,5 +5,8 @@ import type { RunFolder } from '../results/run-folder.ts';
 import type { RunResult } from '../results/run-result.ts';
 
 export function renderRunReport(result: RunResult, folder: RunFolder): void {
-  writeFileAtomic(folder.report, generateReport('run', result, `minerbench · ${result.subnet.title} · ${result.runId}`));
+  writeFileAtomic(
+    folder.report,
+    generateReport('run', result, `minerbench · ${result.subnet.title} · ${result.runId}`),
+  );
 }

@@ -73,7 +73,10 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   const kind = runtimeKind(options.runtime);
   const { profile, dir } = await loadSubnet(input.subnet, input.subnetsDir);
   const queriesFile = path.resolve(dir, profile.queries);
-  const queries = readQueriesFile(queriesFile, { allowedSynapses: transportRoutes(profile.transport), monotonic: arrivalDriver(options.arrival).monotonicQueries });
+  const queries = readQueriesFile(queriesFile, {
+    allowedSynapses: transportRoutes(profile.transport),
+    monotonic: arrivalDriver(options.arrival).monotonicQueries,
+  });
   const arrival = arrivalOptions(options, queries);
   const gpuPlan = await planGpus(profile, options.gpus, input.env);
 
@@ -84,11 +87,15 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   if (kind.needsDocker) {
     probe = await connectDocker(dockerOptionsFromEnv(input.env));
     if (gpuPlan.request && !probe.runtimes.includes('nvidia')) {
-      throw new MinerbenchError('GPU_UNAVAILABLE', `the Docker engine has no NVIDIA container runtime, so it cannot give GPUs to the ${profile.id} miner`, {
-        hint: 'install the NVIDIA Container Toolkit and restart dockerd (nvidia-ctk runtime configure --runtime=docker); minerbench doctor checks it',
-      });
+      throw new MinerbenchError(
+        'GPU_UNAVAILABLE',
+        `the Docker engine has no NVIDIA container runtime, so it cannot give GPUs to the ${profile.id} miner`,
+        {
+          hint: 'install the NVIDIA Container Toolkit and restart dockerd (nvidia-ctk runtime configure --runtime=docker); minerbench doctor checks it',
+        },
+      );
     }
-    reaped.push(...(await reapOrphans(probe.docker)));
+    for (const x of await reapOrphans(probe.docker)) reaped.push(x);
   }
   for (const id of reaped) emit({ type: 'warning', message: `removed a miner left by the killed run ${id}` });
 
@@ -97,8 +104,15 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   const now = () => performance.now() - t0;
   const gpus =
     gpuPlan.request && gpuPlan.probe.available
-      ? await GpuSession.open(runId, gpuPlan.probe.inventory, input.gpuQueue ?? new GpuQueue(), gpuPlan.request, now, input.env, input.signal, (why) =>
-          emit({ type: 'phase', phase: 'probe', detail: `waiting for GPUs: ${why}` }),
+      ? await GpuSession.open(
+          runId,
+          gpuPlan.probe.inventory,
+          input.gpuQueue ?? new GpuQueue(),
+          gpuPlan.request,
+          now,
+          input.env,
+          input.signal,
+          (why) => emit({ type: 'phase', phase: 'probe', detail: `waiting for GPUs: ${why}` }),
         )
       : undefined;
   for (const w of gpus?.assignment.warnings ?? []) emit({ type: 'warning', message: w });
@@ -119,14 +133,26 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
     ...(cpuset ? { cpusetCpus: cpuset } : {}),
     ...(options.baseImage ? { baseImage: options.baseImage } : {}),
     readyProbe: async (ep) => {
-      const o = await transport.send({ t: 0, synapse: profile.miner.ready.synapse, body: {}, line: 0 }, ep, { timeoutS: 2, now, session: 'ready' });
+      const o = await transport.send({ t: 0, synapse: profile.miner.ready.synapse, body: {}, line: 0 }, ep, {
+        timeoutS: 2,
+        now,
+        session: 'ready',
+      });
       return o.status === 'ok';
     },
     now,
     env: input.env,
     onBuildLog: (t) => (buildLog += t),
     ...(probe ? { docker: probe.docker } : {}),
-    ...(options.endpoint ? { endpoint: { host: options.endpoint.split(':')[0]!, port: Number(options.endpoint.split(':')[1]), hotkey: options.minerHotkey! } } : {}),
+    ...(options.endpoint
+      ? {
+          endpoint: {
+            host: options.endpoint.split(':')[0]!,
+            port: Number(options.endpoint.split(':')[1]),
+            hotkey: options.minerHotkey!,
+          },
+        }
+      : {}),
   });
 
   const replayAbort = new AbortController();
@@ -137,7 +163,11 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   let crashed: string | undefined;
   let idle: RunPhases['idle'] = null;
   try {
-    emit({ type: 'phase', phase: 'build', detail: `${options.runtime}: ${profile.miner.build ?? profile.miner.image ?? options.endpoint}` });
+    emit({
+      type: 'phase',
+      phase: 'build',
+      detail: `${options.runtime}: ${profile.miner.build ?? profile.miner.image ?? options.endpoint}`,
+    });
     const endpoint = await runtime.start(input.signal);
     emit({ type: 'phase', phase: 'ready', detail: `${endpoint.host}:${endpoint.port}` });
     await runtime.waitReady(endpoint, input.signal);
@@ -157,7 +187,11 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
     const count = options.queries ?? queries.length;
     const total = options.durationS === null ? options.warmup + count : null;
     const meter = new ProgressMeter(now(), total, options.durationS);
-    emit({ type: 'phase', phase: 'measure', detail: `${options.warmup} warm-up + ${options.durationS === null ? `${count} queries` : `${options.durationS} s`}, ${describeArrival(arrival)}` });
+    emit({
+      type: 'phase',
+      phase: 'measure',
+      detail: `${options.warmup} warm-up + ${options.durationS === null ? `${count} queries` : `${options.durationS} s`}, ${describeArrival(arrival)}`,
+    });
     replay = await runReplay({
       queries,
       arrival,
@@ -174,17 +208,42 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
       },
     });
     if (options.cachingProbe > 0 && !replayAbort.signal.aborted) {
-      emit({ type: 'phase', phase: 'measure', detail: `caching probe: ${options.cachingProbe} fresh and ${options.cachingProbe} repeated queries` });
+      emit({
+        type: 'phase',
+        phase: 'measure',
+        detail: `caching probe: ${options.cachingProbe} fresh and ${options.cachingProbe} repeated queries`,
+      });
       const probeTimeoutS = options.timeoutS ?? profile.validator.timeoutS;
-      replay.caching = cachingVerdict(await runCachingProbe({ queries, n: options.cachingProbe, transport, endpoint, timeoutS: probeTimeoutS, now, signal: replayAbort.signal }));
+      replay.caching = cachingVerdict(
+        await runCachingProbe({
+          queries,
+          n: options.cachingProbe,
+          transport,
+          endpoint,
+          timeoutS: probeTimeoutS,
+          now,
+          signal: replayAbort.signal,
+        }),
+      );
     }
     if (replay.sweep && replay.sweep.kneeRatePerS === null && !crashed && !input.signal.aborted) {
-      failure = new MinerbenchError('SWEEP_INFEASIBLE', `--arrival sweep: no step kept p99 under the ${replay.sweep.timeoutMs} ms timeout at >= ${replay.sweep.minSuccess * 100}% success; the run is saved as INVALID`, {
-        hint: `start lower: --sweep-start ${Math.max(0.01, options.sweepStart / 4)}`,
-      });
+      failure = new MinerbenchError(
+        'SWEEP_INFEASIBLE',
+        `--arrival sweep: no step kept p99 under the ${replay.sweep.timeoutMs} ms timeout at >= ${replay.sweep.minSuccess * 100}% success; the run is saved as INVALID`,
+        {
+          hint: `start lower: --sweep-start ${Math.max(0.01, options.sweepStart / 4)}`,
+        },
+      );
     }
-    if (crashed) failure = new MinerbenchError('MINER_CRASHED', `${crashed}; the run is saved as failed with what was measured`, { hint: 'see the miner log in the run folder' });
-    else if (input.signal.aborted) failure = new MinerbenchError('INTERRUPTED', `interrupted (${String(input.signal.reason ?? 'signal')}); the run is saved with what was measured`);
+    if (crashed)
+      failure = new MinerbenchError('MINER_CRASHED', `${crashed}; the run is saved as failed with what was measured`, {
+        hint: 'see the miner log in the run folder',
+      });
+    else if (input.signal.aborted)
+      failure = new MinerbenchError(
+        'INTERRUPTED',
+        `interrupted (${String(input.signal.reason ?? 'signal')}); the run is saved with what was measured`,
+      );
   } catch (e) {
     failure = asMinerbenchError(e, 'RUNTIME_FAILED');
   } finally {
@@ -226,7 +285,8 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
     result.chain = chainUsed(loaded.snapshot, loaded.origin);
     const e = runEarnings(result, loaded.snapshot, profile.validator.queriesPerMinerPerMinute / 60, earningsOptions);
     result.earnings = e.earnings;
-    result.warnings.push(...loaded.warnings.map((w) => `chain: ${w}`), ...(e.warning ? [e.warning] : []));
+    for (const w of loaded.warnings) result.warnings.push(`chain: ${w}`);
+    if (e.warning) result.warnings.push(e.warning);
   }
   emit({ type: 'phase', phase: 'store' });
   writeFileAtomic(folder.records, replay ? replay.records.map((r) => JSON.stringify(r)).join('\n') + '\n' : '');
@@ -234,7 +294,10 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   try {
     storeRun(path.resolve(input.cwd, options.out), result, folder.result);
   } catch (e) {
-    emit({ type: 'warning', message: `result saved but not indexed (${(e as Error).message}); index it later with: minerbench import ${folder.dir}` });
+    emit({
+      type: 'warning',
+      message: `result saved but not indexed (${(e as Error).message}); index it later with: minerbench import ${folder.dir}`,
+    });
   }
   emit({ type: 'phase', phase: 'render' });
   renderRunReport(result, folder);

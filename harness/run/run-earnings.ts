@@ -27,13 +27,29 @@ export function chainUsed(snapshot: ChainSnapshot, origin: ChainUsed['origin'], 
 }
 
 /** Earnings for a finished run, or null with the reason when the snapshot lacks the subnet. */
-export function runEarnings(result: RunResult, snapshot: ChainSnapshot, validatorQps: number, opts: MachineEarningsOptions): { earnings: RunResult['earnings']; warning?: string } {
+export function runEarnings(
+  result: RunResult,
+  snapshot: ChainSnapshot,
+  validatorQps: number,
+  opts: MachineEarningsOptions,
+): { earnings: RunResult['earnings']; warning?: string } {
   if (!snapshot.subnets.some((s) => s.netuid === result.subnet.netuid)) {
-    return { earnings: null, warning: `no earnings: the chain snapshot (block ${snapshot.block.number}) has no subnet ${result.subnet.netuid}` };
+    return {
+      earnings: null,
+      warning: `no earnings: the chain snapshot (block ${snapshot.block.number}) has no subnet ${result.subnet.netuid}`,
+    };
   }
   const meanW = result.energy.measured && typeof result.energy.meanW === 'number' ? result.energy.meanW : null;
   const m = machineEarnings(
-    { netuid: result.subnet.netuid, avgPowerW: meanW, p99Ms: result.latency.p99Ms, timeoutS: result.config.timeoutS, capacityQps: result.load.okQps, qualityMean: result.quality.mean, validatorQps },
+    {
+      netuid: result.subnet.netuid,
+      avgPowerW: meanW,
+      p99Ms: result.latency.p99Ms,
+      timeoutS: result.config.timeoutS,
+      capacityQps: result.load.okQps,
+      qualityMean: result.quality.mean,
+      validatorQps,
+    },
     snapshot,
     opts,
   );

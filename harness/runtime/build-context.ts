@@ -10,7 +10,9 @@ const dockerignore = dockerignoreModule as unknown as (typeof dockerignoreModule
 /** Every file path (relative, '/' separated) in the context that .dockerignore keeps; Dockerfile and .dockerignore always go. */
 export function contextFiles(dir: string): string[] {
   const ignoreFile = path.join(dir, '.dockerignore');
-  const ig = existsSync(ignoreFile) ? dockerignore({ ignorecase: false }).add(readFileSync(ignoreFile, 'utf8')) : undefined;
+  const ig = existsSync(ignoreFile)
+    ? dockerignore({ ignorecase: false }).add(readFileSync(ignoreFile, 'utf8'))
+    : undefined;
   const files: string[] = [];
   const walk = (rel: string) => {
     for (const name of readdirSync(path.join(dir, rel)).sort()) {

@@ -51,7 +51,9 @@ export function containerSpec(s: ContainerSpecInput): Docker.ContainerCreateOpti
       PidsLimit: s.pidsLimit,
       ...(s.cpus ? { NanoCpus: Math.round(s.cpus * 1e9) } : {}),
       ...(s.cpusetCpus ? { CpusetCpus: s.cpusetCpus } : {}),
-      ...(s.gpuUuids.length ? { DeviceRequests: [{ Driver: 'nvidia', DeviceIDs: s.gpuUuids, Capabilities: [['gpu']] }] } : {}),
+      ...(s.gpuUuids.length
+        ? { DeviceRequests: [{ Driver: 'nvidia', DeviceIDs: s.gpuUuids, Capabilities: [['gpu']] }] }
+        : {}),
       Binds: [],
       AutoRemove: false,
       RestartPolicy: { Name: 'no' },

@@ -11,13 +11,18 @@ export interface TlsFiles {
 }
 
 /** Options for one engine; `describe` is the endpoint as shown to users (never a key). */
-export function dockerOptionsFor(endpoint: string | undefined, tls?: TlsFiles): { options: Docker.DockerOptions; describe: string } {
+export function dockerOptionsFor(
+  endpoint: string | undefined,
+  tls?: TlsFiles,
+): { options: Docker.DockerOptions; describe: string } {
   if (!endpoint) return { options: { socketPath: '/var/run/docker.sock' }, describe: 'unix:///var/run/docker.sock' };
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    throw new MinerbenchError('CONFIG_INVALID', `Docker endpoint '${endpoint}' is not a URL`, { hint: 'use unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host' });
+    throw new MinerbenchError('CONFIG_INVALID', `Docker endpoint '${endpoint}' is not a URL`, {
+      hint: 'use unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host',
+    });
   }
   switch (url.protocol) {
     case 'unix:':
@@ -31,18 +36,41 @@ export function dockerOptionsFor(endpoint: string | undefined, tls?: TlsFiles): 
         try {
           return readFileSync(p);
         } catch (e) {
-          throw new MinerbenchError('CONFIG_INVALID', `cannot read the TLS ${what} file ${p}: ${(e as NodeJS.ErrnoException).code}`, { hint: 'point to readable PEM files' });
+          throw new MinerbenchError(
+            'CONFIG_INVALID',
+            `cannot read the TLS ${what} file ${p}: ${(e as NodeJS.ErrnoException).code}`,
+            { hint: 'point to readable PEM files' },
+          );
         }
       };
-      return { options: { protocol: 'https', host: url.hostname, port, ca: read(tls.ca, 'CA'), cert: read(tls.cert, 'certificate'), key: read(tls.key, 'key') }, describe: endpoint };
+      return {
+        options: {
+          protocol: 'https',
+          host: url.hostname,
+          port,
+          ca: read(tls.ca, 'CA'),
+          cert: read(tls.cert, 'certificate'),
+          key: read(tls.key, 'key'),
+        },
+        describe: endpoint,
+      };
     }
     case 'ssh:':
       return {
-        options: { protocol: 'ssh', host: url.hostname, port: Number(url.port || 22), ...(url.username ? { username: decodeURIComponent(url.username) } : {}) },
+        options: {
+          protocol: 'ssh',
+          host: url.hostname,
+          port: Number(url.port || 22),
+          ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+        },
         describe: endpoint,
       };
     default:
-      throw new MinerbenchError('CONFIG_INVALID', `Docker endpoint '${endpoint}' has an unknown scheme ${url.protocol}`, { hint: 'use unix://, tcp:// (with TLS files) or ssh://' });
+      throw new MinerbenchError(
+        'CONFIG_INVALID',
+        `Docker endpoint '${endpoint}' has an unknown scheme ${url.protocol}`,
+        { hint: 'use unix://, tcp:// (with TLS files) or ssh://' },
+      );
   }
 }
 
@@ -50,6 +78,9 @@ export function dockerOptionsFor(endpoint: string | undefined, tls?: TlsFiles): 
 export function dockerOptionsFromEnv(env: NodeJS.ProcessEnv): { options: Docker.DockerOptions; describe: string } {
   const host = env.DOCKER_HOST;
   const certDir = env.DOCKER_CERT_PATH;
-  const tls = host && env.DOCKER_TLS_VERIFY && certDir ? { ca: path.join(certDir, 'ca.pem'), cert: path.join(certDir, 'cert.pem'), key: path.join(certDir, 'key.pem') } : undefined;
+  const tls =
+    host && env.DOCKER_TLS_VERIFY && certDir
+      ? { ca: path.join(certDir, 'ca.pem'), cert: path.join(certDir, 'cert.pem'), key: path.join(certDir, 'key.pem') }
+      : undefined;
   return dockerOptionsFor(host, tls);
 }

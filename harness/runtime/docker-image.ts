@@ -24,34 +24,55 @@ interface BuildEvent {
 /** A content hash of what goes into the build, so an unchanged miner reuses its image tag. */
 function contextHash(dir: string, buildArgs: Record<string, string>): string {
   const h = createHash('sha256');
-  for (const f of contextFiles(dir)) h.update(f).update('\0').update(readFileSync(path.join(dir, f))).update('\0');
+  for (const f of contextFiles(dir))
+    h.update(f)
+      .update('\0')
+      .update(readFileSync(path.join(dir, f)))
+      .update('\0');
   h.update(JSON.stringify(buildArgs));
   return h.digest('hex').slice(0, 12);
 }
 
 export function lastLines(text: string, n: number): string[] {
-  return text.split('\n').filter((l) => l.trim()).slice(-n);
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(-n);
 }
 
 export async function buildMinerImage(
   docker: Docker,
-  opts: { subnetId: string; context: string; buildArgs: Record<string, string>; signal?: AbortSignal; onLog?: (text: string) => void },
+  opts: {
+    subnetId: string;
+    context: string;
+    buildArgs: Record<string, string>;
+    signal?: AbortSignal;
+    onLog?: (text: string) => void;
+  },
 ): Promise<BuiltImage> {
   const started = performance.now();
   const tag = `minerbench/${opts.subnetId}:${contextHash(opts.context, opts.buildArgs)}`;
   let log = '';
   let imageId: string | undefined;
   try {
-    const stream = await docker.buildImage(
-      packBuildContext(opts.context),
-      { t: tag, buildargs: opts.buildArgs, labels: { 'minerbench.subnet': opts.subnetId }, rm: true, forcerm: true, ...(opts.signal ? { abortSignal: opts.signal } : {}) },
-    );
+    const stream = await docker.buildImage(packBuildContext(opts.context), {
+      t: tag,
+      buildargs: opts.buildArgs,
+      labels: { 'minerbench.subnet': opts.subnetId },
+      rm: true,
+      forcerm: true,
+      ...(opts.signal ? { abortSignal: opts.signal } : {}),
+    });
     const events = await new Promise<BuildEvent[]>((resolve, reject) => {
-      docker.modem.followProgress(stream, (err, out) => (err ? reject(err) : resolve(out as BuildEvent[])), (ev: BuildEvent) => {
-        const text = (ev.stream ?? (ev.status ? `${ev.status}\n` : '')) + (ev.error ? `ERROR: ${ev.error}\n` : '');
-        log += text;
-        opts.onLog?.(text);
-      });
+      docker.modem.followProgress(
+        stream,
+        (err, out) => (err ? reject(err) : resolve(out as BuildEvent[])),
+        (ev: BuildEvent) => {
+          const text = (ev.stream ?? (ev.status ? `${ev.status}\n` : '')) + (ev.error ? `ERROR: ${ev.error}\n` : '');
+          log += text;
+          opts.onLog?.(text);
+        },
+      );
     });
     const failed = events.find((e) => e.error || e.errorDetail);
     if (failed) throw new Error(failed.errorDetail?.message ?? failed.error ?? 'build failed');
@@ -59,7 +80,9 @@ export async function buildMinerImage(
   } catch (e) {
     if (opts.signal?.aborted) throw new MinerbenchError('INTERRUPTED', 'image build interrupted');
     const msg = (e as Error).message;
-    const pull = /pull access denied|failed to resolve|dial tcp|TLS handshake|no such host|manifest unknown/i.test(log + msg);
+    const pull = /pull access denied|failed to resolve|dial tcp|TLS handshake|no such host|manifest unknown/i.test(
+      log + msg,
+    );
     throw new MinerbenchError('IMAGE_BUILD_FAILED', `building the ${opts.subnetId} miner image failed: ${msg.trim()}`, {
       details: lastLines(log, 15),
       hint: pull

@@ -16,6 +16,11 @@ export function demuxDockerLog(buf: Buffer): string {
 }
 
 export async function readContainerLogs(container: Docker.Container): Promise<string> {
-  const raw = (await container.logs({ stdout: true, stderr: true, follow: false, timestamps: false })) as unknown as Buffer;
+  const raw = (await container.logs({
+    stdout: true,
+    stderr: true,
+    follow: false,
+    timestamps: false,
+  })) as unknown as Buffer;
   return demuxDockerLog(Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw)));
 }

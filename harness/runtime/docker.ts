@@ -52,12 +52,21 @@ export class DockerRuntime implements RuntimeAdapter {
         ...(this.o.onBuildLog ? { onLog: this.o.onBuildLog } : {}),
       });
       image = built.tag;
-      this.info.image = { id: built.id, tag: built.tag, buildSeconds: built.seconds, ...(base.baseImage ? { baseImage: base.baseImage } : {}) };
+      this.info.image = {
+        id: built.id,
+        tag: built.tag,
+        buildSeconds: built.seconds,
+        ...(base.baseImage ? { baseImage: base.baseImage } : {}),
+      };
     } else {
       image = profile.miner.image!;
       try {
         const inspected = await docker.getImage(image).inspect();
-        this.info.image = { id: inspected.Id, tag: image, ...(inspected.RepoDigests[0] ? { digest: inspected.RepoDigests[0] } : {}) };
+        this.info.image = {
+          id: inspected.Id,
+          tag: image,
+          ...(inspected.RepoDigests[0] ? { digest: inspected.RepoDigests[0] } : {}),
+        };
       } catch {
         throw new MinerbenchError('IMAGE_BUILD_FAILED', `miner image ${image} is not on this engine`, {
           hint: `docker pull ${image} (or docker load it) first; minerbench never pulls on its own`,
@@ -70,7 +79,11 @@ export class DockerRuntime implements RuntimeAdapter {
       subnetId: profile.id,
       image,
       port: profile.miner.port,
-      env: { ...(profile.miner.env ?? {}), MINER_HOTKEY_SS58: this.o.minerHotkey, MINER_PORT: String(profile.miner.port) },
+      env: {
+        ...(profile.miner.env ?? {}),
+        MINER_HOTKEY_SS58: this.o.minerHotkey,
+        MINER_PORT: String(profile.miner.port),
+      },
       memoryMb: profile.miner.memoryMb ?? 1024,
       pidsLimit: profile.miner.pidsLimit ?? 256,
       ...(profile.miner.cpus ? { cpus: profile.miner.cpus } : {}),
@@ -81,7 +94,11 @@ export class DockerRuntime implements RuntimeAdapter {
     });
     this.container = await docker.createContainer(spec);
     this.info.container = { id: this.container.id, name: spec.name! };
-    this.info.limits = { memoryMb: profile.miner.memoryMb ?? 1024, pidsLimit: profile.miner.pidsLimit ?? 256, ...(profile.miner.cpus ? { cpus: profile.miner.cpus } : {}) };
+    this.info.limits = {
+      memoryMb: profile.miner.memoryMb ?? 1024,
+      pidsLimit: profile.miner.pidsLimit ?? 256,
+      ...(profile.miner.cpus ? { cpus: profile.miner.cpus } : {}),
+    };
     this.info.gpus = this.o.gpuUuids ?? [];
     const waiting = this.container.wait({ condition: 'next-exit' }); // attached before start so a fast exit is not missed
     await this.container.start();
@@ -97,9 +114,20 @@ export class DockerRuntime implements RuntimeAdapter {
 
   async waitReady(endpoint: MinerEndpoint, signal: AbortSignal): Promise<void> {
     const timeoutS = this.o.profile.miner.ready.timeoutS ?? 60;
-    const died = this.exited().then((e) => `the miner exited with code ${e.exitCode}${e.oomKilled ? ' (killed: out of memory)' : ''} before it was ready`);
+    const died = this.exited().then(
+      (e) =>
+        `the miner exited with code ${e.exitCode}${e.oomKilled ? ' (killed: out of memory)' : ''} before it was ready`,
+    );
     const { id, miner } = this.o.profile;
-    await waitMinerReady({ profileId: id, readySynapse: miner.ready.synapse, timeoutS, probe: () => this.o.readyProbe(endpoint), died, signal, logs: () => this.logs() });
+    await waitMinerReady({
+      profileId: id,
+      readySynapse: miner.ready.synapse,
+      timeoutS,
+      probe: () => this.o.readyProbe(endpoint),
+      died,
+      signal,
+      logs: () => this.logs(),
+    });
   }
 
   exited(): Promise<MinerExit> {

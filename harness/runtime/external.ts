@@ -19,11 +19,20 @@ export class ExternalRuntime implements RuntimeAdapter {
   }
 
   async waitReady(endpoint: MinerEndpoint, signal: AbortSignal): Promise<void> {
-    const r = await waitUntilReady({ probe: () => this.o.readyProbe(endpoint), died: new Promise(() => {}), timeoutMs: this.o.readyTimeoutS * 1000, signal });
+    const r = await waitUntilReady({
+      probe: () => this.o.readyProbe(endpoint),
+      died: new Promise(() => {}),
+      timeoutMs: this.o.readyTimeoutS * 1000,
+      signal,
+    });
     if (!r.ready) {
-      throw new MinerbenchError('MINER_NOT_READY', `the miner at ${endpoint.host}:${endpoint.port} does not answer: ${r.reason}`, {
-        hint: 'check --endpoint and that --miner-hotkey is the hotkey that miner verifies signatures with',
-      });
+      throw new MinerbenchError(
+        'MINER_NOT_READY',
+        `the miner at ${endpoint.host}:${endpoint.port} does not answer: ${r.reason}`,
+        {
+          hint: 'check --endpoint and that --miner-hotkey is the hotkey that miner verifies signatures with',
+        },
+      );
     }
   }
 

@@ -12,7 +12,6 @@ interface Pidfile {
   ownerPid: number;
 }
 
-
 export function writePidfile(runId: string, pid: number, dir = PIDFILE_DIR): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${runId}.json`);

@@ -38,9 +38,13 @@ export class ProcessRuntime implements RuntimeAdapter {
   async start(): Promise<MinerEndpoint> {
     const spec = this.o.profile.miner.process;
     if (!spec) {
-      throw new MinerbenchError('CONFIG_INVALID', `the ${this.o.profile.id} profile has no miner.process command, so it cannot run without Docker`, {
-        hint: "add miner.process: { command: [...], cwd: './miner' } to its profile, or use --runtime docker",
-      });
+      throw new MinerbenchError(
+        'CONFIG_INVALID',
+        `the ${this.o.profile.id} profile has no miner.process command, so it cannot run without Docker`,
+        {
+          hint: "add miner.process: { command: [...], cwd: './miner' } to its profile, or use --runtime docker",
+        },
+      );
     }
     const port = await freePort();
     const cwd = path.resolve(this.o.pluginDir, spec.cwd ?? '.');
@@ -70,12 +74,20 @@ export class ProcessRuntime implements RuntimeAdapter {
     child.catch(() => undefined);
     if (child.pid === undefined) {
       const r = await child;
-      throw new MinerbenchError('RUNTIME_FAILED', `could not start the miner process ${cmd}: ${r.message ?? 'spawn failed'}`, {
-        hint: `check that ${cmd} is installed and on PATH`,
-      });
+      throw new MinerbenchError(
+        'RUNTIME_FAILED',
+        `could not start the miner process ${cmd}: ${r.message ?? 'spawn failed'}`,
+        {
+          hint: `check that ${cmd} is installed and on PATH`,
+        },
+      );
     }
     this.pidfile = writePidfile(this.o.runId, child.pid);
-    this.info = { kind: 'process', process: { pid: child.pid, command: [cmd, ...args].join(' '), cwd }, gpus: this.o.gpuUuids ?? [] };
+    this.info = {
+      kind: 'process',
+      process: { pid: child.pid, command: [cmd, ...args].join(' '), cwd },
+      gpus: this.o.gpuUuids ?? [],
+    };
     return { host: '127.0.0.1', port, hotkey: this.o.minerHotkey };
   }
 
@@ -83,7 +95,15 @@ export class ProcessRuntime implements RuntimeAdapter {
     const timeoutS = this.o.profile.miner.ready.timeoutS ?? 60;
     const died = this.exited().then((e) => `the miner process exited with code ${e.exitCode} before it was ready`);
     const { id, miner } = this.o.profile;
-    await waitMinerReady({ profileId: id, readySynapse: miner.ready.synapse, timeoutS, probe: () => this.o.readyProbe(endpoint), died, signal, logs: () => this.logs() });
+    await waitMinerReady({
+      profileId: id,
+      readySynapse: miner.ready.synapse,
+      timeoutS,
+      probe: () => this.o.readyProbe(endpoint),
+      died,
+      signal,
+      logs: () => this.logs(),
+    });
   }
 
   exited(): Promise<MinerExit> {
@@ -111,7 +131,10 @@ export class ProcessRuntime implements RuntimeAdapter {
       }
     };
     kill('SIGTERM');
-    const done = await Promise.race([c.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 2000))]);
+    const done = await Promise.race([
+      c.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
+    ]);
     if (!done) {
       kill('SIGKILL');
       await c;

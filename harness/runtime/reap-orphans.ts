@@ -4,7 +4,6 @@ import type Docker from 'dockerode';
 import { HOST_LABEL, PID_LABEL, RUN_LABEL } from './container-spec.ts';
 import { pidAlive } from './pid-alive.ts';
 
-
 /** Returns the run ids whose containers were removed. Containers of live runs (this host) are left alone. */
 export async function reapOrphans(docker: Docker, host = os.hostname()): Promise<string[]> {
   const list = await docker.listContainers({ all: true, filters: { label: [RUN_LABEL] } });

@@ -43,7 +43,10 @@ export function knownRuntimes(): string[] {
 
 export function runtimeKind(name: string): RuntimeKind {
   const k = kinds.get(name);
-  if (!k) throw new MinerbenchError('USAGE', `unknown runtime '${name}'`, { hint: `use one of: ${knownRuntimes().join(', ')}` });
+  if (!k)
+    throw new MinerbenchError('USAGE', `unknown runtime '${name}'`, {
+      hint: `use one of: ${knownRuntimes().join(', ')}`,
+    });
   return k;
 }
 
@@ -68,10 +71,24 @@ registerRuntime('docker', {
 registerRuntime('process', {
   needsDocker: false,
   create: (c) =>
-    new ProcessRuntime({ runId: c.runId, profile: c.profile, pluginDir: c.pluginDir, minerHotkey: c.minerHotkey, gpuUuids: c.gpuDeviceIds, readyProbe: c.readyProbe, now: c.now, env: c.env }),
+    new ProcessRuntime({
+      runId: c.runId,
+      profile: c.profile,
+      pluginDir: c.pluginDir,
+      minerHotkey: c.minerHotkey,
+      gpuUuids: c.gpuDeviceIds,
+      readyProbe: c.readyProbe,
+      now: c.now,
+      env: c.env,
+    }),
 });
 
 registerRuntime('external', {
   needsDocker: false,
-  create: (c) => new ExternalRuntime({ endpoint: c.endpoint!, readyProbe: c.readyProbe, readyTimeoutS: c.profile.miner.ready.timeoutS ?? 60 }),
+  create: (c) =>
+    new ExternalRuntime({
+      endpoint: c.endpoint!,
+      readyProbe: c.readyProbe,
+      readyTimeoutS: c.profile.miner.ready.timeoutS ?? 60,
+    }),
 });

@@ -35,7 +35,10 @@ export class BittensorSynapseSender implements Transport {
 
   /** Sends a synapse by name (the ready check pings the base `Synapse`). */
   async send(query: CapturedQuery, endpoint: MinerEndpoint, opts: SendOptions): Promise<SendOutcome> {
-    const config = query.synapse === this.opts.config.synapse ? this.opts.config : { kind: 'bittensor-synapse' as const, synapse: query.synapse, fields: [] };
+    const config =
+      query.synapse === this.opts.config.synapse
+        ? this.opts.config
+        : { kind: 'bittensor-synapse' as const, synapse: query.synapse, fields: [] };
     const req = buildDendriteRequest({
       synapse: config,
       fields: pythonFields(query),
@@ -70,14 +73,16 @@ export class BittensorSynapseSender implements Transport {
     if (r.outcome === 'ok' && r.body.length) {
       try {
         const parsed: unknown = JSON.parse(r.body.toString('utf8'));
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) response = parsed as Record<string, unknown>;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+          response = parsed as Record<string, unknown>;
       } catch {
         error = 'response is not JSON';
       }
     }
     const ok = r.outcome === 'ok' && r.httpStatus === 200 && !error;
     if (r.outcome === 'ok' && r.httpStatus !== 200) {
-      const msg = response && typeof response.message === 'string' ? response.message : r.body.toString('utf8').slice(0, 200);
+      const msg =
+        response && typeof response.message === 'string' ? response.message : r.body.toString('utf8').slice(0, 200);
       error = `HTTP ${r.httpStatus}: ${msg}`;
     }
     return { ...outcomeOf(r, ok, error), response: ok ? response : null };
@@ -92,7 +97,8 @@ export class BittensorSynapseSender implements Transport {
 function streamedOutcome(r: HttpExchangeResult, chunkMs: number[]): SendOutcome {
   const ok = r.outcome === 'ok' && r.httpStatus === 200;
   const text = r.body.toString('utf8');
-  const error = r.outcome !== 'ok' ? r.error : r.httpStatus !== 200 ? `HTTP ${r.httpStatus}: ${text.slice(0, 200)}` : undefined;
+  const error =
+    r.outcome !== 'ok' ? r.error : r.httpStatus !== 200 ? `HTTP ${r.httpStatus}: ${text.slice(0, 200)}` : undefined;
   return {
     ...outcomeOf(r, ok, error),
     ...(chunkMs.length ? { chunkMs, outputTokens: chunkMs.length } : {}),

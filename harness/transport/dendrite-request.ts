@@ -57,7 +57,18 @@ const EMPTY_INSTANCE: Record<SynapseFieldType, string> = {
 };
 
 function terminal(info: Partial<Record<string, unknown>>): Record<string, unknown> {
-  const keys = ['status_code', 'status_message', 'process_time', 'ip', 'port', 'version', 'nonce', 'uuid', 'hotkey', 'signature'];
+  const keys = [
+    'status_code',
+    'status_message',
+    'process_time',
+    'ip',
+    'port',
+    'version',
+    'nonce',
+    'uuid',
+    'hotkey',
+    'signature',
+  ];
   return Object.fromEntries(keys.map((k) => [k, info[k] ?? null]));
 }
 
@@ -84,7 +95,14 @@ export function buildDendriteRequest(input: DendriteRequestInput): DendriteReque
     timeout: new PyFloat(input.timeoutS),
     total_size: totalSize,
     header_size: 0,
-    dendrite: terminal({ ip: dendrite.ip, version, nonce: dendrite.nonce, uuid: dendrite.uuid, hotkey: dendrite.hotkey, signature }),
+    dendrite: terminal({
+      ip: dendrite.ip,
+      version,
+      nonce: dendrite.nonce,
+      uuid: dendrite.uuid,
+      hotkey: dendrite.hotkey,
+      signature,
+    }),
     axon: terminal({ ip: axon.ip, port: axon.port, hotkey: axon.hotkey }),
     computed_body_hash: '',
     ...ownFields,
@@ -104,7 +122,8 @@ export function buildDendriteRequest(input: DendriteRequestInput): DendriteReque
     ['bt_header_dendrite_signature', signature],
   ];
   for (const f of synapse.fields) {
-    if (f.required) headers.push([`bt_header_input_obj_${f.name}`, Buffer.from(EMPTY_INSTANCE[f.type]).toString('base64')]);
+    if (f.required)
+      headers.push([`bt_header_input_obj_${f.name}`, Buffer.from(EMPTY_INSTANCE[f.type]).toString('base64')]);
   }
   headers.push(['header_size', String(headerSize)], ['total_size', String(totalSize)], ['computed_body_hash', hash]);
   return { path: `/${synapse.synapse}`, headers, body, bodyHash: hash, message, signature };

@@ -12,7 +12,15 @@ export class EpistulaSender extends OpenAiHttpSender {
       kind: 'epistula',
       config: o.config,
       signHeaders: (body, endpoint, timeoutS) =>
-        epistulaHeaders({ body, timestampMs: Math.round(nowMs()), uuid: randomUUID(), signedBy: o.signer.address, signedFor: endpoint.hotkey, sign: o.signer.sign, timeoutS }),
+        epistulaHeaders({
+          body,
+          timestampMs: Math.round(nowMs()),
+          uuid: randomUUID(),
+          signedBy: o.signer.address,
+          signedFor: endpoint.hotkey,
+          sign: o.signer.sign,
+          timeoutS,
+        }),
     });
   }
 }

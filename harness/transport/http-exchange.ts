@@ -102,7 +102,8 @@ export class HttpPool {
 
   private sweep(): void {
     const t = Date.now();
-    for (const list of this.idle.values()) for (const c of [...list]) if (t - c.idleSince >= c.idleMs - IDLE_MARGIN_MS) c.socket.destroy();
+    for (const list of this.idle.values())
+      for (const c of [...list]) if (t - c.idleSince >= c.idleMs - IDLE_MARGIN_MS) c.socket.destroy();
   }
 
   /** Destroys every connection, idle or busy (a request in flight ends as an error). */
@@ -170,9 +171,13 @@ function inFlightOn(signal: AbortSignal): Exchange[] {
   if (!list) {
     const exchanges: Exchange[] = (list = []);
     inFlight.set(signal, list);
-    signal.addEventListener('abort', () => {
-      for (const x of [...exchanges]) x.finish('error', 'aborted');
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const x of [...exchanges]) x.finish('error', 'aborted');
+      },
+      { once: true },
+    );
   }
   return list;
 }
@@ -268,7 +273,11 @@ class Exchange implements ResponseEvents {
       used = p.push(b);
     } catch (e) {
       const msg = e instanceof HttpParseError ? e.message : String(e);
-      return this.finish('error', this.httpStatus === undefined ? `malformed response: ${msg}` : `response broke off: ${msg}`, true);
+      return this.finish(
+        'error',
+        this.httpStatus === undefined ? `malformed response: ${msg}` : `response broke off: ${msg}`,
+        true,
+      );
     }
     if (!p.done) return;
     const conn = this.conn!;
@@ -291,11 +300,21 @@ class Exchange implements ResponseEvents {
       return this.send(this.input.dispatcher.acquire(this.input.host, this.input.port, true));
     }
     if (!conn.connected && e?.code) return this.finish('error', `${e.code}: ${e.message}`);
-    this.finish('error', e ? `connection closed before the answer: ${e.code ? `${e.code}: ` : ''}${e.message}` : 'connection closed before the answer');
+    this.finish(
+      'error',
+      e
+        ? `connection closed before the answer: ${e.code ? `${e.code}: ` : ''}${e.message}`
+        : 'connection closed before the answer',
+    );
   }
 
   /** withStatus: the answer had begun (an ok end, or an error within the response); a timeout or abort leaves the status out. */
-  finish(outcome: HttpExchangeResult['outcome'], error?: string, withStatus = outcome === 'ok', endMs = this.input.now()): void {
+  finish(
+    outcome: HttpExchangeResult['outcome'],
+    error?: string,
+    withStatus = outcome === 'ok',
+    endMs = this.input.now(),
+  ): void {
     if (this.settled) return;
     this.settled = true;
     clearTimeout(this.timer);
@@ -313,7 +332,13 @@ class Exchange implements ResponseEvents {
       conn.socket.destroy();
     }
     const c = this.chunks;
-    const r: HttpExchangeResult = { outcome, sentMs: this.sentMs, endMs, body: c === null ? EMPTY : c.length === 1 ? c[0]! : Buffer.concat(c), bytesOut: this.bytesOut };
+    const r: HttpExchangeResult = {
+      outcome,
+      sentMs: this.sentMs,
+      endMs,
+      body: c === null ? EMPTY : c.length === 1 ? c[0]! : Buffer.concat(c),
+      bytesOut: this.bytesOut,
+    };
     if (this.firstByteMs !== undefined) r.firstByteMs = this.firstByteMs;
     if (withStatus && this.httpStatus !== undefined) r.httpStatus = this.httpStatus;
     if (this.headers !== undefined && outcome === 'ok') r.headers = this.headers;

@@ -191,7 +191,8 @@ export class HttpResponseParser {
       eol = text.indexOf('\r\n', start);
       if (eol < 0) eol = text.length;
       const colon = text.indexOf(':', start);
-      if (colon <= start || colon > eol) throw new HttpParseError(`bad header line ${JSON.stringify(text.slice(start, Math.min(eol, start + 40)))}`);
+      if (colon <= start || colon > eol)
+        throw new HttpParseError(`bad header line ${JSON.stringify(text.slice(start, Math.min(eol, start + 40)))}`);
       const name = text.slice(start, colon);
       if (!TOKEN.test(name)) throw new HttpParseError(`bad header name ${JSON.stringify(name.slice(0, 40))}`);
       const value = text.slice(colon + 1, eol).trim();
@@ -208,7 +209,16 @@ export class HttpResponseParser {
     this.status = status;
     this.headers = headers;
     const connection = joined(headers['connection'])?.toLowerCase();
-    this.keepAlive = connection === undefined ? !http10 : connection === 'keep-alive' ? true : hasToken(connection, 'close') ? false : http10 ? hasToken(connection, 'keep-alive') : true;
+    this.keepAlive =
+      connection === undefined
+        ? !http10
+        : connection === 'keep-alive'
+          ? true
+          : hasToken(connection, 'close')
+            ? false
+            : http10
+              ? hasToken(connection, 'keep-alive')
+              : true;
     const ka = joined(headers['keep-alive']);
     if (ka !== undefined) this.keepAliveTimeoutS = keepAliveTimeoutS(ka);
     const te = joined(headers['transfer-encoding']);
@@ -226,7 +236,8 @@ export class HttpResponseParser {
       }
     } else if (cl !== undefined) {
       const values = (Array.isArray(cl) ? cl.join(',') : cl).split(',').map((v) => v.trim());
-      if (!values.every((v) => /^\d{1,15}$/.test(v) && v === values[0])) throw new HttpParseError(`bad content-length ${JSON.stringify(String(cl).slice(0, 40))}`);
+      if (!values.every((v) => /^\d{1,15}$/.test(v) && v === values[0]))
+        throw new HttpParseError(`bad content-length ${JSON.stringify(String(cl).slice(0, 40))}`);
       this.remaining = Number(values[0]);
       this.state = this.remaining === 0 ? S.Done : S.Fixed;
     } else {

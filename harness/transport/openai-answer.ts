@@ -30,5 +30,9 @@ export function completionTokens(body: Obj): number | null {
 /** A whole (non-streamed) answer. */
 export function openaiAnswer(body: Obj): OpenAiAnswer {
   const c = firstChoice(body);
-  return { text: choiceText(c), finishReason: c && typeof c.finish_reason === 'string' ? c.finish_reason : null, completionTokens: completionTokens(body) };
+  return {
+    text: choiceText(c),
+    finishReason: c && typeof c.finish_reason === 'string' ? c.finish_reason : null,
+    completionTokens: completionTokens(body),
+  };
 }

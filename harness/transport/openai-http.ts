@@ -46,7 +46,14 @@ export class OpenAiHttpSender implements Transport {
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(sse ? { onChunk: sse.onChunk } : {}),
     });
-    const o: SendOutcome = { sentMs: r.sentMs, endMs: r.endMs, bytesIn: r.body.length, bytesOut: r.bytesOut, status: 'error', response: null };
+    const o: SendOutcome = {
+      sentMs: r.sentMs,
+      endMs: r.endMs,
+      bytesIn: r.body.length,
+      bytesOut: r.bytesOut,
+      status: 'error',
+      response: null,
+    };
     if (r.firstByteMs !== undefined) o.firstByteMs = r.firstByteMs;
     if (r.httpStatus !== undefined) o.httpStatus = r.httpStatus;
     const chunkMs = sse?.chunkMs;
@@ -75,7 +82,12 @@ export class OpenAiHttpSender implements Transport {
         return o;
       }
       o.status = 'ok';
-      o.response = { text: sse.text, finish_reason: sse.finishReason, chunks: sse.chunkMs.length, usage: sse.usageTokens === null ? null : { completion_tokens: sse.usageTokens } };
+      o.response = {
+        text: sse.text,
+        finish_reason: sse.finishReason,
+        chunks: sse.chunkMs.length,
+        usage: sse.usageTokens === null ? null : { completion_tokens: sse.usageTokens },
+      };
       return o;
     }
     let parsed: Obj;
@@ -97,7 +109,8 @@ export class OpenAiHttpSender implements Transport {
 
   private bodyOf(b: Record<string, unknown>): string {
     let s = this.bodies.get(b);
-    if (s === undefined) this.bodies.set(b, (s = JSON.stringify(this.opts.config.model ? { ...b, model: this.opts.config.model } : b)));
+    if (s === undefined)
+      this.bodies.set(b, (s = JSON.stringify(this.opts.config.model ? { ...b, model: this.opts.config.model } : b)));
     return s;
   }
 

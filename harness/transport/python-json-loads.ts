@@ -24,7 +24,7 @@ export function pythonJsonLoads(text: string): unknown {
       i++;
       const entries: Array<[string, unknown]> = [];
       ws();
-      if (text[i] === '}') return i++, new PyDict(entries);
+      if (text[i] === '}') return (i++, new PyDict(entries));
       for (;;) {
         ws();
         if (text[i] !== '"') fail('expected a key');
@@ -34,7 +34,7 @@ export function pythonJsonLoads(text: string): unknown {
         entries.push([k, value()]);
         ws();
         if (text[i] === ',') i++;
-        else if (text[i] === '}') return i++, new PyDict(entries);
+        else if (text[i] === '}') return (i++, new PyDict(entries));
         else fail("expected ',' or '}'");
       }
     }
@@ -42,18 +42,25 @@ export function pythonJsonLoads(text: string): unknown {
       i++;
       const out: unknown[] = [];
       ws();
-      if (text[i] === ']') return i++, out;
+      if (text[i] === ']') return (i++, out);
       for (;;) {
         out.push(value());
         ws();
         if (text[i] === ',') i++;
-        else if (text[i] === ']') return i++, out;
+        else if (text[i] === ']') return (i++, out);
         else fail("expected ',' or ']'");
       }
     }
     if (c === '"') return str();
-    for (const [lit, v] of [['true', true], ['false', false], ['null', null], ['NaN', new PyFloat(NaN)], ['Infinity', new PyFloat(Infinity)], ['-Infinity', new PyFloat(-Infinity)]] as const) {
-      if (text.startsWith(lit, i)) return (i += lit.length), v;
+    for (const [lit, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+      ['NaN', new PyFloat(NaN)],
+      ['Infinity', new PyFloat(Infinity)],
+      ['-Infinity', new PyFloat(-Infinity)],
+    ] as const) {
+      if (text.startsWith(lit, i)) return ((i += lit.length), v);
     }
     const m = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (!m) return fail('unexpected character');

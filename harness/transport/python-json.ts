@@ -13,7 +13,8 @@ function escapeString(s: string): string {
     else if (ch === '\t') out += '\\t';
     else if (ch === '\b') out += '\\b';
     else if (ch === '\f') out += '\\f';
-    else if (c < 0x20 || c > 0x7e) out += `\\u${c.toString(16).padStart(4, '0')}`; // UTF-16 units, like CPython
+    else if (c < 0x20 || c > 0x7e)
+      out += `\\u${c.toString(16).padStart(4, '0')}`; // UTF-16 units, like CPython
     else out += ch;
   }
   return out + '"';
@@ -35,7 +36,9 @@ export function pythonJsonDumps(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(pythonJsonDumps).join(', ')}]`;
   if (isOrderedDict(v)) return `{${v.entries.map(([k, x]) => `${escapeString(k)}: ${pythonJsonDumps(x)}`).join(', ')}}`;
   if (typeof v === 'object') {
-    const parts = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${escapeString(k)}: ${pythonJsonDumps(x)}`);
+    const parts = Object.entries(v as Record<string, unknown>).map(
+      ([k, x]) => `${escapeString(k)}: ${pythonJsonDumps(x)}`,
+    );
     return `{${parts.join(', ')}}`;
   }
   throw new TypeError(`pythonJsonDumps: cannot encode a ${typeof v}`);

@@ -35,7 +35,8 @@ export function pythonStrRepr(s: string): string {
     else if (ch === '\t') out += '\\t';
     else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
     else if (cp >= 0x80 && cp < 0xa0) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (isNonPrintable(cp)) out += cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\U${cp.toString(16).padStart(8, '0')}`;
+    else if (isNonPrintable(cp))
+      out += cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\U${cp.toString(16).padStart(8, '0')}`;
     else out += ch;
   }
   return out + quote;
@@ -71,7 +72,9 @@ function pythonRepr(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(pythonRepr).join(', ')}]`;
   if (isOrderedDict(v)) return `{${v.entries.map(([k, x]) => `${pythonStrRepr(k)}: ${pythonRepr(x)}`).join(', ')}}`;
   if (typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${pythonStrRepr(k)}: ${pythonRepr(x)}`);
+    const entries = Object.entries(v as Record<string, unknown>).map(
+      ([k, x]) => `${pythonStrRepr(k)}: ${pythonRepr(x)}`,
+    );
     return `{${entries.join(', ')}}`;
   }
   throw new TypeError(`pythonStr: cannot format a ${typeof v}`);
@@ -84,5 +87,10 @@ export function pythonStr(v: unknown): string {
 
 /** A dict kept in source order (PyDict from python-json-loads.ts), recognised by shape to avoid an import cycle. */
 export function isOrderedDict(v: unknown): v is { entries: Array<[string, unknown]> } {
-  return typeof v === 'object' && v !== null && v.constructor?.name === 'PyDict' && Array.isArray((v as { entries?: unknown }).entries);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.constructor?.name === 'PyDict' &&
+    Array.isArray((v as { entries?: unknown }).entries)
+  );
 }

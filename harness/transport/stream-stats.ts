@@ -33,6 +33,9 @@ export function streamStats(records: readonly RequestRecord[]): StreamStats | nu
     ttft: latencyStats(s.map((r) => r.chunkMs![0]! - r.sentMs)),
     itl: latencyStats(itl),
     outputTokens: tokens,
-    tokensPerS: { mean: tps.length ? r3(tps.reduce((a, b) => a + b, 0) / tps.length) : null, p50: tps.length ? r3(tps[(tps.length - 1) >> 1]!) : null },
+    tokensPerS: {
+      mean: tps.length ? r3(tps.reduce((a, b) => a + b, 0) / tps.length) : null,
+      p50: tps.length ? r3(tps[(tps.length - 1) >> 1]!) : null,
+    },
   };
 }

@@ -5,43 +5,83 @@ function energySection(r) {
   const e = r.energy;
   if (!e || !e.measured) {
     const why = (e && e.reason) || 'no power readings in this result';
-    return section('Energy', h('p', { class: 'muted', id: 'energy-reason' }, /^power not measured/i.test(why) ? `${why[0].toUpperCase()}${why.slice(1)}.` : `Not measured: ${why}.`));
+    return section(
+      'Energy',
+      h(
+        'p',
+        { class: 'muted', id: 'energy-reason' },
+        /^power not measured/i.test(why) ? `${why[0].toUpperCase()}${why.slice(1)}.` : `Not measured: ${why}.`,
+      ),
+    );
   }
   const per = (o, k) => (o && typeof o[k] === 'number' ? o[k] : null);
   const known = typeof e.statement === 'string' && Array.isArray(e.gpus);
   const body = known
     ? [
-      h('p', { id: 'energy-statement' }, `GPU energy over the measured load: ${e.statement}`),
-      kv([
-        ['mean power', fmt(e.meanW, 1, 'W')],
-        ['idle baseline', fmt(e.idleW, 1, 'W')],
-        ['load window', fmt(e.windowS, 1, 's')],
-        ['energy', fmt(e.energyJ, 0, 'J')],
-        ['above idle', fmt(e.aboveIdleJ, 0, 'J')],
-        ['energy per query', fmt(per(e.perQuery, 'energyJ'), 3, 'J')],
-        ['energy per successful query', fmt(per(e.perSuccessfulQuery, 'energyJ'), 3, 'J')],
-        ['quality per joule', fmt(e.qualityPerJoule, 5)],
-        ['quality per joule above idle', fmt(e.qualityPerJouleAboveIdle, 5)],
-        ['coverage', `${fmt(e.coverage * 100, 1, '%')} of the window has readings`],
-      ]),
-      sortableTable([
-        { label: 'GPU', value: (g) => g.uuid },
-        { label: 'reading', value: (g) => g.reading },
-        { label: 'mean W', numeric: true, value: (g) => g.meanW, format: (v) => fmt(v, 1) },
-        { label: 'idle W', numeric: true, value: (g) => g.idleW, format: (v) => fmt(v, 1) },
-        { label: 'energy J', numeric: true, value: (g) => g.energyJ, format: (v) => fmt(v, 0) },
-        { label: '± J', numeric: true, value: (g) => (g.uncertainty ? g.uncertainty.joules : null), format: (v) => fmt(v, 0) },
-      ], e.gpus, { className: 'gpu-energy-table' }),
-      e.flags && e.flags.length ? h('ul', { class: 'warnings' }, e.flags.map((f) => h('li', null, `${f.kind}: ${f.message}`))) : h('p', { class: 'muted' }, 'No power cap, throttling, other processes or gaps were seen.'),
-    ]
-    : [kv(Object.entries(e).filter(([k]) => k !== 'measured').map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : fmt(v)]))];
+        h('p', { id: 'energy-statement' }, `GPU energy over the measured load: ${e.statement}`),
+        kv([
+          ['mean power', fmt(e.meanW, 1, 'W')],
+          ['idle baseline', fmt(e.idleW, 1, 'W')],
+          ['load window', fmt(e.windowS, 1, 's')],
+          ['energy', fmt(e.energyJ, 0, 'J')],
+          ['above idle', fmt(e.aboveIdleJ, 0, 'J')],
+          ['energy per query', fmt(per(e.perQuery, 'energyJ'), 3, 'J')],
+          ['energy per successful query', fmt(per(e.perSuccessfulQuery, 'energyJ'), 3, 'J')],
+          ['quality per joule', fmt(e.qualityPerJoule, 5)],
+          ['quality per joule above idle', fmt(e.qualityPerJouleAboveIdle, 5)],
+          ['coverage', `${fmt(e.coverage * 100, 1, '%')} of the window has readings`],
+        ]),
+        sortableTable(
+          [
+            { label: 'GPU', value: (g) => g.uuid },
+            { label: 'reading', value: (g) => g.reading },
+            { label: 'mean W', numeric: true, value: (g) => g.meanW, format: (v) => fmt(v, 1) },
+            { label: 'idle W', numeric: true, value: (g) => g.idleW, format: (v) => fmt(v, 1) },
+            { label: 'energy J', numeric: true, value: (g) => g.energyJ, format: (v) => fmt(v, 0) },
+            {
+              label: '± J',
+              numeric: true,
+              value: (g) => (g.uncertainty ? g.uncertainty.joules : null),
+              format: (v) => fmt(v, 0),
+            },
+          ],
+          e.gpus,
+          { className: 'gpu-energy-table' },
+        ),
+        e.flags && e.flags.length
+          ? h(
+              'ul',
+              { class: 'warnings' },
+              e.flags.map((f) => h('li', null, `${f.kind}: ${f.message}`)),
+            )
+          : h('p', { class: 'muted' }, 'No power cap, throttling, other processes or gaps were seen.'),
+      ]
+    : [
+        kv(
+          Object.entries(e)
+            .filter(([k]) => k !== 'measured')
+            .map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : fmt(v)]),
+        ),
+      ];
   return section('Energy', ...body, powerFigure(r.powerTimeline));
 }
 
 function powerFigure(p) {
-  if (!p || !p.series || !p.series.length) return h('p', { class: 'muted' }, 'No power-over-time trace in this result.');
+  if (!p || !p.series || !p.series.length)
+    return h('p', { class: 'muted' }, 'No power-over-time trace in this result.');
   const bands = p.phases.map((ph) => ({ from: ph.startS, to: ph.endS, label: ph.name }));
-  return h('figure', { id: 'power-chart' },
-    lineChart(p.series.map((s) => ({ name: s.uuid, points: s.points })), bands, { xLabel: 'seconds since the first reading', yLabel: 'GPU power (W)' }),
-    h('figcaption', null, `GPU power (W) over the run; shaded: ${p.phases.map((ph) => `${ph.name} ${fmt(ph.startS, 1)}–${fmt(ph.endS, 1)} s`).join(', ')}`));
+  return h(
+    'figure',
+    { id: 'power-chart' },
+    lineChart(
+      p.series.map((s) => ({ name: s.uuid, points: s.points })),
+      bands,
+      { xLabel: 'seconds since the first reading', yLabel: 'GPU power (W)' },
+    ),
+    h(
+      'figcaption',
+      null,
+      `GPU power (W) over the run; shaded: ${p.phases.map((ph) => `${ph.name} ${fmt(ph.startS, 1)}–${fmt(ph.endS, 1)} s`).join(', ')}`,
+    ),
+  );
 }

@@ -24,14 +24,22 @@ async function upstream(handler: http.RequestListener, port = 0): Promise<http.S
 }
 const portOf = (s: http.Server) => (s.address() as AddressInfo).port;
 
-function post(port: number, p: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders; chunks: number }> {
+function post(
+  port: number,
+  p: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders; chunks: number }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: p, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let b = '';
-      let chunks = 0;
-      res.on('data', (c: Buffer) => ((b += c.toString()), chunks++));
-      res.on('end', () => resolve({ status: res.statusCode!, body: b, headers: res.headers, chunks }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: 'POST', path: p, headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let b = '';
+        let chunks = 0;
+        res.on('data', (c: Buffer) => ((b += c.toString()), chunks++));
+        res.on('end', () => resolve({ status: res.statusCode!, body: b, headers: res.headers, chunks }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -51,16 +59,34 @@ describe('capture proxy', () => {
           return;
         }
         // Later requests answer sooner, so completions come back out of order.
-        setTimeout(() => {
-          res.writeHead(q.n === 2 ? 404 : 200, { 'content-type': 'application/json', bt_header_axon_status_code: '200' });
-          res.end(JSON.stringify({ echo: q.n, saw: req.headers['bt_header_dendrite_hotkey'] ?? null }));
-        }, 60 - q.n * 10);
+        setTimeout(
+          () => {
+            res.writeHead(q.n === 2 ? 404 : 200, {
+              'content-type': 'application/json',
+              bt_header_axon_status_code: '200',
+            });
+            res.end(JSON.stringify({ echo: q.n, saw: req.headers['bt_header_dendrite_hotkey'] ?? null }));
+          },
+          60 - q.n * 10,
+        );
       });
     });
     const out = outFile();
-    const proxy = await startCaptureProxy({ listen: { host: '127.0.0.1', port: 0 }, upstream: { host: '127.0.0.1', port: portOf(up) }, out, maxBodyBytes: 1 << 20 });
+    const proxy = await startCaptureProxy({
+      listen: { host: '127.0.0.1', port: 0 },
+      upstream: { host: '127.0.0.1', port: portOf(up) },
+      out,
+      maxBodyBytes: 1 << 20,
+    });
     cleanups.push(proxy.close);
-    const answers = await Promise.all([0, 1, 2, 3].map((k) => post(proxy.address.port, '/Dummy', JSON.stringify({ n: k }), { bt_header_dendrite_hotkey: '5Grw', timeout: '12.0' })));
+    const answers = await Promise.all(
+      [0, 1, 2, 3].map((k) =>
+        post(proxy.address.port, '/Dummy', JSON.stringify({ n: k }), {
+          bt_header_dendrite_hotkey: '5Grw',
+          timeout: '12.0',
+        }),
+      ),
+    );
     expect(answers.map((a) => [a.status, JSON.parse(a.body)])).toEqual([
       [200, { echo: 0, saw: '5Grw' }],
       [200, { echo: 1, saw: '5Grw' }],
@@ -73,7 +99,10 @@ describe('capture proxy', () => {
     expect(s.chunks).toBe(2);
     await proxy.close();
     cleanups.pop();
-    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { body: { n: number }; status: number; synapse: string; timeout?: number });
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { body: { n: number }; status: number; synapse: string; timeout?: number });
     expect(lines.map((l) => [l.synapse, l.body.n, l.status])).toEqual([
       ['Dummy', 0, 200],
       ['Dummy', 1, 200],
@@ -89,7 +118,12 @@ describe('capture proxy', () => {
     const up = await upstream(handler);
     const port = portOf(up);
     const out = outFile();
-    const proxy = await startCaptureProxy({ listen: { host: '127.0.0.1', port: 0 }, upstream: { host: '127.0.0.1', port }, out, maxBodyBytes: 1 << 20 });
+    const proxy = await startCaptureProxy({
+      listen: { host: '127.0.0.1', port: 0 },
+      upstream: { host: '127.0.0.1', port },
+      out,
+      maxBodyBytes: 1 << 20,
+    });
     cleanups.push(proxy.close);
     expect((await post(proxy.address.port, '/A', '{"k":1}')).status).toBe(200);
     await new Promise<void>((r) => (up.closeAllConnections(), up.close(() => r())));
@@ -100,7 +134,12 @@ describe('capture proxy', () => {
     expect((await post(proxy.address.port, '/A', '{"k":3}')).status).toBe(200);
     await proxy.close();
     cleanups.pop();
-    expect(readFileSync(out, 'utf8').trim().split('\n').map((l) => [JSON.parse(l).body.k, JSON.parse(l).status])).toEqual([
+    expect(
+      readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => [JSON.parse(l).body.k, JSON.parse(l).status]),
+    ).toEqual([
       [1, 200],
       [2, 502],
       [3, 200],
@@ -113,14 +152,33 @@ describe('capture proxy', () => {
     const dead = portOf(up);
     await new Promise<void>((r) => (up.closeAllConnections(), up.close(() => r())));
     cleanups.pop();
-    await expect(startCaptureProxy({ listen: { host: '127.0.0.1', port: 0 }, upstream: { host: '127.0.0.1', port: dead }, out: outFile(), maxBodyBytes: 1 })).rejects.toMatchObject({
+    await expect(
+      startCaptureProxy({
+        listen: { host: '127.0.0.1', port: 0 },
+        upstream: { host: '127.0.0.1', port: dead },
+        out: outFile(),
+        maxBodyBytes: 1,
+      }),
+    ).rejects.toMatchObject({
       code: 'CAPTURE_UPSTREAM_UNREACHABLE',
       message: `--upstream 127.0.0.1:${dead}: cannot connect (ECONNREFUSED)`,
     });
     const live = await upstream((_q, r) => r.end());
     const out = outFile();
-    const p = await startCaptureProxy({ listen: { host: '127.0.0.1', port: 0 }, upstream: { host: '127.0.0.1', port: portOf(live) }, out, maxBodyBytes: 1 });
+    const p = await startCaptureProxy({
+      listen: { host: '127.0.0.1', port: 0 },
+      upstream: { host: '127.0.0.1', port: portOf(live) },
+      out,
+      maxBodyBytes: 1,
+    });
     await p.close();
-    await expect(startCaptureProxy({ listen: { host: '127.0.0.1', port: 0 }, upstream: { host: '127.0.0.1', port: portOf(live) }, out, maxBodyBytes: 1 })).rejects.toMatchObject({ code: 'CAPTURE_FAILED' });
+    await expect(
+      startCaptureProxy({
+        listen: { host: '127.0.0.1', port: 0 },
+        upstream: { host: '127.0.0.1', port: portOf(live) },
+        out,
+        maxBodyBytes: 1,
+      }),
+    ).rejects.toMatchObject({ code: 'CAPTURE_FAILED' });
   });
 });

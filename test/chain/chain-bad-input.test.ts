@@ -4,7 +4,11 @@ import { createServer } from 'node:net';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRecordedChainServer, FINNEY_GENESIS, type RecordedChainServer } from '../support/recorded-chain-server.ts';
+import {
+  startRecordedChainServer,
+  FINNEY_GENESIS,
+  type RecordedChainServer,
+} from '../support/recorded-chain-server.ts';
 import { connectChain, type ChainConnection } from '../../harness/chain/connect-chain.ts';
 import { readChainSnapshot } from '../../harness/chain/read-chain-snapshot.ts';
 import { resolveChainEndpoint } from '../../harness/chain/chain-networks.ts';
@@ -25,12 +29,19 @@ async function serve(opts: Parameters<typeof startRecordedChainServer>[0]): Prom
   return s;
 }
 async function connect(url: string, genesis: string | null = FINNEY_GENESIS): Promise<ChainConnection> {
-  const c = await connectChain({ endpoint: { network: 'finney', url, genesisHash: genesis }, retries: 0, timeoutMs: 10_000 });
+  const c = await connectChain({
+    endpoint: { network: 'finney', url, genesisHash: genesis },
+    retries: 0,
+    timeoutMs: 10_000,
+  });
   cleanup.push(() => c.disconnect());
   return c;
 }
 async function rejection(p: Promise<unknown>): Promise<MinerbenchError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(MinerbenchError);
   return e as MinerbenchError;
 }
@@ -46,10 +57,15 @@ async function freePort(): Promise<number> {
 describe('connecting', () => {
   it('an endpoint nobody listens on: CHAIN_UNREACHABLE after the retries, with the fallback note', async () => {
     const port = await freePort();
-    const e = await rejection(connectChain({
-      endpoint: finney(`ws://127.0.0.1:${port}`), retries: 2, backoffMs: 10, timeoutMs: 2_000,
-      fallbackNote: 'would use the shipped snapshot (block 6,852,690)',
-    }));
+    const e = await rejection(
+      connectChain({
+        endpoint: finney(`ws://127.0.0.1:${port}`),
+        retries: 2,
+        backoffMs: 10,
+        timeoutMs: 2_000,
+        fallbackNote: 'would use the shipped snapshot (block 6,852,690)',
+      }),
+    );
     expect(e.code).toBe('CHAIN_UNREACHABLE');
     expect(e.message).toContain(`ws://127.0.0.1:${port}`);
     expect(e.message).toContain('3 attempt(s)');
@@ -79,8 +95,19 @@ describe('connecting', () => {
     expect(resolveChainEndpoint().url).toBe('wss://entrypoint-finney.opentensor.ai:443');
     expect(resolveChainEndpoint('test').url).toBe('wss://test.finney.opentensor.ai:443');
     expect(resolveChainEndpoint('archive').genesisHash).toBe(FINNEY_GENESIS);
-    expect(resolveChainEndpoint('ws://10.0.0.5:9944')).toEqual({ network: 'custom', url: 'ws://10.0.0.5:9944', genesisHash: null });
-    const e = (() => { try { resolveChainEndpoint('mainnet'); } catch (x) { return x as MinerbenchError; } return null; })();
+    expect(resolveChainEndpoint('ws://10.0.0.5:9944')).toEqual({
+      network: 'custom',
+      url: 'ws://10.0.0.5:9944',
+      genesisHash: null,
+    });
+    const e = (() => {
+      try {
+        resolveChainEndpoint('mainnet');
+      } catch (x) {
+        return x as MinerbenchError;
+      }
+      return null;
+    })();
     expect(e?.code).toBe('USAGE');
     expect(e?.hint).toContain('finney');
   });
@@ -117,15 +144,26 @@ describe('reading', () => {
 
 describe('a runtime without the subnet runtime APIs (V14 metadata only; storage answers synthetic, from recorded SN1 values)', () => {
   it('falls back to batched storage reads and gets the same SN1 state', async () => {
-    const s = await serve({ runtimeApis: false, syntheticValues: { blockEmissionRao: 1_000_000_000n, subnetOwnerCut: 11_796 } });
+    const s = await serve({
+      runtimeApis: false,
+      syntheticValues: { blockEmissionRao: 1_000_000_000n, subnetOwnerCut: 11_796 },
+    });
     const c = await connect(s.url);
     const snap = await readChainSnapshot(c, { block: 6_852_690 });
     expect(snap.source.method).toBe('storage');
     // block hash, header, runtime version, netuid list, 2 globals, then 3 batched reads for the subnet
     expect(snap.source.requests).toBeLessThanOrEqual(10);
     const x = snap.subnets[0]!;
-    expect([x.netuid, x.name, x.tempo, x.numUids, x.burnRao, x.immunityPeriod]).toEqual([1, 'Apex', 99, 1024, '500000', 7200]);
-    const fromApi = JSON.parse(await import('node:fs/promises').then((f) => f.readFile(DEFAULT_SNAPSHOT_PATH, 'utf8'))).subnets[0];
+    expect([x.netuid, x.name, x.tempo, x.numUids, x.burnRao, x.immunityPeriod]).toEqual([
+      1,
+      'Apex',
+      99,
+      1024,
+      '500000',
+      7200,
+    ]);
+    const fromApi = JSON.parse(await import('node:fs/promises').then((f) => f.readFile(DEFAULT_SNAPSHOT_PATH, 'utf8')))
+      .subnets[0];
     expect(x.uids).toEqual(fromApi.uids);
     expect(x.pool).toEqual(fromApi.pool);
     expect(x.price).toEqual({ taoPerAlpha: fromApi.price.taoPerAlpha, source: 'pool-reserves' });

@@ -2,12 +2,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startRecordedChainServer, FINNEY_GENESIS, type RecordedChainServer } from '../support/recorded-chain-server.ts';
+import {
+  startRecordedChainServer,
+  FINNEY_GENESIS,
+  type RecordedChainServer,
+} from '../support/recorded-chain-server.ts';
 import { connectChain, type ChainConnection } from '../../harness/chain/connect-chain.ts';
 import { readChainSnapshot } from '../../harness/chain/read-chain-snapshot.ts';
 import { chainSnapshotSchema } from '../../harness/chain/chain-snapshot-schema.ts';
 
-const derived = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/chain/derived/sn1_block6852690_runtime_api_decoded.json', import.meta.url)), 'utf8'));
+const derived = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL('../fixtures/chain/derived/sn1_block6852690_runtime_api_decoded.json', import.meta.url)),
+    'utf8',
+  ),
+);
 const BLOCK = 6_852_690;
 const HASH = '0xdb13c066e2c63969f140164fb3bfe7a0aaa7b71407fc0fe525d68e57329ef9d0';
 const mg = derived.calls.SubnetInfoRuntimeApi_get_selective_mechagraph.decoded;
@@ -17,7 +26,11 @@ let conn: ChainConnection;
 
 beforeAll(async () => {
   server = await startRecordedChainServer({ spec: 343 });
-  conn = await connectChain({ endpoint: { network: 'finney', url: server.url, genesisHash: FINNEY_GENESIS }, timeoutMs: 10_000, retries: 0 });
+  conn = await connectChain({
+    endpoint: { network: 'finney', url: server.url, genesisHash: FINNEY_GENESIS },
+    timeoutMs: 10_000,
+    retries: 0,
+  });
 });
 afterAll(async () => {
   await conn?.disconnect();
@@ -47,16 +60,41 @@ describe('readChainSnapshot at block 6,852,690 (spec 343)', () => {
     const snap = await readChainSnapshot(conn, { block: BLOCK, now: () => new Date('2026-01-01T00:00:00Z') });
     expect(chainSnapshotSchema.safeParse(snap).success).toBe(true);
     expect(snap.source.method).toBe('runtime-api');
-    expect(snap.chain).toEqual({ name: 'Bittensor', genesisHash: FINNEY_GENESIS, specName: 'node-subtensor', specVersion: 343 });
-    expect(snap.block).toEqual({ number: BLOCK, hash: HASH, time: '2025-11-10T15:12:24.000Z', timeSource: 'aura-slot' });
+    expect(snap.chain).toEqual({
+      name: 'Bittensor',
+      genesisHash: FINNEY_GENESIS,
+      specName: 'node-subtensor',
+      specVersion: 343,
+    });
+    expect(snap.block).toEqual({
+      number: BLOCK,
+      hash: HASH,
+      time: '2025-11-10T15:12:24.000Z',
+      timeSource: 'aura-slot',
+    });
     expect(snap.subnets).toHaveLength(1);
     const s = snap.subnets[0]!;
-    expect({ netuid: s.netuid, name: s.name, tempo: s.tempo, lastStep: s.lastStep, blocksSinceLastStep: s.blocksSinceLastStep })
-      .toEqual({ netuid: 1, name: 'Apex', tempo: 99, lastStep: 6_852_597, blocksSinceLastStep: 93 });
+    expect({
+      netuid: s.netuid,
+      name: s.name,
+      tempo: s.tempo,
+      lastStep: s.lastStep,
+      blocksSinceLastStep: s.blocksSinceLastStep,
+    }).toEqual({ netuid: 1, name: 'Apex', tempo: 99, lastStep: 6_852_597, blocksSinceLastStep: 93 });
     expect(s.symbol).toBe(new TextDecoder().decode(Uint8Array.from(mg.symbol)));
-    expect([s.numUids, s.maxUids, s.burnRao, s.immunityPeriod, s.registrationAllowed]).toEqual([1024, 1024, '500000', 7200, true]);
+    expect([s.numUids, s.maxUids, s.burnRao, s.immunityPeriod, s.registrationAllowed]).toEqual([
+      1024,
+      1024,
+      '500000',
+      7200,
+      true,
+    ]);
     expect([s.ownerHotkey, s.ownerColdkey]).toEqual([mg.ownerHotkey, mg.ownerColdkey]);
-    expect(s.pool).toEqual({ taoInRao: String(mg.taoIn), alphaInRao: String(mg.alphaIn), alphaOutRao: String(mg.alphaOut) });
+    expect(s.pool).toEqual({
+      taoInRao: String(mg.taoIn),
+      alphaInRao: String(mg.alphaIn),
+      alphaOutRao: String(mg.alphaOut),
+    });
     expect(s.perBlock).toEqual({ alphaOutRao: '1000000000', alphaInRao: '1000000000', taoInRao: '9531940' });
     expect(s.pendingAlphaRao).toBe('67360456641');
     expect(s.movingPrice).toBe(mg.movingPrice.bits / 2 ** 32);
@@ -88,7 +126,10 @@ describe('readChainSnapshot at block 6,852,690 (spec 343)', () => {
 
   it('uses SwapRuntimeApi.current_alpha_price when the node answers it (synthetic price set by this test)', async () => {
     const s2 = await startRecordedChainServer({ spec: 343, syntheticValues: { alphaPriceRao: { 1: 9_531_496n } } });
-    const c2 = await connectChain({ endpoint: { network: 'finney', url: s2.url, genesisHash: FINNEY_GENESIS }, retries: 0 });
+    const c2 = await connectChain({
+      endpoint: { network: 'finney', url: s2.url, genesisHash: FINNEY_GENESIS },
+      retries: 0,
+    });
     try {
       const snap = await readChainSnapshot(c2, { block: BLOCK, netuids: [1] });
       expect(snap.subnets[0]!.price).toEqual({ taoPerAlpha: 0.009531496, source: 'swap-runtime-api' });
@@ -103,7 +144,10 @@ describe('readChainSnapshot at block 6,852,690 (spec 343)', () => {
 describe('runtime spec 393 (recorded metadata and head; SN1 values re-encoded with its types, synthetic)', () => {
   it('decodes with the newer runtime types', async () => {
     const s3 = await startRecordedChainServer({ spec: 393 });
-    const c3 = await connectChain({ endpoint: { network: 'finney', url: s3.url, genesisHash: FINNEY_GENESIS }, retries: 0 });
+    const c3 = await connectChain({
+      endpoint: { network: 'finney', url: s3.url, genesisHash: FINNEY_GENESIS },
+      retries: 0,
+    });
     try {
       const snap = await readChainSnapshot(c3, {});
       expect(snap.chain.specVersion).toBe(393);

@@ -1,6 +1,10 @@
 // SN1 at block 6,852,690 read through the real client from recorded traffic gives the worked example of bittensor.md §4.7.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRecordedChainServer, FINNEY_GENESIS, type RecordedChainServer } from '../support/recorded-chain-server.ts';
+import {
+  startRecordedChainServer,
+  FINNEY_GENESIS,
+  type RecordedChainServer,
+} from '../support/recorded-chain-server.ts';
 import { connectChain, type ChainConnection } from '../../harness/chain/connect-chain.ts';
 import { readChainSnapshot } from '../../harness/chain/read-chain-snapshot.ts';
 import type { ChainSnapshot } from '../../harness/chain/chain-snapshot-schema.ts';
@@ -13,7 +17,10 @@ let snap: ChainSnapshot;
 
 beforeAll(async () => {
   server = await startRecordedChainServer({ spec: 343 });
-  conn = await connectChain({ endpoint: { network: 'finney', url: server.url, genesisHash: FINNEY_GENESIS }, retries: 0 });
+  conn = await connectChain({
+    endpoint: { network: 'finney', url: server.url, genesisHash: FINNEY_GENESIS },
+    retries: 0,
+  });
   snap = await readChainSnapshot(conn, { block: 6_852_690, netuids: [1] });
 });
 afterAll(async () => {
@@ -40,7 +47,10 @@ describe('SN1 worked example (bittensor.md §4.7)', () => {
   });
 
   it('ordinary miners were paid nothing at that block', () => {
-    const e = subnetEarnings(snap, 1, { taoPrice: { value: 300, currency: 'USD', at: '2025-11-10T15:12:24Z' }, kwhPrice: null });
+    const e = subnetEarnings(snap, 1, {
+      taoPrice: { value: 300, currency: 'USD', at: '2025-11-10T15:12:24Z' },
+      kwhPrice: null,
+    });
     expect(e.payingMiners).toBe(0);
     expect(e.minerPool).toEqual({ alphaPerDay: 0, taoPerDay: 0, fiatPerDay: 0 });
     expect(e.distribution).toEqual([]);

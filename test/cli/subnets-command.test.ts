@@ -6,7 +6,9 @@ describe('minerbench subnets', () => {
   it('lists the bundled subnet profiles with netuid, GPUs, timeout and transport', async () => {
     const r = await runCli(['subnets']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^template\s+1\s+0\s+12 s\s+bittensor-synapse:Dummy\s+Bittensor subnet template \(Dummy synapse\)$/m);
+    expect(r.out).toMatch(
+      /^template\s+1\s+0\s+12 s\s+bittensor-synapse:Dummy\s+Bittensor subnet template \(Dummy synapse\)$/m,
+    );
     expect(r.out).toMatch(/^inference-openai\s+/m);
   });
 

@@ -14,7 +14,17 @@ describe('subnet profiles', () => {
 
   it('scores the template like its validator: 1 for twice the input, 0 otherwise and on timeout', () => {
     const q = { t: 0, synapse: 'Dummy', body: { dummy_input: 7 }, line: 1 };
-    const record = { i: 0, line: 1, warmup: false, intendedMs: 0, sentMs: 0, endMs: 1, status: 'ok' as const, bytesIn: 0, bytesOut: 0 };
+    const record = {
+      i: 0,
+      line: 1,
+      warmup: false,
+      intendedMs: 0,
+      sentMs: 0,
+      endMs: 1,
+      status: 'ok' as const,
+      bytesIn: 0,
+      bytesOut: 0,
+    };
     expect(template.score({ query: q, response: { dummy_output: 14 }, record })).toBe(1);
     expect(template.score({ query: q, response: { dummy_output: 15 }, record })).toBe(0);
     expect(template.score({ query: q, response: null, record: { ...record, status: 'timeout' } })).toBe(0);
@@ -22,7 +32,12 @@ describe('subnet profiles', () => {
 
   it('names every problem of a broken profile', () => {
     try {
-      validateProfile('p.ts', { ...template, netuid: -1, miner: { ...template.miner, port: 'x', extra: 1 }, score: undefined });
+      validateProfile('p.ts', {
+        ...template,
+        netuid: -1,
+        miner: { ...template.miner, port: 'x', extra: 1 },
+        score: undefined,
+      });
       throw new Error('expected an error');
     } catch (e) {
       const err = e as MinerbenchError;

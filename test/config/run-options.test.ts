@@ -6,7 +6,10 @@ import type { MinerbenchError } from '../../harness/errors.ts';
 describe('resolveRunOptions', () => {
   it('layers defaults, environment and flags', () => {
     expect(resolveRunOptions({}, {})).toEqual(RUN_DEFAULTS);
-    const r = resolveRunOptions({ concurrency: 4 }, { MINERBENCH_CONCURRENCY: '16', MINERBENCH_WARMUP: '5', MINERBENCH_OUT: '/tmp/o' });
+    const r = resolveRunOptions(
+      { concurrency: 4 },
+      { MINERBENCH_CONCURRENCY: '16', MINERBENCH_WARMUP: '5', MINERBENCH_OUT: '/tmp/o' },
+    );
     expect(r).toMatchObject({ concurrency: 4, warmup: 5, out: '/tmp/o' });
   });
 

@@ -63,7 +63,10 @@ describe('bad input, before anything starts', () => {
 
   it('Docker not reachable: exit 10 and how to start it', async () => {
     const out = freshOut();
-    const r = await runCli(['run', 'template', '--out', out], { ...process.env, DOCKER_HOST: 'unix:///tmp/minerbench-no-docker.sock' });
+    const r = await runCli(['run', 'template', '--out', out], {
+      ...process.env,
+      DOCKER_HOST: 'unix:///tmp/minerbench-no-docker.sock',
+    });
     expect(r.code).toBe(10);
     expect(r.err).toContain('Docker engine not reachable at unix:///tmp/minerbench-no-docker.sock');
     expect(r.err).toMatch(/fix: start it/);
@@ -94,7 +97,18 @@ describe('bad input, on the real engine', () => {
   }, 120_000);
 
   it('the miner crashing mid-run: exit 13, the run saved as failed with what was measured', async () => {
-    const r = await runCli(['run', 'crashes', '--subnets-dir', FIXTURES, '--queries', '400', '--concurrency', '2', '--out', freshOut()]);
+    const r = await runCli([
+      'run',
+      'crashes',
+      '--subnets-dir',
+      FIXTURES,
+      '--queries',
+      '400',
+      '--concurrency',
+      '2',
+      '--out',
+      freshOut(),
+    ]);
     expect(r.code).toBe(13);
     expect(r.err).toMatch(/the miner exited with code 3/);
     const file = /^result: (.+)$/m.exec(r.err)![1]!;

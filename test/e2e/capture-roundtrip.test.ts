@@ -18,7 +18,8 @@ import type { MinerEndpoint, Transport } from '../../harness/transport/transport
 import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engine.ts';
 
 /** This test process's miner containers (other engineers' runs share the engine). */
-const ownContainers = async (d: Docker) => (await minerbenchContainers(d)).filter((c) => c.Labels['minerbench.pid'] === String(process.pid));
+const ownContainers = async (d: Docker) =>
+  (await minerbenchContainers(d)).filter((c) => c.Labels['minerbench.pid'] === String(process.pid));
 
 let docker: Docker;
 let runtime: DockerRuntime;
@@ -33,8 +34,14 @@ beforeAll(async () => {
   const keys = await ephemeralKeys();
   transport = createTransport(profile.transport, { signer: keys.dendrite });
   runtime = new DockerRuntime({
-    docker, runId: `capture-e2e-${process.pid}`, profile, pluginDir, minerHotkey: keys.miner.address, now,
-    readyProbe: async (ep) => (await transport.send({ t: 0, synapse: '/health', body: {}, line: 0 }, ep, { timeoutS: 2, now })).status === 'ok',
+    docker,
+    runId: `capture-e2e-${process.pid}`,
+    profile,
+    pluginDir,
+    minerHotkey: keys.miner.address,
+    now,
+    readyProbe: async (ep) =>
+      (await transport.send({ t: 0, synapse: '/health', body: {}, line: 0 }, ep, { timeoutS: 2, now })).status === 'ok',
   });
   endpoint = await runtime.start(new AbortController().signal);
   await runtime.waitReady(endpoint, new AbortController().signal);
@@ -49,25 +56,50 @@ afterAll(async () => {
 async function replayThrough(file: string, port: number, count: number, timeScale: number) {
   const queries = readQueriesFile(file, { monotonic: true });
   const arrival = arrivalOptions({ ...RUN_DEFAULTS, arrival: 'trace', timeScale }, queries);
-  return runReplay({ queries, arrival, count, warmup: 0, transport, endpoint: { ...endpoint, port }, timeoutS: 20, clock: realClock(now), signal: new AbortController().signal });
+  return runReplay({
+    queries,
+    arrival,
+    count,
+    warmup: 0,
+    transport,
+    endpoint: { ...endpoint, port },
+    timeoutS: 20,
+    clock: realClock(now),
+    signal: new AbortController().signal,
+  });
 }
 
 describe('capture round trip (real miner in Docker)', () => {
   it('records every replayed query once, in order, and the capture replays to the same answers', async () => {
     const original = path.resolve('subnets/inference-openai/queries/sample.jsonl');
     const first = path.join(dir, 'first.jsonl');
-    const proxy = await startCaptureProxy({ listen: { host: '127.0.0.1', port: 0 }, upstream: { host: endpoint.host, port: endpoint.port }, out: first, maxBodyBytes: 1 << 20 });
+    const proxy = await startCaptureProxy({
+      listen: { host: '127.0.0.1', port: 0 },
+      upstream: { host: endpoint.host, port: endpoint.port },
+      out: first,
+      maxBodyBytes: 1 << 20,
+    });
     const a = await replayThrough(original, proxy.address.port, 40, 50);
     await proxy.close();
     expect(a.records.filter((r) => r.status === 'ok')).toHaveLength(40);
     const src = readQueriesFile(original).slice(0, 40);
     const cap = readQueriesFile(first, { monotonic: true });
     expect(cap.map((q) => [q.synapse, q.body])).toEqual(src.map((q) => [q.synapse, q.body]));
-    expect(readFileSync(first, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { status: number }).status)).toEqual(new Array(40).fill(200));
+    expect(
+      readFileSync(first, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { status: number }).status),
+    ).toEqual(new Array(40).fill(200));
 
     // Replay the capture (its own spacing: already 50x faster than the original) through a second capture.
     const second = path.join(dir, 'second.jsonl');
-    const proxy2 = await startCaptureProxy({ listen: { host: '127.0.0.1', port: 0 }, upstream: { host: endpoint.host, port: endpoint.port }, out: second, maxBodyBytes: 1 << 20 });
+    const proxy2 = await startCaptureProxy({
+      listen: { host: '127.0.0.1', port: 0 },
+      upstream: { host: endpoint.host, port: endpoint.port },
+      out: second,
+      maxBodyBytes: 1 << 20,
+    });
     const b = await replayThrough(first, proxy2.address.port, 40, 1);
     await proxy2.close();
     expect(b.records.map((r) => r.status)).toEqual(new Array(40).fill('ok'));

@@ -10,16 +10,29 @@ beforeAll(async () => {
 
 describe('minerbench doctor', () => {
   it('reports Docker, no NVIDIA GPU and what that allows on a GPU-less machine', async () => {
-    const r = await runCli(['doctor', '--json'], { ...process.env, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' });
+    const r = await runCli(['doctor', '--json'], {
+      ...process.env,
+      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    });
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { checks: Array<{ what: string; status: string; detail: string }>; can: Record<string, boolean> };
+    const j = JSON.parse(r.out) as {
+      checks: Array<{ what: string; status: string; detail: string }>;
+      can: Record<string, boolean>;
+    };
     expect(j.checks.find((c) => c.what === 'Docker engine')?.status).toBe('ok');
     expect(j.checks.find((c) => c.what === 'NVIDIA GPUs')?.detail).toContain('nvidia-smi not found');
-    expect(j.can).toEqual({ 'benchmark CPU-only subnets in Docker': true, 'benchmark GPU subnets in Docker': false, 'measure GPU energy': false });
+    expect(j.can).toEqual({
+      'benchmark CPU-only subnets in Docker': true,
+      'benchmark GPU subnets in Docker': false,
+      'measure GPU energy': false,
+    });
   });
 
   it('lists the GPUs, driver and power field of a (recorded) A100 host', async () => {
-    const env = fakeSmiEnv({ FAKE_SMI_XML: fixture('xml/k8s-test-infra/qx-a100.xml'), FAKE_SMI_HELP: fixture('csv/netdata_help-query-gpu_2022.txt') });
+    const env = fakeSmiEnv({
+      FAKE_SMI_XML: fixture('xml/k8s-test-infra/qx-a100.xml'),
+      FAKE_SMI_HELP: fixture('csv/netdata_help-query-gpu_2022.txt'),
+    });
     const r = await runCli(['doctor'], env);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/ok\s+NVIDIA driver\s+570\.148\.08 \(CUDA 12\.8\)/);

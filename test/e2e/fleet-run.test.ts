@@ -20,9 +20,14 @@ beforeAll(async () => {
   engines.push(new TestEngine(1, { tls: true }), new TestEngine(2), new TestEngine(3));
   await Promise.all(engines.map((e) => e.start()));
   for (const e of engines) e.loadImage('minerbench/python-base:bookworm');
-  writeFileSync(path.join(work, 'plan.yaml'), 'subnets: [template]\nrepeats: 2\nscenarios:\n  smoke: { concurrency: 4, queries: 200, warmup: 10 }\n');
+  writeFileSync(
+    path.join(work, 'plan.yaml'),
+    'subnets: [template]\nrepeats: 2\nscenarios:\n  smoke: { concurrency: 4, queries: 200, warmup: 10 }\n',
+  );
   const [a, b, c] = engines as [TestEngine, TestEngine, TestEngine];
-  writeFileSync(path.join(work, 'fleet.yaml'), `name: e2e
+  writeFileSync(
+    path.join(work, 'fleet.yaml'),
+    `name: e2e
 plan: { file: plan.yaml }
 results: results
 concurrency: 3
@@ -36,7 +41,8 @@ machines:
     endpoint: ${b.endpoint}
   - name: down-at-start
     endpoint: ${c.endpoint}
-`);
+`,
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -60,16 +66,20 @@ async function fleetRun(onErr: (text: string, all: string) => void = () => {}): 
   return { code, err };
 }
 
-const ledger = (m: string) => JSON.parse(readFileSync(path.join(results, 'fleet/nights', NIGHT, `${m}.json`), 'utf8')) as MachineNight;
+const ledger = (m: string) =>
+  JSON.parse(readFileSync(path.join(results, 'fleet/nights', NIGHT, `${m}.json`), 'utf8')) as MachineNight;
 const indexedRuns = () => {
   const db = new Database(path.join(results, 'minerbench.db'), { readonly: true });
   try {
-    return (db.prepare('SELECT run_id FROM runs ORDER BY run_id').all() as Array<{ run_id: string }>).map((r) => r.run_id);
+    return (db.prepare('SELECT run_id FROM runs ORDER BY run_id').all() as Array<{ run_id: string }>).map(
+      (r) => r.run_id,
+    );
   } finally {
     db.close();
   }
 };
-const leftovers = async (e: TestEngine) => (await e.docker.listContainers({ all: true })).map((c) => `${c.Names[0]} ${c.State}`);
+const leftovers = async (e: TestEngine) =>
+  (await e.docker.listContainers({ all: true })).map((c) => `${c.Names[0]} ${c.State}`);
 
 describe('minerbench fleet run (three real engines)', () => {
   it('runs every reachable machine, survives one down and one killed mid-run, then resumes the night without duplicates', async () => {
@@ -78,7 +88,11 @@ describe('minerbench fleet run (three real engines)', () => {
     let killed = false;
     const first = await fleetRun((_t, all) => {
       // Dies while its second run is measuring, after the first was copied back.
-      if (!killed && /\[dies-mid-run\] template\/smoke\/1: completed/.test(all) && /\[dies-mid-run template\/smoke\/2\] ready/.test(all)) {
+      if (
+        !killed &&
+        /\[dies-mid-run\] template\/smoke\/1: completed/.test(all) &&
+        /\[dies-mid-run template\/smoke\/2\] ready/.test(all)
+      ) {
         killed = true;
         b.kill();
       }
@@ -86,7 +100,9 @@ describe('minerbench fleet run (three real engines)', () => {
     expect(killed, first.err).toBe(true);
     expect(first.code, first.err).toBe(61);
     expect(first.err).toMatch(/\[down-at-start\] unreachable: 0 run\(s\) — DOCKER_UNREACHABLE: .*d\.sock/);
-    expect(first.err).toMatch(/\[dies-mid-run\] failed: 1 run\(s\) — DOCKER_UNREACHABLE: the engine at unix:\/\/.* stopped answering mid-plan/);
+    expect(first.err).toMatch(
+      /\[dies-mid-run\] failed: 1 run\(s\) — DOCKER_UNREACHABLE: the engine at unix:\/\/.* stopped answering mid-plan/,
+    );
     expect(ledger('tls-box')).toMatchObject({ status: 'completed', planned: 2 });
     expect(Object.values(ledger('tls-box').jobs).map((j) => j.status)).toEqual(['completed', 'completed']);
     expect(Object.values(ledger('dies-mid-run').jobs).filter((j) => j.status === 'completed')).toHaveLength(1);
@@ -94,7 +110,8 @@ describe('minerbench fleet run (three real engines)', () => {
     const firstRuns = indexedRuns();
     expect(firstRuns).toHaveLength(3);
     expect(readdirSync(path.join(results, 'runs')).sort()).toEqual(firstRuns);
-    for (const id of firstRuns) expect(readFileSync(path.join(results, 'runs', id, 'report.html'), 'utf8')).toContain('<html');
+    for (const id of firstRuns)
+      expect(readFileSync(path.join(results, 'runs', id, 'report.html'), 'utf8')).toContain('<html');
     expect(await leftovers(a)).toEqual([]);
     // The dead machine has nothing running (killed processes may linger a moment as zombies until init reaps them).
     for (let i = 0; i < 40 && b.processes().length; i++) await new Promise((r) => setTimeout(r, 250));
@@ -110,12 +127,20 @@ describe('minerbench fleet run (three real engines)', () => {
     const all = indexedRuns();
     expect(all).toHaveLength(6);
     expect(all.filter((id) => firstRuns.includes(id))).toEqual(firstRuns);
-    expect(readdirSync(path.join(results, 'runs')).filter((n) => !n.startsWith('.')).sort()).toEqual(all);
+    expect(
+      readdirSync(path.join(results, 'runs'))
+        .filter((n) => !n.startsWith('.'))
+        .sort(),
+    ).toEqual(all);
     for (const e of engines) expect(await leftovers(e), `engine ${e.index}`).toEqual([]);
 
-    const report = JSON.parse(readFileSync(path.join(results, 'fleet', `morning-${NIGHT}.json`), 'utf8')) as MorningReport;
+    const report = JSON.parse(
+      readFileSync(path.join(results, 'fleet', `morning-${NIGHT}.json`), 'utf8'),
+    ) as MorningReport;
     expect(report.machines.map((m) => [m.machine, m.status, m.completed])).toEqual([
-      ['dies-mid-run', 'completed', 2], ['down-at-start', 'completed', 2], ['tls-box', 'completed', 2],
+      ['dies-mid-run', 'completed', 2],
+      ['down-at-start', 'completed', 2],
+      ['tls-box', 'completed', 2],
     ]);
     expect(report.regressions).toEqual([]);
     const html = readFileSync(path.join(results, 'fleet', `morning-${NIGHT}.html`), 'utf8');
@@ -126,12 +151,25 @@ describe('minerbench fleet run (three real engines)', () => {
     for (const name of ['tls-box', 'dies-mid-run', 'down-at-start']) expect(compare).toContain(name);
     // Keys are read from their paths only: no key material anywhere in the results.
     const key = readFileSync(a.tls!.key, 'utf8').split('\n')[1]!;
-    const grep = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-      d.isDirectory() ? grep(path.join(dir, d.name)) : readFileSync(path.join(dir, d.name)).includes(key) ? [path.join(dir, d.name)] : []);
+    const grep = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory()
+          ? grep(path.join(dir, d.name))
+          : readFileSync(path.join(dir, d.name)).includes(key)
+            ? [path.join(dir, d.name)]
+            : [],
+      );
     expect(grep(results)).toEqual([]);
 
     const status = { out: '', err: '' };
-    const code = await main(['fleet', 'status', path.join(work, 'fleet.yaml')], { out: (t) => (status.out += t), err: (t) => (status.err += t), isTTY: false, signal: new AbortController().signal, cwd: work, env: process.env });
+    const code = await main(['fleet', 'status', path.join(work, 'fleet.yaml')], {
+      out: (t) => (status.out += t),
+      err: (t) => (status.err += t),
+      isTTY: false,
+      signal: new AbortController().signal,
+      cwd: work,
+      env: process.env,
+    });
     expect(code).toBe(0);
     expect(status.out).toMatch(/^tls-box\s+2026-11-20\s+completed\s+2\/2\s+0\s+0/m);
     expect(status.out).toMatch(/^dies-mid-run\s+2026-11-20\s+completed\s+2\/2/m);

@@ -16,7 +16,9 @@ beforeAll(async () => {
   docker = await ensureDockerEngine();
 }, 600_000);
 
-const A100_UUID = /<uuid>(GPU-[^<]+)<\/uuid>/.exec(readFileSync(fixture('xml/k8s-test-infra/qx-a100.xml'), 'utf8'))![1]!;
+const A100_UUID = /<uuid>(GPU-[^<]+)<\/uuid>/.exec(
+  readFileSync(fixture('xml/k8s-test-infra/qx-a100.xml'), 'utf8'),
+)![1]!;
 
 /** An A100 host: its real -q -x, the 2022 field list, and a real 100 ms power recording (energy-inference, Palmetto). */
 function a100Env(): NodeJS.ProcessEnv {
@@ -49,9 +51,30 @@ const FIXTURE_SUBNETS = path.resolve(import.meta.dirname, '../fixtures/subnets')
 describe('GPU runs', () => {
   it('benchmarks two GPU subnets at once on disjoint GPUs, each with its own power samples', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'mb-gpu-two-'));
-    const r = await runCli(['run', 'gpu-a', 'gpu-b', '--subnets-dir', FIXTURE_SUBNETS, '--runtime', 'process', '--idle-seconds', '0', '--duration', '2', '--concurrency', '1', '--out', out], eightGpuEnv());
+    const r = await runCli(
+      [
+        'run',
+        'gpu-a',
+        'gpu-b',
+        '--subnets-dir',
+        FIXTURE_SUBNETS,
+        '--runtime',
+        'process',
+        '--idle-seconds',
+        '0',
+        '--duration',
+        '2',
+        '--concurrency',
+        '1',
+        '--out',
+        out,
+      ],
+      eightGpuEnv(),
+    );
     expect([0, 50], r.err).toContain(r.code);
-    const results = [...r.err.matchAll(/^result: (.+)$/gm)].map((m) => JSON.parse(readFileSync(m[1]!, 'utf8')) as RunResult);
+    const results = [...r.err.matchAll(/^result: (.+)$/gm)].map(
+      (m) => JSON.parse(readFileSync(m[1]!, 'utf8')) as RunResult,
+    );
     expect(results.map((x) => x.subnet.id).sort()).toEqual(['gpu-a', 'gpu-b']);
     const assigned = results.map((x) => (x.environment.gpus as { assignedDeviceIds: string[] }).assignedDeviceIds);
     expect(assigned.map((a) => a.length)).toEqual([1, 1]);
@@ -67,18 +90,39 @@ describe('GPU runs', () => {
 
   it('samples the assigned GPU around an idle window and the load, and reports energy per query with its uncertainty', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'mb-gpu-out-'));
-    const r = await runCli(['run', 'template', '--runtime', 'process', '--gpus', '0', '--idle-seconds', '1', '--sample-ms', '100', '--duration', '3', '--concurrency', '2', '--out', out], a100Env());
+    const r = await runCli(
+      [
+        'run',
+        'template',
+        '--runtime',
+        'process',
+        '--gpus',
+        '0',
+        '--idle-seconds',
+        '1',
+        '--sample-ms',
+        '100',
+        '--duration',
+        '3',
+        '--concurrency',
+        '2',
+        '--out',
+        out,
+      ],
+      a100Env(),
+    );
     const result = JSON.parse(readFileSync(/^result: (.+)$/m.exec(r.err)![1]!, 'utf8')) as RunResult;
     // On a loaded 2-core test machine the harness's own timing may breach the validity bounds (exit 50); energy is what this checks.
     expect([0, 50], r.err).toContain(r.code);
     expect(result.status).toBe('completed');
     expect(result.quality.mean).toBe(1);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed by the result schema in a later commit
     const e = result.energy as Record<string, any>;
     expect(e.measured).toBe(true);
     expect(e.sampler.powerField).toBe('power.draw');
     expect(e.meanW).toBeGreaterThan(25); // the recording stays between 29.99 W (idle) and 400 W (the A100's limit)
     expect(e.meanW).toBeLessThan(400);
-    expect(e.energyJ).toBeCloseTo(e.meanW * (e.phases.measure.endMs - e.phases.measure.startMs) / 1000, 0);
+    expect(e.energyJ).toBeCloseTo((e.meanW * (e.phases.measure.endMs - e.phases.measure.startMs)) / 1000, 0);
     expect(e.joulesPerQuery).toBeCloseTo(e.energyJ / result.load.measured, 6);
     expect(e.qualityPerJoule).toBeCloseTo(result.load.measured / e.energyJ, 6); // every answer scored 1
     expect(e.statement).toMatch(/J ± [\d.]+ J \([\d.]+%\)/);
@@ -94,9 +138,28 @@ describe('GPU runs', () => {
   it('keeps measuring when nvidia-smi dies mid-run (a GPU falling off the bus), and says which window has no power data', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'mb-gpu-die-'));
     const env = { ...a100Env(), FAKE_SMI_DIE_AFTER: '25' };
-    const r = await runCli(['run', 'template', '--runtime', 'process', '--gpus', '0', '--idle-seconds', '1', '--duration', '4', '--concurrency', '1', '--out', out], env);
+    const r = await runCli(
+      [
+        'run',
+        'template',
+        '--runtime',
+        'process',
+        '--gpus',
+        '0',
+        '--idle-seconds',
+        '1',
+        '--duration',
+        '4',
+        '--concurrency',
+        '1',
+        '--out',
+        out,
+      ],
+      env,
+    );
     expect([0, 50], r.err).toContain(r.code);
     const result = JSON.parse(readFileSync(/^result: (.+)$/m.exec(r.err)![1]!, 'utf8')) as RunResult;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed by the result schema in a later commit
     const e = result.energy as Record<string, any>;
     expect(result.status).toBe('completed');
     expect(e.sampler.restarts).toBeGreaterThanOrEqual(1);
@@ -112,7 +175,9 @@ describe('GPU runs', () => {
     const env = { ...process.env, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
     const r = await runCli(['run', 'template', '--gpus', '0', '--out', out], env);
     expect(r.code).toBe(20);
-    expect(r.err).toContain('--gpus 0 was given but this machine has no usable NVIDIA GPU: nvidia-smi is not installed');
+    expect(r.err).toContain(
+      '--gpus 0 was given but this machine has no usable NVIDIA GPU: nvidia-smi is not installed',
+    );
     expect(runsIn(out)).toEqual([]);
     expect(await minerbenchContainers(docker)).toEqual([]);
   });

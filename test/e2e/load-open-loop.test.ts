@@ -9,7 +9,8 @@ import type { RunResult } from '../../harness/results/run-result.ts';
 import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engine.ts';
 
 /** This test process's miner containers (other engineers' runs share the engine). */
-const ownContainers = async (d: Docker) => (await minerbenchContainers(d)).filter((c) => c.Labels['minerbench.pid'] === String(process.pid));
+const ownContainers = async (d: Docker) =>
+  (await minerbenchContainers(d)).filter((c) => c.Labels['minerbench.pid'] === String(process.pid));
 import { runCli } from '../support/run-cli.ts';
 
 let docker: Docker;
@@ -24,35 +25,78 @@ function resultOf(stderr: string): { result: RunResult; records: RequestRecord[]
   const m = /^result: (.+)$/m.exec(stderr);
   if (!m) throw new Error(`no result path printed:\n${stderr}`);
   const result = JSON.parse(readFileSync(m[1]!, 'utf8')) as RunResult;
-  const records = readFileSync(path.join(path.dirname(m[1]!), 'artifacts/records.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RequestRecord);
+  const records = readFileSync(path.join(path.dirname(m[1]!), 'artifacts/records.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as RequestRecord);
   return { result, records };
 }
 
 describe('open-loop arrival models against real miners', () => {
   it('replays the inference plugin trace 25x faster with the captured spacing kept within 2 ms at p99', async () => {
-    const r = await runCli(['run', 'inference-openai', '--arrival', 'trace', '--time-scale', '25', '--queries', '80', '--warmup', '5', '--out', out]);
+    const r = await runCli([
+      'run',
+      'inference-openai',
+      '--arrival',
+      'trace',
+      '--time-scale',
+      '25',
+      '--queries',
+      '80',
+      '--warmup',
+      '5',
+      '--out',
+      out,
+    ]);
     const { result, records } = resultOf(r.err);
     expect(result.load.model).toBe('trace');
     expect(result.load.ok).toBe(80);
     expect(result.quality.mean).toBe(1);
-    const queries = readFileSync(path.resolve('subnets/inference-openai/queries/sample.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { t: number });
+    const queries = readFileSync(path.resolve('subnets/inference-openai/queries/sample.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { t: number });
     // The schedule is the captured t offsets / 25 from the first query; the sends follow it.
     const origin = records[0]!.intendedMs;
-    for (const rec of records) expect(rec.intendedMs - origin).toBeCloseTo(((queries[rec.i]!.t - queries[0]!.t) * 1000) / 25, 6);
-    const lags = records.filter((x) => !x.warmup).map((x) => x.sentMs - x.intendedMs).sort((a, b) => a - b);
+    for (const rec of records)
+      expect(rec.intendedMs - origin).toBeCloseTo(((queries[rec.i]!.t - queries[0]!.t) * 1000) / 25, 6);
+    const lags = records
+      .filter((x) => !x.warmup)
+      .map((x) => x.sentMs - x.intendedMs)
+      .sort((a, b) => a - b);
     const p99 = lags[Math.ceil(0.99 * lags.length) - 1]!;
     // Either the spacing held within 2 ms at p99, or (a starved CPU, a blocked loop) the run says it did not: never silently.
     if (p99 > 2) {
       expect(result.load.sendLag!.p99Ms).toBe(Math.round(p99 * 1000) / 1000);
-      if (p99 > 10) expect(result.validity.reasons.join('\n')).toContain(`send lag p99 ${result.load.sendLag!.p99Ms} ms is above 10 ms`);
-      console.warn(`[load e2e] trace send lag p99 ${p99.toFixed(2)} ms > 2 ms on this host (event loop p99 ${result.load.eventLoop?.p99Ms} ms)`);
+      if (p99 > 10)
+        expect(result.validity.reasons.join('\n')).toContain(
+          `send lag p99 ${result.load.sendLag!.p99Ms} ms is above 10 ms`,
+        );
+      console.warn(
+        `[load e2e] trace send lag p99 ${p99.toFixed(2)} ms > 2 ms on this host (event loop p99 ${result.load.eventLoop?.p99Ms} ms)`,
+      );
     }
     expect(result.streaming?.ttft.count).toBeGreaterThan(0);
     expect(await ownContainers(docker)).toEqual([]);
   }, 300_000);
 
   it('shows a stalling miner in p99 from the intended start, and saves it INVALID with its mid-stream closes counted', async () => {
-    const r = await runCli(['run', 'stalling-openai', '--subnets-dir', FIXTURES, '--arrival', 'constant', '--rate', '20', '--duration', '8', '--warmup', '5', '--out', out]);
+    const r = await runCli([
+      'run',
+      'stalling-openai',
+      '--subnets-dir',
+      FIXTURES,
+      '--arrival',
+      'constant',
+      '--rate',
+      '20',
+      '--duration',
+      '8',
+      '--warmup',
+      '5',
+      '--out',
+      out,
+    ]);
     expect(r.code, r.err).toBe(50);
     const { result } = resultOf(r.err);
     expect(result.validity.verdict).toBe('INVALID');

@@ -28,7 +28,12 @@ beforeAll(async () => {
   const keys = await ephemeralKeys();
   dendrite = keys.dendrite;
   runtime = new DockerRuntime({
-    docker, runId: `protocol-${process.pid}`, profile, pluginDir: dir, minerHotkey: keys.miner.address, now,
+    docker,
+    runId: `protocol-${process.pid}`,
+    profile,
+    pluginDir: dir,
+    minerHotkey: keys.miner.address,
+    now,
     readyProbe: async (ep) => (await send(ep, { synapse: 'Synapse' })).httpStatus === 200,
   });
   endpoint = await runtime.start(new AbortController().signal);
@@ -51,15 +56,32 @@ interface SendOpts {
 }
 
 async function send(ep: MinerEndpoint, o: SendOpts = {}) {
-  const cfg = o.synapse === 'Synapse' ? { kind: 'bittensor-synapse' as const, synapse: 'Synapse', fields: [] } : synapse;
+  const cfg =
+    o.synapse === 'Synapse' ? { kind: 'bittensor-synapse' as const, synapse: 'Synapse', fields: [] } : synapse;
   const req = buildDendriteRequest({
     synapse: cfg,
     fields: o.synapse === 'Synapse' ? {} : { dummy_input: o.input ?? 21 },
     timeoutS: 12,
-    dendrite: { ip: '127.0.0.1', hotkey: dendrite.address, uuid: o.uuid ?? randomUUID(), nonce: o.nonce ?? defaultNowNs(), sign: dendrite.sign },
+    dendrite: {
+      ip: '127.0.0.1',
+      hotkey: dendrite.address,
+      uuid: o.uuid ?? randomUUID(),
+      nonce: o.nonce ?? defaultNowNs(),
+      sign: dendrite.sign,
+    },
     axon: { ip: ep.host, port: ep.port, hotkey: ep.hotkey },
   });
-  const r = await httpExchange({ dispatcher, host: ep.host, port: ep.port, method: 'POST', path: o.path ?? req.path, headers: o.tamper ? o.tamper(req.headers) : req.headers, body: req.body, timeoutMs: 12_000, now });
+  const r = await httpExchange({
+    dispatcher,
+    host: ep.host,
+    port: ep.port,
+    method: 'POST',
+    path: o.path ?? req.path,
+    headers: o.tamper ? o.tamper(req.headers) : req.headers,
+    body: req.body,
+    timeoutMs: 12_000,
+    now,
+  });
   return { ...r, json: r.body.length ? (JSON.parse(r.body.toString()) as Record<string, unknown>) : null, req };
 }
 
@@ -67,7 +89,12 @@ describe('template miner on the wire (real Docker)', () => {
   it('answers a signed Dummy with 200, the full synapse and dummy_output = 2 x input; the signature verifies for its hotkey', async () => {
     const r = await send(endpoint, { input: 21 });
     expect(r.httpStatus).toBe(200);
-    expect(r.json).toMatchObject({ name: 'Dummy', dummy_input: 21, dummy_output: 42, axon: { status_code: 200, status_message: 'Success' } });
+    expect(r.json).toMatchObject({
+      name: 'Dummy',
+      dummy_input: 21,
+      dummy_output: 42,
+      axon: { status_code: 200, status_message: 'Success' },
+    });
     expect(r.headers?.bt_header_axon_status_code).toBe('200');
     expect(r.headers?.computed_body_hash).toBe('a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a');
     expect(signatureVerify(r.req.message, r.req.signature, dendrite.address).isValid).toBe(true);
@@ -91,7 +118,9 @@ describe('template miner on the wire (real Docker)', () => {
   });
 
   it('answers a body hash that does not match the body with 500', async () => {
-    const r = await send(endpoint, { tamper: (h) => h.map(([k, v]) => [k, k === 'computed_body_hash' ? '0'.repeat(64) : v]) });
+    const r = await send(endpoint, {
+      tamper: (h) => h.map(([k, v]) => [k, k === 'computed_body_hash' ? '0'.repeat(64) : v]),
+    });
     expect(r.httpStatus).toBe(500);
     expect(String(r.json?.message)).toMatch(/^Internal Server Error #[0-9a-f-]{36}$/);
   });
@@ -104,4 +133,3 @@ describe('template miner on the wire (real Docker)', () => {
     expect(String(unknown.json?.message)).toContain("Synapse name 'Nope' not found");
   });
 });
-

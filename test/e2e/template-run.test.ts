@@ -30,11 +30,27 @@ describe('minerbench run template (real Docker)', () => {
     const orphan = await docker.createContainer({
       Image: 'minerbench/python-base:bookworm',
       Cmd: ['sleep', '600'],
-      Labels: { 'minerbench.run': 'killed-run-e2e', 'minerbench.pid': String(dead.pid), 'minerbench.host': os.hostname() },
+      Labels: {
+        'minerbench.run': 'killed-run-e2e',
+        'minerbench.pid': String(dead.pid),
+        'minerbench.host': os.hostname(),
+      },
     });
     await orphan.start();
 
-    const r = await runCli(['run', 'template', '--queries', '300', '--concurrency', '8', '--offline', '--tao-price', '400', '--out', out]);
+    const r = await runCli([
+      'run',
+      'template',
+      '--queries',
+      '300',
+      '--concurrency',
+      '8',
+      '--offline',
+      '--tao-price',
+      '400',
+      '--out',
+      out,
+    ]);
     expect(r.err).toContain('removed a miner left by the killed run killed-run-e2e');
     expect(r.code, r.err).toBe(0);
     const result = JSON.parse(readFileSync(resultPath(r.err), 'utf8')) as RunResult;
@@ -51,7 +67,10 @@ describe('minerbench run template (real Docker)', () => {
     expect(result.environment.runtime.image?.tag).toMatch(/^minerbench\/template:/);
     expect(result.energy).toMatchObject({ measured: false });
     expect(result.chain).toMatchObject({ origin: 'default', block: 6852690, blockTime: '2025-11-10T15:12:24.000Z' });
-    expect(result.earnings).toMatchObject({ subnet: { netuid: 1, payingMiners: 0 }, placement: { rule: 'spread-only' } });
+    expect(result.earnings).toMatchObject({
+      subnet: { netuid: 1, payingMiners: 0 },
+      placement: { rule: 'spread-only' },
+    });
     expect(result.warnings.join('\n')).toContain('using the snapshot shipped with minerbench (block 6,852,690');
     const dir = path.dirname(resultPath(r.err));
     expect(readFileSync(path.join(dir, 'artifacts/records.jsonl'), 'utf8').trim().split('\n')).toHaveLength(320);
@@ -62,10 +81,14 @@ describe('minerbench run template (real Docker)', () => {
   }, 300_000);
 
   it('saves a run interrupted by SIGTERM as interrupted, exits 130 and removes the container', async () => {
-    const child = spawn(process.execPath, ['bin/minerbench.js', 'run', 'template', '--duration', '60', '--concurrency', '2', '--out', out], {
-      cwd: path.resolve(import.meta.dirname, '../..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['bin/minerbench.js', 'run', 'template', '--duration', '60', '--concurrency', '2', '--out', out],
+      {
+        cwd: path.resolve(import.meta.dirname, '../..'),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let err = '';
     let scheduled = false;
     child.stderr.on('data', (d: Buffer) => {

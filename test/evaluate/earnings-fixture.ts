@@ -10,12 +10,23 @@ const OWNER_CK = 'owner-coldkey';
  */
 export function constructedSubnet(over: Partial<SubnetSnapshot> = {}): SubnetSnapshot {
   return {
-    netuid: 7, name: 'Seven', symbol: 'Z', tempo: 99, lastStep: 1000, blocksSinceLastStep: 10,
-    numUids: 5, maxUids: 256, registrationAllowed: true, burnRao: '2000000000', immunityPeriod: 7200,
-    ownerHotkey: OWNER_HK, ownerColdkey: OWNER_CK,
+    netuid: 7,
+    name: 'Seven',
+    symbol: 'Z',
+    tempo: 99,
+    lastStep: 1000,
+    blocksSinceLastStep: 10,
+    numUids: 5,
+    maxUids: 256,
+    registrationAllowed: true,
+    burnRao: '2000000000',
+    immunityPeriod: 7200,
+    ownerHotkey: OWNER_HK,
+    ownerColdkey: OWNER_CK,
     pool: { taoInRao: '1000000000000', alphaInRao: '100000000000000', alphaOutRao: '5000000000000' },
     perBlock: { alphaOutRao: '1000000000', alphaInRao: '1000000000', taoInRao: '10000000' },
-    pendingAlphaRao: null, movingPrice: 0.01,
+    pendingAlphaRao: null,
+    movingPrice: 0.01,
     price: { taoPerAlpha: 0.01, source: 'swap-runtime-api' },
     uids: {
       hotkeys: ['v0', 'm1', 'm2', 'm3', 'owner-miner'],
@@ -30,12 +41,27 @@ export function constructedSubnet(over: Partial<SubnetSnapshot> = {}): SubnetSna
   };
 }
 
-export function constructedSnapshot(subnets: SubnetSnapshot[] = [constructedSubnet()], specVersion = 343): ChainSnapshot {
+export function constructedSnapshot(
+  subnets: SubnetSnapshot[] = [constructedSubnet()],
+  specVersion = 343,
+): ChainSnapshot {
   return {
-    kind: 'minerbench.chain-snapshot', schemaVersion: 1, createdAt: '2026-01-02T00:00:00.000Z',
-    source: { endpoint: 'constructed', network: 'test', method: 'runtime-api', requests: null, roundTrips: null, elapsedMs: null },
+    kind: 'minerbench.chain-snapshot',
+    schemaVersion: 1,
+    createdAt: '2026-01-02T00:00:00.000Z',
+    source: {
+      endpoint: 'constructed',
+      network: 'test',
+      method: 'runtime-api',
+      requests: null,
+      roundTrips: null,
+      elapsedMs: null,
+    },
     chain: { name: 'Bittensor', genesisHash: '0x00', specName: 'node-subtensor', specVersion },
     block: { number: 1000, hash: '0x01', time: '2026-01-01T00:00:00.000Z', timeSource: 'aura-slot' },
-    blockEmissionRao: '500000000', subnetOwnerCut: 11796, subnets, warnings: [],
+    blockEmissionRao: '500000000',
+    subnetOwnerCut: 11796,
+    subnets,
+    warnings: [],
   };
 }

@@ -4,9 +4,20 @@ import { machineEarnings, type MachineRunLike } from '../../harness/evaluate/ear
 import { qualityAsPercentileRule } from '../../harness/evaluate/earnings-rank-rule.ts';
 import { constructedSnapshot } from './earnings-fixture.ts';
 
-const run: MachineRunLike = { netuid: 7, avgPowerW: 500, p99Ms: 800, timeoutS: 12, capacityQps: 2, qualityMean: 0.5, validatorQps: 0.04 };
+const run: MachineRunLike = {
+  netuid: 7,
+  avgPowerW: 500,
+  p99Ms: 800,
+  timeoutS: 12,
+  capacityQps: 2,
+  qualityMean: 0.5,
+  validatorQps: 0.04,
+};
 // TAO at 1 USD: miners earn 10.8, 7.2, 3.6 USD/day (1080, 720, 360 alpha x 0.01).
-const prices = { taoPrice: { value: 1, currency: 'USD', at: '2026-01-01T00:00:00Z' }, kwhPrice: { value: 0.25, currency: 'USD' } };
+const prices = {
+  taoPrice: { value: 1, currency: 'USD', at: '2026-01-01T00:00:00Z' },
+  kwhPrice: { value: 0.25, currency: 'USD' },
+};
 
 describe('machineEarnings', () => {
   it('power cost = W x 24 h x PUE x kWh price; burn spread over the tenure', () => {
@@ -19,7 +30,11 @@ describe('machineEarnings', () => {
   it('net per day at the ranks, and the break-even rank', () => {
     const m = machineEarnings(run, constructedSnapshot(), { prices, pue: 1.2, tenureDays: 20 });
     expect(m.atRanks.map((r) => [r.label, r.rank, Number(r.netFiatPerDay!.toFixed(6))])).toEqual([
-      ['top', 1, 7.1], ['p10', 1, 7.1], ['p50', 2, 3.5], ['p90', 3, -0.1], ['last', 3, -0.1],
+      ['top', 1, 7.1],
+      ['p10', 1, 7.1],
+      ['p50', 2, 3.5],
+      ['p90', 3, -0.1],
+      ['last', 3, -0.1],
     ]);
     expect(m.atRanks[2]!.netTaoPerDay).toBeCloseTo(3.5, 9);
     expect(m.breakEvenRank).toBe(2);
@@ -57,7 +72,12 @@ describe('machineEarnings', () => {
     expect(d.placement.rank).toBeNull();
     expect(d.placement.estimate).toBeNull();
     expect(d.placement.statement).toContain('does not know the quality of the other miners');
-    const q = machineEarnings(run, constructedSnapshot(), { prices, rankRule: qualityAsPercentileRule, pue: 1.2, tenureDays: 20 });
+    const q = machineEarnings(run, constructedSnapshot(), {
+      prices,
+      rankRule: qualityAsPercentileRule,
+      pue: 1.2,
+      tenureDays: 20,
+    });
     expect(q.placement.rank).toBe(2); // ceil((1 - 0.5) x 3)
     expect(q.placement.estimate?.netFiatPerDay).toBeCloseTo(3.5, 9);
     expect(q.placement.statement).toContain('ASSUMPTION');

@@ -25,7 +25,11 @@ describe('subnetEarnings', () => {
   it('gives the rank distribution, top share and concentration of paying miners', () => {
     const e = subnetEarnings(constructedSnapshot(), 7, noPrices);
     expect(e.distribution.map((d) => [d.label, d.rank, Math.round(d.alphaPerDay)])).toEqual([
-      ['top', 1, 1080], ['p10', 1, 1080], ['p50', 2, 720], ['p90', 3, 360], ['last', 3, 360],
+      ['top', 1, 1080],
+      ['p10', 1, 1080],
+      ['p50', 2, 720],
+      ['p90', 3, 360],
+      ['last', 3, 360],
     ]);
     expect(e.topShare).toBeCloseTo(0.5, 12);
     expect(e.concentration).toBeCloseTo(0.25 + 1 / 9 + 1 / 36, 12);
@@ -58,21 +62,29 @@ describe('subnetEarnings', () => {
   it('splits a UID that both mines and validates by its incentive and dividend shares', () => {
     const s = constructedSubnet();
     // UID 1 also holds all dividends: a = 3/10, b = 1, so its miner part is 15 x 0.3/1.3.
-    const e = subnetEarnings(constructedSnapshot([{ ...s, uids: { ...s.uids, dividends: [0, 65535, 0, 0, 0] } }]), 7, noPrices);
+    const e = subnetEarnings(
+      constructedSnapshot([{ ...s, uids: { ...s.uids, dividends: [0, 65535, 0, 0, 0] } }]),
+      7,
+      noPrices,
+    );
     expect(e.perMinerAlphaPerDay[0]).toBeCloseTo(720, 9);
-    expect(e.perMinerAlphaPerDay).toContainEqual(expect.closeTo((15 * 0.3 / 1.3) * 72, 9));
+    expect(e.perMinerAlphaPerDay).toContainEqual(expect.closeTo(((15 * 0.3) / 1.3) * 72, 9));
   });
 
   it('uses period = tempo from runtime spec 423 on', () => {
     const e = subnetEarnings(constructedSnapshot(undefined, 430), 7, noPrices);
     expect(e.inputs.periodRule).toBe('tempo');
     expect(e.inputs.epochsPerDay).toBeCloseTo(7200 / 99, 12);
-    expect(e.distribution[0]!.alphaPerDay).toBeCloseTo(15 * 7200 / 99, 9);
+    expect(e.distribution[0]!.alphaPerDay).toBeCloseTo((15 * 7200) / 99, 9);
   });
 
   it('no paying miners: empty distribution, null shares', () => {
     const s = constructedSubnet();
-    const e = subnetEarnings(constructedSnapshot([{ ...s, uids: { ...s.uids, incentive: [0, 0, 0, 0, 4] } }]), 7, noPrices);
+    const e = subnetEarnings(
+      constructedSnapshot([{ ...s, uids: { ...s.uids, incentive: [0, 0, 0, 0, 4] } }]),
+      7,
+      noPrices,
+    );
     expect(e.payingMiners).toBe(0);
     expect(e.distribution).toEqual([]);
     expect(e.topShare).toBeNull();
@@ -80,19 +92,38 @@ describe('subnetEarnings', () => {
   });
 
   it('reports registration burn and immunity', () => {
-    expect(subnetEarnings(constructedSnapshot(), 7, noPrices).registration).toEqual({ burnTao: 2, immunityPeriodBlocks: 7200, immunityPeriodDays: 1 });
+    expect(subnetEarnings(constructedSnapshot(), 7, noPrices).registration).toEqual({
+      burnTao: 2,
+      immunityPeriodBlocks: 7200,
+      immunityPeriodDays: 1,
+    });
   });
 
   it('refuses a negative or non-numeric price and an unknown netuid', () => {
-    const bad = (v: number) => () => subnetEarnings(constructedSnapshot(), 7, { taoPrice: { value: v, currency: 'USD', at: '2026-01-01' }, kwhPrice: null });
+    const bad = (v: number) => () =>
+      subnetEarnings(constructedSnapshot(), 7, {
+        taoPrice: { value: v, currency: 'USD', at: '2026-01-01' },
+        kwhPrice: null,
+      });
     expect(bad(-1)).toThrowError(MinerbenchError);
     expect(bad(-1)).toThrowError(/tao-price must be a number >= 0, got -1/);
     expect(bad(Number.NaN)).toThrowError(/got NaN/);
-    try { bad(-1)(); } catch (e) { expect((e as MinerbenchError).code).toBe('PRICE_INVALID'); }
-    expect(() => subnetEarnings(constructedSnapshot(), 8, noPrices)).toThrowError(/netuid 8 is not in the chain snapshot/);
+    try {
+      bad(-1)();
+    } catch (e) {
+      expect((e as MinerbenchError).code).toBe('PRICE_INVALID');
+    }
+    expect(() => subnetEarnings(constructedSnapshot(), 8, noPrices)).toThrowError(
+      /netuid 8 is not in the chain snapshot/,
+    );
   });
 
   it('rank percentiles count from the top', () => {
-    expect([rankAtPercentile(10, 200), rankAtPercentile(50, 200), rankAtPercentile(90, 200), rankAtPercentile(90, 1)]).toEqual([20, 100, 180, 1]);
+    expect([
+      rankAtPercentile(10, 200),
+      rankAtPercentile(50, 200),
+      rankAtPercentile(90, 200),
+      rankAtPercentile(90, 1),
+    ]).toEqual([20, 100, 180, 1]);
   });
 });

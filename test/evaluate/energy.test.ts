@@ -19,17 +19,36 @@ const V100 = 'power-traces/energy-inference_v100-palmetto_falcon-7b_2024-03-31_n
 const H100 = 'power-traces/powertrace-sim_h100_qwen3-8b_vllm-sharegpt-4rps_power.csv';
 
 /** A recorded trace as the sampler would have handed it back (samples on a clock starting at 0). */
-function artifactOf(traces: Array<[uuid: string, rel: string, reading: PowerReadingType]>, periodMs: number,
-  gaps: GpuSamplerArtifact['gaps'] = []): GpuSamplerArtifact {
+function artifactOf(
+  traces: Array<[uuid: string, rel: string, reading: PowerReadingType]>,
+  periodMs: number,
+  gaps: GpuSamplerArtifact['gaps'] = [],
+): GpuSamplerArtifact {
   const gpus: GpuSamplerArtifact['gpus'] = {};
   for (const [uuid, rel, reading] of traces) {
     const csv = parseQueryGpuCsv(readFixture(rel));
     const t0 = parseSmiTimestampMs(csv.rows[0]!['timestamp']!)!;
     const fields = { fields: csv.columns.map((c) => c.field), power: 'power.draw' as const, reasons: null };
-    gpus[uuid] = { reading, samples: csv.rows.map((r) => toGpuSample(r, fields, parseSmiTimestampMs(r['timestamp']!)! - t0)) };
+    gpus[uuid] = {
+      reading,
+      samples: csv.rows.map((r) => toGpuSample(r, fields, parseSmiTimestampMs(r['timestamp']!)! - t0)),
+    };
   }
-  return { kind: 'gpu-samples', version: 1, periodMs, fields: [], powerField: 'power.draw', reasonsField: null, startedMs: 0,
-    stoppedMs: 0, gpus, gaps, restarts: 0, errors: [], unparsedLines: 0 };
+  return {
+    kind: 'gpu-samples',
+    version: 1,
+    periodMs,
+    fields: [],
+    powerField: 'power.draw',
+    reasonsField: null,
+    startedMs: 0,
+    stoppedMs: 0,
+    gpus,
+    gaps,
+    restarts: 0,
+    errors: [],
+    unparsedLines: 0,
+  };
 }
 
 describe('evaluateEnergy on recorded traces', () => {
@@ -58,7 +77,13 @@ describe('evaluateEnergy on recorded traces', () => {
     expect(r.uncertaintyJ).toBeCloseTo(1037.7087065384621, 6);
     expect(r.aboveIdleUncertaintyJ).toBeCloseTo(1043.8423302226727, 6);
     expect(r.coverage).toBeCloseTo(0.97943, 9);
-    expect(r.flags).toEqual([{ kind: 'gaps', uuid: 'A100', message: '2.057 s of the window have no bridged readings; filled at the mean power' }]);
+    expect(r.flags).toEqual([
+      {
+        kind: 'gaps',
+        uuid: 'A100',
+        message: '2.057 s of the window have no bridged readings; filled at the mean power',
+      },
+    ]);
     expect(r.statement).toBe('12653.9 J ± 1037.7 J (8.2%)');
   });
 
@@ -77,8 +102,13 @@ describe('evaluateEnergy on recorded traces', () => {
     expect(r.idleW).toBeCloseTo(122.82607062142858, 9);
     expect(r.aboveIdleJ).toBeCloseTo(13234.432370714283, 6);
     // 1-s averages sampled every 250 ms: no sampling term, a half-second lag term.
-    expect(g.uncertainty).toEqual({ joules: expect.closeTo(362.9439, 6), sensorJ: expect.closeTo(230, 9), samplingJ: 0,
-      lagJ: expect.closeTo(132.94389999999999, 6), uncoveredJ: 0 });
+    expect(g.uncertainty).toEqual({
+      joules: expect.closeTo(362.9439, 6),
+      sensorJ: expect.closeTo(230, 9),
+      samplingJ: 0,
+      lagJ: expect.closeTo(132.94389999999999, 6),
+      uncoveredJ: 0,
+    });
     expect(r.aboveIdleUncertaintyJ).toBeCloseTo(378.44294285714284, 6);
     expect(r.perQuery!.energyJ).toBeCloseTo(94.42215809649998, 9);
     expect(r.perQuery!.aboveIdleJ).toBeCloseTo(66.17216185357141, 9);
@@ -91,7 +121,9 @@ describe('evaluateEnergy on recorded traces', () => {
 
   it('an explicit gap marker (nvidia-smi restart) is never bridged, even between close samples', () => {
     const r = evaluateEnergy({
-      trace: artifactOf([['H100', H100, '1s-average']], 250, [{ startMs: 30_000, endMs: 32_000, reason: 'nvidia-smi exited with code 15' }]),
+      trace: artifactOf([['H100', H100, '1s-average']], 250, [
+        { startMs: 30_000, endMs: 32_000, reason: 'nvidia-smi exited with code 15' },
+      ]),
       idleWindow: { startMs: 0, endMs: 14_000 },
       loadWindow: { startMs: 14_000, endMs: 60_000 },
     });
@@ -122,7 +154,13 @@ describe('evaluateEnergy on recorded traces', () => {
   it('two GPUs: sums with a per-GPU breakdown', () => {
     // Two single-GPU recordings put side by side as GPUs of one run, on their own relative clocks.
     const r = evaluateEnergy({
-      trace: artifactOf([['GPU-V100', V100, 'instant'], ['GPU-A100', A100_PALMETTO, 'instant']], 100),
+      trace: artifactOf(
+        [
+          ['GPU-V100', V100, 'instant'],
+          ['GPU-A100', A100_PALMETTO, 'instant'],
+        ],
+        100,
+      ),
       idleWindow: { startMs: 0, endMs: 4_000 },
       loadWindow: { startMs: 11_000, endMs: 54_000 },
       queries: { total: 100, successful: 0 },
@@ -146,17 +184,32 @@ describe('evaluateEnergy on recorded traces', () => {
 
 describe('evaluateEnergy flags', () => {
   const window = { startMs: 0, endMs: 1000 };
-  const trace = (samples: Array<{ t: number; powerW: number | null; enforcedLimitW?: number | null; eventReasons?: number | null }>) =>
-    ({ periodMs: 500, gpus: { G: { reading: 'instant' as const, samples } } });
+  const trace = (
+    samples: Array<{ t: number; powerW: number | null; enforcedLimitW?: number | null; eventReasons?: number | null }>,
+  ) => ({ periodMs: 500, gpus: { G: { reading: 'instant' as const, samples } } });
 
   it('RTX 2080 SUPER idle row (595.71.05): clocks_event_reasons 0x4 is a throttle, 39.32 W of 250 W is not capped', () => {
-    const row = parseQueryGpuCsv(readFixture('csv/linux-x86_64__nvidia-geforce-rtx-2080-super__595.71.05__idle__query-gpu.csv')).rows[0]!;
-    const fields = { fields: [], power: 'power.draw.instant' as const, reasons: 'clocks_event_reasons.active' as const };
+    const row = parseQueryGpuCsv(
+      readFixture('csv/linux-x86_64__nvidia-geforce-rtx-2080-super__595.71.05__idle__query-gpu.csv'),
+    ).rows[0]!;
+    const fields = {
+      fields: [],
+      power: 'power.draw.instant' as const,
+      reasons: 'clocks_event_reasons.active' as const,
+    };
     const s = toGpuSample(row, fields, 0);
     expect(s).toMatchObject({ powerW: 39.32, eventReasons: 4, enforcedLimitW: 250, temperatureC: 40, pstate: 'P8' });
     const r = evaluateEnergy({ trace: trace([s, { ...s, t: 500 }, { ...s, t: 1000 }]), loadWindow: window });
     expect(r.energyJ).toBeCloseTo(39.32, 9);
-    expect(r.flags).toEqual([{ kind: 'clocks-throttled', uuid: 'G', message: 'clocks held back (sw_power_cap) in 100.0% of 3 samples', count: 3, share: 1 }]);
+    expect(r.flags).toEqual([
+      {
+        kind: 'clocks-throttled',
+        uuid: 'G',
+        message: 'clocks held back (sw_power_cap) in 100.0% of 3 samples',
+        count: 3,
+        share: 1,
+      },
+    ]);
   });
 
   it('power near the enforced limit, thermal slowdown, other processes', () => {
@@ -171,10 +224,32 @@ describe('evaluateEnergy flags', () => {
       otherProcesses: { G: [{ pid: 4242, name: 'python3' }] },
     });
     expect(r.flags).toEqual([
-      { kind: 'power-capped', uuid: 'G', message: 'power within 5% of the enforced limit in 66.7% of 3 samples', count: 2, share: 2 / 3 },
-      { kind: 'clocks-throttled', uuid: 'G', message: 'clocks held back (hw_thermal_slowdown) in 33.3% of 3 samples', count: 1, share: 1 / 3 },
-      { kind: 'temperature-limited', uuid: 'G', message: 'thermal slowdown in 33.3% of 3 samples', count: 1, share: 1 / 3 },
-      { kind: 'other-processes', uuid: 'G', message: '1 other process(es) on the GPU (4242 python3); their power is included' },
+      {
+        kind: 'power-capped',
+        uuid: 'G',
+        message: 'power within 5% of the enforced limit in 66.7% of 3 samples',
+        count: 2,
+        share: 2 / 3,
+      },
+      {
+        kind: 'clocks-throttled',
+        uuid: 'G',
+        message: 'clocks held back (hw_thermal_slowdown) in 33.3% of 3 samples',
+        count: 1,
+        share: 1 / 3,
+      },
+      {
+        kind: 'temperature-limited',
+        uuid: 'G',
+        message: 'thermal slowdown in 33.3% of 3 samples',
+        count: 1,
+        share: 1 / 3,
+      },
+      {
+        kind: 'other-processes',
+        uuid: 'G',
+        message: '1 other process(es) on the GPU (4242 python3); their power is included',
+      },
     ]);
     // (300+340)/2*0.5 + (340+333)/2*0.5 = 160 + 168.25
     expect(r.energyJ).toBeCloseTo(328.25, 9);
@@ -182,7 +257,10 @@ describe('evaluateEnergy flags', () => {
 
   it('no power reading at all: no figure, a flag, and per-query values are null', () => {
     const r = evaluateEnergy({
-      trace: trace([{ t: 0, powerW: null }, { t: 500, powerW: null }]),
+      trace: trace([
+        { t: 0, powerW: null },
+        { t: 500, powerW: null },
+      ]),
       loadWindow: window,
       queries: { total: 10, successful: 10, qualitySum: 10 },
     });

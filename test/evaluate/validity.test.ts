@@ -11,11 +11,20 @@ describe('validityVerdict', () => {
   });
 
   it('is INVALID with every reason at once', () => {
-    const v = validityVerdict({
-      measured: 40, errorRate: 0.05, windowSeconds: 0.5, sendLagP99Ms: 25, eventLoop: { p99Ms: 120, maxMs: 900 },
-      failure: 'interrupted (SIGTERM)', minerRestarted: 'the miner exited with code 3 at 12.0 s',
-      caching: cachingVerdict({ freshMs: [100, 110, 120], repeatedMs: [10, 11, 12] }), sweepKnee: null,
-    }, { ...DEFAULT_VALIDITY, minDurationS: 1 });
+    const v = validityVerdict(
+      {
+        measured: 40,
+        errorRate: 0.05,
+        windowSeconds: 0.5,
+        sendLagP99Ms: 25,
+        eventLoop: { p99Ms: 120, maxMs: 900 },
+        failure: 'interrupted (SIGTERM)',
+        minerRestarted: 'the miner exited with code 3 at 12.0 s',
+        caching: cachingVerdict({ freshMs: [100, 110, 120], repeatedMs: [10, 11, 12] }),
+        sweepKnee: null,
+      },
+      { ...DEFAULT_VALIDITY, minDurationS: 1 },
+    );
     expect(v.verdict).toBe('INVALID');
     expect(v.reasons).toEqual([
       'the run did not complete: interrupted (SIGTERM)',
@@ -40,8 +49,20 @@ describe('validityVerdict', () => {
 
 describe('cachingVerdict', () => {
   it('flags repeats much faster than fresh queries and passes similar ones', () => {
-    expect(cachingVerdict({ freshMs: [100, 110, 120], repeatedMs: [10, 11, 12] })).toEqual({ freshP50Ms: 110, repeatedP50Ms: 11, speedup: 10, threshold: 2, suspicious: true });
-    expect(cachingVerdict({ freshMs: [100, 110], repeatedMs: [90, 100] })).toEqual({ freshP50Ms: 105, repeatedP50Ms: 95, speedup: 1.105, threshold: 2, suspicious: false });
+    expect(cachingVerdict({ freshMs: [100, 110, 120], repeatedMs: [10, 11, 12] })).toEqual({
+      freshP50Ms: 110,
+      repeatedP50Ms: 11,
+      speedup: 10,
+      threshold: 2,
+      suspicious: true,
+    });
+    expect(cachingVerdict({ freshMs: [100, 110], repeatedMs: [90, 100] })).toEqual({
+      freshP50Ms: 105,
+      repeatedP50Ms: 95,
+      speedup: 1.105,
+      threshold: 2,
+      suspicious: false,
+    });
     expect(cachingVerdict({ freshMs: [], repeatedMs: [1] }).suspicious).toBe(false);
   });
 });

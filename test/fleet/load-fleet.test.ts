@@ -10,7 +10,10 @@ import { MinerbenchError } from '../../harness/errors.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function fleetDir(fleet: string, plan = 'subnets: [template]\nrepeats: 2\nscenarios:\n  smoke: { queries: 40 }\n  big: { concurrency: 16, durationS: 30 }\n'): string {
+function fleetDir(
+  fleet: string,
+  plan = 'subnets: [template]\nrepeats: 2\nscenarios:\n  smoke: { queries: 40 }\n  big: { concurrency: 16, durationS: 30 }\n',
+): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'minerbench-fleet-unit-'));
   writeFileSync(path.join(dir, 'plan.yaml'), plan);
   writeFileSync(path.join(dir, 'fleet.yaml'), fleet);
@@ -48,7 +51,12 @@ machines:
       ['c', 'ssh', '/var/run/docker.sock', []],
     ]);
     expect(f.machines[1]!.tls!.key).toBe(path.join(path.dirname(file), 'key.pem'));
-    expect(f.machines[0]!.jobs.map((j) => j.key)).toEqual(['template/smoke/1', 'template/big/1', 'template/smoke/2', 'template/big/2']);
+    expect(f.machines[0]!.jobs.map((j) => j.key)).toEqual([
+      'template/smoke/1',
+      'template/big/1',
+      'template/smoke/2',
+      'template/big/2',
+    ]);
     expect(f.machines[0]!.jobs[1]!.options).toEqual({ concurrency: 16, durationS: 30 });
   });
 
@@ -65,7 +73,11 @@ machines:
       'subnets: [template, no-such-subnet]\nscenarios:\n  smoke: {}\n',
     );
     const p = problems(file);
-    const has = (re: RegExp) => expect(p.some((l) => re.test(l)), `${re} in\n${p.join('\n')}`).toBe(true);
+    const has = (re: RegExp) =>
+      expect(
+        p.some((l) => re.test(l)),
+        `${re} in\n${p.join('\n')}`,
+      ).toBe(true);
     has(/fleet\.yaml: \(top level\): .*colour.*unknown keys are errors/);
     has(/machines\.0: .*gpu.*unknown keys are errors/);
     has(/machines\.1 \(a\)\.name: duplicate machine name 'a' \(also machines\.0\)/);
@@ -79,7 +91,9 @@ machines:
 
   it('refuses plain tcp:// unless --insecure, which warns', () => {
     const file = fleetDir(`plan: { file: plan.yaml }\nmachines:\n  - { name: a, endpoint: 'tcp://10.0.0.2:2375' }\n`);
-    expect(problems(file).join('\n')).toMatch(/plain TCP: refused .*add tls: \{ca, cert, key\}, use ssh:\/\/, or pass --insecure/);
+    expect(problems(file).join('\n')).toMatch(
+      /plain TCP: refused .*add tls: \{ca, cert, key\}, use ssh:\/\/, or pass --insecure/,
+    );
     const f = loadFleet(file, { insecure: true });
     expect(f.machines[0]!.kind).toBe('tcp-insecure');
     expect(f.warnings[0]).toMatch(/plain TCP without TLS \(--insecure\)/);
@@ -87,14 +101,28 @@ machines:
 
   it('reports a YAML syntax error with its line, and an unreadable plan file', () => {
     expect(problems(fleetDir('machines: [\n  - a\nplan: {')).join('\n')).toMatch(/fleet\.yaml:\d+:\d+ YAML /);
-    const p = problems(fleetDir(`plan: { file: missing-plan.yaml }\nmachines:\n  - { name: a, endpoint: 'unix:///x.sock', subnets: [other] }\n`));
+    const p = problems(
+      fleetDir(
+        `plan: { file: missing-plan.yaml }\nmachines:\n  - { name: a, endpoint: 'unix:///x.sock', subnets: [other] }\n`,
+      ),
+    );
     expect(p.join('\n')).toMatch(/missing-plan\.yaml: cannot read the file \(ENOENT\)/);
   });
 
   it('a plan with queries and durationS in one scenario, or a bad scenario name, is refused', () => {
-    const p = problems(fleetDir(`plan: { file: plan.yaml }\nmachines:\n  - { name: a, endpoint: 'unix:///x.sock' }\n`, 'subnets: [template]\nscenarios:\n  both: { queries: 5, durationS: 3 }\n'));
+    const p = problems(
+      fleetDir(
+        `plan: { file: plan.yaml }\nmachines:\n  - { name: a, endpoint: 'unix:///x.sock' }\n`,
+        'subnets: [template]\nscenarios:\n  both: { queries: 5, durationS: 3 }\n',
+      ),
+    );
     expect(p.join('\n')).toMatch(/plan\.yaml: scenarios\.both: set queries or durationS, not both/);
-    const q = problems(fleetDir(`plan: { file: plan.yaml }\nmachines:\n  - { name: a, endpoint: 'unix:///x.sock' }\n`, 'subnets: [template]\nscenarios:\n  Bad_Name: {}\n'));
+    const q = problems(
+      fleetDir(
+        `plan: { file: plan.yaml }\nmachines:\n  - { name: a, endpoint: 'unix:///x.sock' }\n`,
+        'subnets: [template]\nscenarios:\n  Bad_Name: {}\n',
+      ),
+    );
     expect(q.join('\n')).toMatch(/plan\.yaml: scenarios\.Bad_Name: /);
   });
 

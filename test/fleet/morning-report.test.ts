@@ -9,7 +9,9 @@ import { buildMorningReport } from '../../harness/fleet/morning-report.ts';
 import { renderMorningReport } from '../../harness/fleet/render-morning-report.ts';
 import type { RunResult } from '../../harness/results/run-result.ts';
 
-const base = JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures/template-result.json'), 'utf8')) as RunResult;
+const base = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, 'fixtures/template-result.json'), 'utf8'),
+) as RunResult;
 
 /** A copy of the recorded result with every latency scaled (histogram, percentiles). */
 function result(runId: string, scale: number): RunResult {
@@ -27,9 +29,29 @@ function night(dir: string, n: string, machine: string, scale: number, labels: R
     const runId = `${n.replaceAll('-', '')}-000000-template-${machine}${repeat}`;
     mkdirSync(path.join(dir, 'runs', runId), { recursive: true });
     writeFileSync(path.join(dir, 'runs', runId, 'result.json'), JSON.stringify(result(runId, scale)));
-    jobs[`template/smoke/${repeat}`] = { key: `template/smoke/${repeat}`, subnet: 'template', scenario: 'smoke', repeat, runId, status: 'completed', verdict: 'VALID', endedAt: `${n}T23:00:00Z` };
+    jobs[`template/smoke/${repeat}`] = {
+      key: `template/smoke/${repeat}`,
+      subnet: 'template',
+      scenario: 'smoke',
+      repeat,
+      runId,
+      status: 'completed',
+      verdict: 'VALID',
+      endedAt: `${n}T23:00:00Z`,
+    };
   }
-  writeLedger(dir, { machine, night: n, endpoint: `unix:///run/${machine}.sock`, labels, status: 'completed', startedAt: `${n}T22:00:00Z`, endedAt: `${n}T23:00:00Z`, attempts: 1, planned: 2, jobs });
+  writeLedger(dir, {
+    machine,
+    night: n,
+    endpoint: `unix:///run/${machine}.sock`,
+    labels,
+    status: 'completed',
+    startedAt: `${n}T22:00:00Z`,
+    endedAt: `${n}T23:00:00Z`,
+    attempts: 1,
+    planned: 2,
+    jobs,
+  });
 }
 
 describe('morning report', () => {
@@ -50,7 +72,10 @@ describe('morning report', () => {
     const fast = r.machines.find((m) => m.machine === 'fast')!;
     expect(fast.series[0]!.baselineRuns).toBe(6);
     expect(fast.series[0]!.metrics.find((m) => m.metric === 'p50Ms')!.verdict).toBe('same');
-    expect(fast.series[0]!.runs.map((x) => x.report)).toEqual(['../runs/20261120-000000-template-fast1/report.html', '../runs/20261120-000000-template-fast2/report.html']);
+    expect(fast.series[0]!.runs.map((x) => x.report)).toEqual([
+      '../runs/20261120-000000-template-fast1/report.html',
+      '../runs/20261120-000000-template-fast2/report.html',
+    ]);
   });
 
   it('renders one self-contained page with every text escaped and links into the run reports', () => {
@@ -62,9 +87,15 @@ describe('morning report', () => {
   });
 
   it('fleet status shows the last night of every machine', () => {
-    writeFileSync(path.join(dir, 'fleet', 'morning-2026-11-20.json'), JSON.stringify(buildMorningReport(dir, '2026-11-20', { fleet: 'test', baselineNights: 3 })));
+    writeFileSync(
+      path.join(dir, 'fleet', 'morning-2026-11-20.json'),
+      JSON.stringify(buildMorningReport(dir, '2026-11-20', { fleet: 'test', baselineNights: 3 })),
+    );
     const rows = fleetStatus(dir);
-    expect(rows.map((r) => [r.machine, r.night, r.status, r.completed, r.planned])).toEqual([['fast', '2026-11-20', 'completed', 2, 2], ['slowed', '2026-11-20', 'completed', 2, 2]]);
+    expect(rows.map((r) => [r.machine, r.night, r.status, r.completed, r.planned])).toEqual([
+      ['fast', '2026-11-20', 'completed', 2, 2],
+      ['slowed', '2026-11-20', 'completed', 2, 2],
+    ]);
     expect(rows.find((r) => r.machine === 'slowed')!.regressions).toBeGreaterThan(0);
     expect(rows.find((r) => r.machine === 'fast')!.regressions).toBe(0);
   });

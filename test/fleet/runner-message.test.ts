@@ -4,7 +4,13 @@ import { encodeRunnerMessage, parseRunnerLine } from '../../harness/fleet/runner
 
 describe('runner messages', () => {
   it('round-trips a job end', () => {
-    const m = { t: 'job-end', key: 'template/smoke/1', runId: '20261120-010203-template-ab12', status: 'completed', verdict: 'VALID' } as const;
+    const m = {
+      t: 'job-end',
+      key: 'template/smoke/1',
+      runId: '20261120-010203-template-ab12',
+      status: 'completed',
+      verdict: 'VALID',
+    } as const;
     const line = encodeRunnerMessage(m);
     expect(line.endsWith('\n')).toBe(true);
     expect(parseRunnerLine(line.trimEnd())).toEqual(m);

@@ -7,7 +7,14 @@ const job = { key: 'template/smoke/1', subnet: 'template', scenario: 'smoke', re
 
 describe('runnerSpec', () => {
   it('mounts the engine socket into the runner, on the host network and PID namespace, locked down otherwise', () => {
-    const s = runnerSpec({ machine: 'gpu-a', night: '2026-11-20', image: 'minerbench/runner:abc', jobs: [job], hostSocket: '/run/docker.sock', gpus: ['0', 'GPU-1234'] });
+    const s = runnerSpec({
+      machine: 'gpu-a',
+      night: '2026-11-20',
+      image: 'minerbench/runner:abc',
+      jobs: [job],
+      hostSocket: '/run/docker.sock',
+      gpus: ['0', 'GPU-1234'],
+    });
     expect(s.HostConfig).toMatchObject({
       Binds: ['/run/docker.sock:/var/run/docker.sock'],
       NetworkMode: 'host',
@@ -18,17 +25,34 @@ describe('runnerSpec', () => {
       DeviceRequests: [{ Driver: 'nvidia', DeviceIDs: ['0', 'GPU-1234'], Capabilities: [['gpu', 'utility']] }],
     });
     expect(s.Labels).toEqual({ 'minerbench.fleet.machine': 'gpu-a', 'minerbench.fleet.night': '2026-11-20' });
-    expect(s.Env).toEqual([`MINERBENCH_FLEET_JOBS=${JSON.stringify([job])}`, "MINERBENCH_MACHINE_NAME=gpu-a"]);
+    expect(s.Env).toEqual([`MINERBENCH_FLEET_JOBS=${JSON.stringify([job])}`, 'MINERBENCH_MACHINE_NAME=gpu-a']);
     expect(s.Cmd).toEqual(['fleet', 'runner', '--out', '/out']);
   });
 
   it('all GPUs is a count request; no GPUs is no request', () => {
-    expect(runnerSpec({ machine: 'a', night: 'n', image: 'i', jobs: [], hostSocket: '/s', gpus: 'all' }).HostConfig!.DeviceRequests).toEqual([{ Driver: 'nvidia', Count: -1, Capabilities: [['gpu', 'utility']] }]);
-    expect(runnerSpec({ machine: 'a', night: 'n', image: 'i', jobs: [], hostSocket: '/s', gpus: [] }).HostConfig!.DeviceRequests).toBeUndefined();
+    expect(
+      runnerSpec({ machine: 'a', night: 'n', image: 'i', jobs: [], hostSocket: '/s', gpus: 'all' }).HostConfig!
+        .DeviceRequests,
+    ).toEqual([{ Driver: 'nvidia', Count: -1, Capabilities: [['gpu', 'utility']] }]);
+    expect(
+      runnerSpec({ machine: 'a', night: 'n', image: 'i', jobs: [], hostSocket: '/s', gpus: [] }).HostConfig!
+        .DeviceRequests,
+    ).toBeUndefined();
   });
 
   it('the miners the runner starts get no socket, no bind mount at all, and loopback-only ports', () => {
-    const miner = containerSpec({ runId: 'r', subnetId: 'template', image: 'i', port: 8091, env: {}, memoryMb: 256, pidsLimit: 64, gpuUuids: [], ownerPid: 1, ownerHost: 'h' });
+    const miner = containerSpec({
+      runId: 'r',
+      subnetId: 'template',
+      image: 'i',
+      port: 8091,
+      env: {},
+      memoryMb: 256,
+      pidsLimit: 64,
+      gpuUuids: [],
+      ownerPid: 1,
+      ownerHost: 'h',
+    });
     expect(miner.HostConfig!.Binds).toEqual([]);
     expect(JSON.stringify(miner)).not.toContain('docker.sock');
     expect(miner.HostConfig!.PortBindings).toEqual({ '8091/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] });

@@ -63,7 +63,9 @@ describe('GpuAssigner', () => {
   it('a MIG-enabled GPU is not handed out whole', () => {
     const mig = parseInventoryXml(readFixture('xml/netdata/a100-sxm4-mig.xml'));
     const e = caught(() => pickFreeGpus(mig, 1, new Map()));
-    expect(e.details).toEqual(['GPU 0 (NVIDIA A100-SXM4-40GB): MIG mode is on (select one of its MIG devices by UUID instead)']);
+    expect(e.details).toEqual([
+      'GPU 0 (NVIDIA A100-SXM4-40GB): MIG mode is on (select one of its MIG devices by UUID instead)',
+    ]);
   });
 
   it('a profile needing no GPU gets none', () => {

@@ -12,15 +12,19 @@ function listSection(capture: string): string {
 describe('parseGpuList', () => {
   it('H100 with MIG: one GPU and four MIG devices with profiles', () => {
     const l = parseGpuList(listSection('captures/linux-x86_64__nvidia-h100-mig__590.48.01.txt'));
-    expect(l).toEqual([{
-      index: 0, name: 'NVIDIA H100 80GB HBM3', uuid: 'GPU-00000000-0000-0000-0000-000000000000',
-      mig: [
-        { profile: '3g.40gb', index: 0, uuid: 'MIG-00000000-0000-0000-0000-000000000000' },
-        { profile: '2g.20gb', index: 1, uuid: 'MIG-00000001-0000-0000-0000-000000000001' },
-        { profile: '1g.10gb', index: 2, uuid: 'MIG-00000002-0000-0000-0000-000000000002' },
-        { profile: '1g.10gb', index: 3, uuid: 'MIG-00000003-0000-0000-0000-000000000003' },
-      ],
-    }]);
+    expect(l).toEqual([
+      {
+        index: 0,
+        name: 'NVIDIA H100 80GB HBM3',
+        uuid: 'GPU-00000000-0000-0000-0000-000000000000',
+        mig: [
+          { profile: '3g.40gb', index: 0, uuid: 'MIG-00000000-0000-0000-0000-000000000000' },
+          { profile: '2g.20gb', index: 1, uuid: 'MIG-00000001-0000-0000-0000-000000000001' },
+          { profile: '1g.10gb', index: 2, uuid: 'MIG-00000002-0000-0000-0000-000000000002' },
+          { profile: '1g.10gb', index: 3, uuid: 'MIG-00000003-0000-0000-0000-000000000003' },
+        ],
+      },
+    ]);
   });
 
   it('L40S: one GPU, no MIG', () => {

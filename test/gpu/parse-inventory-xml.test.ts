@@ -22,7 +22,8 @@ describe('parseInventoryXml', () => {
       expect(g.uuid).toMatch(/^GPU-[0-9a-f-]+$/);
       expect(g.power.source).not.toBeNull();
       // Never a made-up zero: a power figure is either a positive reading or null.
-      for (const w of [g.power.drawW, g.power.enforcedLimitW, g.power.defaultLimitW]) expect(w === null || w > 0).toBe(true);
+      for (const w of [g.power.drawW, g.power.enforcedLimitW, g.power.defaultLimitW])
+        expect(w === null || w > 0).toBe(true);
     }
   });
 
@@ -31,19 +32,43 @@ describe('parseInventoryXml', () => {
     expect(i).toMatchObject({ dtdVersion: 13, driverVersion: '580.105.08', cudaVersion: '13.0', attachedGpus: 8 });
     expect(i.gpus).toHaveLength(8);
     const g = i.gpus[0]!;
-    expect(g).toMatchObject({ index: 0, name: 'NVIDIA H100 80GB HBM3', uuid: 'GPU-00000000-0000-0000-0000-000000000000',
-      pciBusId: '00000000:53:00.0', architecture: 'Hopper', memoryTotalMiB: 81559, persistenceMode: true });
-    expect(g.power).toEqual({ drawW: 68.57, averageW: 68.57, instantW: 68.92, enforcedLimitW: 700, requestedLimitW: 700,
-      defaultLimitW: 700, minLimitW: 200, maxLimitW: 700, source: 'gpu_power_readings' });
+    expect(g).toMatchObject({
+      index: 0,
+      name: 'NVIDIA H100 80GB HBM3',
+      uuid: 'GPU-00000000-0000-0000-0000-000000000000',
+      pciBusId: '00000000:53:00.0',
+      architecture: 'Hopper',
+      memoryTotalMiB: 81559,
+      persistenceMode: true,
+    });
+    expect(g.power).toEqual({
+      drawW: 68.57,
+      averageW: 68.57,
+      instantW: 68.92,
+      enforcedLimitW: 700,
+      requestedLimitW: 700,
+      defaultLimitW: 700,
+      minLimitW: 200,
+      maxLimitW: 700,
+      source: 'gpu_power_readings',
+    });
     expect(g.mig).toEqual({ current: false, pending: false, devices: [] });
     expect(g.clockReasonsActive).toEqual(['gpu_idle']);
-    expect(i.gpus.map((x) => x.uuid)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((n) => `GPU-0000000${n}-0000-0000-0000-00000000000${n}`));
+    expect(i.gpus.map((x) => x.uuid)).toEqual(
+      [0, 1, 2, 3, 4, 5, 6, 7].map((n) => `GPU-0000000${n}-0000-0000-0000-00000000000${n}`),
+    );
   });
 
   it('A100 on driver 570 (v12): average_power_draw N/A becomes null, instant is the draw', () => {
     const g = inv('k8s-test-infra/qx-a100.xml').gpus[0]!;
     expect(g.name).toBe('NVIDIA A100-SXM4-40GB');
-    expect(g.power).toMatchObject({ drawW: 49.68, averageW: null, instantW: 49.68, enforcedLimitW: 400, minLimitW: 100 });
+    expect(g.power).toMatchObject({
+      drawW: 49.68,
+      averageW: null,
+      instantW: 49.68,
+      enforcedLimitW: 400,
+      minLimitW: 100,
+    });
     expect(g.virtualizationMode).toBe('Pass-Through'); // a rented VM: the GPU is passed through, not a vGPU
   });
 
@@ -55,7 +80,10 @@ describe('parseInventoryXml', () => {
     expect(g.power).toMatchObject({ drawW: 67.03, averageW: null, enforcedLimitW: 500, requestedLimitW: 500 });
     expect(g.mig.current).toBe(true);
     expect(g.mig.devices.map((d) => [d.index, d.gpuInstanceId, d.computeInstanceId, d.memoryTotalMiB])).toEqual([
-      [0, 3, 0, 19968], [1, 4, 0, 19968], [2, 5, 0, 19968], [3, 6, 0, 19968],
+      [0, 3, 0, 19968],
+      [1, 4, 0, 19968],
+      [2, 5, 0, 19968],
+      [3, 6, 0, 19968],
     ]);
     expect(g.mig.devices.every((d) => d.uuid === null)).toBe(true);
   });
@@ -63,19 +91,40 @@ describe('parseInventoryXml', () => {
   it('A100 40GB with MIG on the pre-535 schema (v11): two MIG devices', () => {
     const g = inv('netdata/a100-sxm4-mig.xml').gpus[0]!;
     expect(g.uuid).toBe('GPU-27b94a00-ed54-5c24-b1fd-1054085de32a');
-    expect(g.power).toMatchObject({ drawW: 66.92, enforcedLimitW: 400, requestedLimitW: 400, source: 'power_readings' });
-    expect(g.mig.devices.map((d) => [d.index, d.gpuInstanceId, d.multiprocessorCount])).toEqual([[0, 1, 42], [1, 2, 42]]);
+    expect(g.power).toMatchObject({
+      drawW: 66.92,
+      enforcedLimitW: 400,
+      requestedLimitW: 400,
+      source: 'power_readings',
+    });
+    expect(g.mig.devices.map((d) => [d.index, d.gpuInstanceId, d.multiprocessorCount])).toEqual([
+      [0, 1, 42],
+      [1, 2, 42],
+    ]);
   });
 
   it('RTX 3090 on 525 (v12 with old names): requested limit 200 W below the 350 W default', () => {
     const g = inv('telegraf/rtx-3090-v12.xml').gpus[0]!;
     expect(g.name).toBe('NVIDIA GeForce RTX 3090');
-    expect(g.power).toMatchObject({ drawW: 27.23, enforcedLimitW: 200, requestedLimitW: 200, defaultLimitW: 350, maxLimitW: 375 });
+    expect(g.power).toMatchObject({
+      drawW: 27.23,
+      enforcedLimitW: 200,
+      requestedLimitW: 200,
+      defaultLimitW: 350,
+      maxLimitW: 375,
+    });
   });
 
   it('RTX 3060 laptop: every power limit N/A becomes null, the draw stays', () => {
     const g = inv('netdata/rtx-3060.xml').gpus[0]!;
-    expect(g.power).toMatchObject({ drawW: 8.7, enforcedLimitW: null, requestedLimitW: null, defaultLimitW: null, minLimitW: null, maxLimitW: null });
+    expect(g.power).toMatchObject({
+      drawW: 8.7,
+      enforcedLimitW: null,
+      requestedLimitW: null,
+      defaultLimitW: null,
+      minLimitW: null,
+      maxLimitW: null,
+    });
   });
 
   it('Tesla T4 on 595 (v13): "deprecated" power_state and N/A average are absent, instant is the draw', () => {
@@ -92,7 +141,14 @@ describe('parseInventoryXml', () => {
     expect(g.driverModel).toBe('WDDM');
     expect(g.power).toMatchObject({ drawW: 22.78, enforcedLimitW: 336, defaultLimitW: 320 });
     expect(g.processes).toHaveLength(5);
-    expect(g.processes[0]).toEqual({ pid: 835, type: 'G', name: '/usr/lib/Xorg', usedMemoryMiB: 550, gpuInstanceId: null, computeInstanceId: null });
+    expect(g.processes[0]).toEqual({
+      pid: 835,
+      type: 'G',
+      name: '/usr/lib/Xorg',
+      usedMemoryMiB: 550,
+      gpuInstanceId: null,
+      computeInstanceId: null,
+    });
   });
 
   it('418-era XML with no DOCTYPE and a hand-trimmed v10 fragment', () => {
@@ -108,12 +164,20 @@ describe('parseInventoryXml', () => {
 
   it('dual RTX 2080 whose scrubbed UUIDs collide: both GPUs kept, a warning says so', () => {
     const i = inv('telegraf/dual_2080-v13.xml');
-    expect(i.gpus.map((g) => [g.index, g.pciBusId])).toEqual([[0, '00000000:01:00.0'], [1, '00000000:02:00.0']]);
-    expect(i.warnings).toEqual(['UUID GPU-12345678-aaaa-bbbb-cccc-0123456789ab is reported by GPUs 0, 1; those GPUs can only be told apart by index']);
+    expect(i.gpus.map((g) => [g.index, g.pciBusId])).toEqual([
+      [0, '00000000:01:00.0'],
+      [1, '00000000:02:00.0'],
+    ]);
+    expect(i.warnings).toEqual([
+      'UUID GPU-12345678-aaaa-bbbb-cccc-0123456789ab is reported by GPUs 0, 1; those GPUs can only be told apart by index',
+    ]);
   });
 
   it.each([
-    ['the summary table', '+-----------------------------------------------------------------------------------------+\n| NVIDIA-SMI 590.48.01 |'],
+    [
+      'the summary table',
+      '+-----------------------------------------------------------------------------------------+\n| NVIDIA-SMI 590.48.01 |',
+    ],
     ['an empty reply', ''],
     ['XML that is not nvidia-smi', '<?xml version="1.0"?><html><body/></html>'],
   ])('rejects %s with NVIDIA_SMI_FAILED', (_what, text) => {

@@ -81,14 +81,25 @@ describe('parseQueryGpuCsv', () => {
   it('powertrace-sim H100 trace (no spaces, no units in values): 265 rows', () => {
     const c = csv('power-traces/powertrace-sim_h100_qwen3-8b_vllm-sharegpt-4rps_power.csv');
     expect(c.rows).toHaveLength(265);
-    expect(c.rows[0]).toMatchObject({ uuid: 'GPU-171e341c-4c74-fca8-094f-1cbff4dbdd21', 'power.draw': '122.85', 'clocks.sm': '1830' });
+    expect(c.rows[0]).toMatchObject({
+      uuid: 'GPU-171e341c-4c74-fca8-094f-1cbff4dbdd21',
+      'power.draw': '122.85',
+      'clocks.sm': '1830',
+    });
   });
 
   it('noheader output with the fields asked for', () => {
     const c = parseQueryGpuCsv('2026/07/18 17:57:51.969, GPU-171e341c-4c74-fca8-094f-1cbff4dbdd21, 122.70, [N/A]\n', {
       fields: ['timestamp', 'uuid', 'power.draw', 'pstate'],
     });
-    expect(c.rows).toEqual([{ timestamp: '2026/07/18 17:57:51.969', uuid: 'GPU-171e341c-4c74-fca8-094f-1cbff4dbdd21', 'power.draw': '122.70', pstate: '[N/A]' }]);
+    expect(c.rows).toEqual([
+      {
+        timestamp: '2026/07/18 17:57:51.969',
+        uuid: 'GPU-171e341c-4c74-fca8-094f-1cbff4dbdd21',
+        'power.draw': '122.70',
+        pstate: '[N/A]',
+      },
+    ]);
     expect(splitCsvLine('a, b,c')).toEqual(['a', 'b', 'c']);
   });
 

@@ -20,8 +20,18 @@ describe('chooseSamplerFields', () => {
     expect(names.has('power.draw.average')).toBe(true);
     expect(names.has('clocks_throttle_reasons.active')).toBe(true);
     expect(chooseSamplerFields(names)).toEqual({
-      fields: ['timestamp', 'uuid', 'power.draw.instant', 'utilization.gpu', 'memory.used', 'clocks.sm', 'temperature.gpu',
-        'pstate', 'clocks_event_reasons.active', 'enforced.power.limit'],
+      fields: [
+        'timestamp',
+        'uuid',
+        'power.draw.instant',
+        'utilization.gpu',
+        'memory.used',
+        'clocks.sm',
+        'temperature.gpu',
+        'pstate',
+        'clocks_event_reasons.active',
+        'enforced.power.limit',
+      ],
       power: 'power.draw.instant',
       reasons: 'clocks_event_reasons.active',
     });
@@ -33,12 +43,24 @@ describe('chooseSamplerFields', () => {
     const f = chooseSamplerFields(names);
     expect(f.power).toBe('power.draw');
     expect(f.reasons).toBe('clocks_throttle_reasons.active');
-    expect(f.fields).toEqual(['timestamp', 'uuid', 'power.draw', 'utilization.gpu', 'memory.used', 'clocks.sm',
-      'temperature.gpu', 'pstate', 'clocks_throttle_reasons.active', 'enforced.power.limit']);
+    expect(f.fields).toEqual([
+      'timestamp',
+      'uuid',
+      'power.draw',
+      'utilization.gpu',
+      'memory.used',
+      'clocks.sm',
+      'temperature.gpu',
+      'pstate',
+      'clocks_throttle_reasons.active',
+      'enforced.power.limit',
+    ]);
   });
 
   it('a help text with no field lines gives no power field', () => {
-    expect(parseHelpQueryGpu('NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver.').size).toBe(0);
+    expect(
+      parseHelpQueryGpu('NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver.').size,
+    ).toBe(0);
     expect(chooseSamplerFields(new Set()).power).toBeNull();
   });
 });

@@ -6,7 +6,8 @@ import { traceSchedule } from '../../harness/load/trace-arrival.ts';
 import { queriesOf } from './fake-transport.ts';
 
 const q = queriesOf(1)[0]!;
-const offsets = (s: { targetStartMs: (i: number, q: never) => number | null }, n: number) => Array.from({ length: n }, (_, i) => s.targetStartMs(i, q as never));
+const offsets = (s: { targetStartMs: (i: number, q: never) => number | null }, n: number) =>
+  Array.from({ length: n }, (_, i) => s.targetStartMs(i, q as never));
 
 describe('constantSchedule', () => {
   it('puts query i at i/rate seconds from the origin and ends before endMs', () => {
@@ -38,7 +39,13 @@ describe('poissonSchedule', () => {
 describe('traceSchedule', () => {
   it('replays the captured spacing from the first query, divided by the time scale', () => {
     const qs = queriesOf(4, (k) => [31.365, 43.447, 43.447, 72.349][k]!);
-    expect(offsets(traceSchedule(qs), 5).map((x) => (x === null ? null : Math.round(x)))).toEqual([0, 12082, 12082, 40984, null]);
+    expect(offsets(traceSchedule(qs), 5).map((x) => (x === null ? null : Math.round(x)))).toEqual([
+      0,
+      12082,
+      12082,
+      40984,
+      null,
+    ]);
     expect(offsets(traceSchedule(qs, 2), 4).map((x) => Math.round(x!))).toEqual([0, 6041, 6041, 20492]);
   });
 });

@@ -3,7 +3,10 @@ import type { CapturedQuery } from '../../harness/load/captured-query.ts';
 import type { VirtualClock } from '../../harness/load/virtual-clock.ts';
 import type { SendOutcome, Transport } from '../../harness/transport/transport.ts';
 
-export function fakeTransport(clock: VirtualClock, latencyMs: (sentMs: number, q: CapturedQuery) => number | 'error'): Transport & { sent: number[] } {
+export function fakeTransport(
+  clock: VirtualClock,
+  latencyMs: (sentMs: number, q: CapturedQuery) => number | 'error',
+): Transport & { sent: number[] } {
   const sent: number[] = [];
   return {
     kind: 'fake',
@@ -12,9 +15,19 @@ export function fakeTransport(clock: VirtualClock, latencyMs: (sentMs: number, q
       const sentMs = clock.now();
       sent.push(sentMs);
       const l = latencyMs(sentMs, q);
-      if (l === 'error') return { status: 'error', sentMs, endMs: sentMs, bytesIn: 0, bytesOut: 10, error: 'HTTP 500', response: null };
+      if (l === 'error')
+        return { status: 'error', sentMs, endMs: sentMs, bytesIn: 0, bytesOut: 10, error: 'HTTP 500', response: null };
       await clock.sleep(l);
-      return { status: 'ok', sentMs, firstByteMs: sentMs + l, endMs: clock.now(), httpStatus: 200, bytesIn: 20, bytesOut: 10, response: { echo: q.line } };
+      return {
+        status: 'ok',
+        sentMs,
+        firstByteMs: sentMs + l,
+        endMs: clock.now(),
+        httpStatus: 200,
+        bytesIn: 20,
+        bytesOut: 10,
+        response: { echo: q.line },
+      };
     },
     close() {},
   };

@@ -13,7 +13,17 @@ describe('inference-openai score', () => {
   });
   it('scores a failed query 0 through the profile', () => {
     const query = { t: 0, synapse: '/v1/chat/completions', body: {}, line: 1, reference: '42' };
-    const record = { i: 0, line: 1, warmup: false, intendedMs: 0, sentMs: 0, endMs: 1, status: 'timeout' as const, bytesIn: 0, bytesOut: 0 };
+    const record = {
+      i: 0,
+      line: 1,
+      warmup: false,
+      intendedMs: 0,
+      sentMs: 0,
+      endMs: 1,
+      status: 'timeout' as const,
+      bytesIn: 0,
+      bytesOut: 0,
+    };
     expect(profile.score({ query, response: null, record })).toBe(0);
     expect(profile.score({ query, response: { text: '42' }, record: { ...record, status: 'ok' } })).toBe(1);
   });

@@ -78,7 +78,11 @@ describe('runOpenLoop (virtual time)', () => {
 
   it('keeps going through a stall: latency from the intended start carries it, from the send it would too (open loop)', async () => {
     // The miner answers in 5 ms but freezes from 1000 to 2000 ms: answers due in the freeze come at 2000.
-    const { run } = setup((sent) => (sent >= 1000 && sent < 2000 ? 2000 - sent + 5 : 5), { schedule: constantSchedule(10), warmup: 0, count: 30 });
+    const { run } = setup((sent) => (sent >= 1000 && sent < 2000 ? 2000 - sent + 5 : 5), {
+      schedule: constantSchedule(10),
+      warmup: 0,
+      count: 30,
+    });
     const out = await run();
     const lat = out.records.map((r) => r.endMs - r.intendedMs);
     expect(lat.slice(8, 22)).toEqual([5, 5, 1005, 905, 805, 705, 605, 505, 405, 305, 205, 105, 5, 5]);
@@ -88,7 +92,19 @@ describe('runOpenLoop (virtual time)', () => {
     const clock = new VirtualClock();
     const transport = { kind: 'throws', send: () => Promise.reject(new Error('boom')), close() {} };
     const out = await clock.run(
-      runOpenLoop({ queries: queriesOf(1), schedule: constantSchedule(10), warmup: 0, count: 2, maxInFlight: 5, whenFull: 'drop', transport, endpoint, timeoutS: 1, clock, signal: new AbortController().signal }),
+      runOpenLoop({
+        queries: queriesOf(1),
+        schedule: constantSchedule(10),
+        warmup: 0,
+        count: 2,
+        maxInFlight: 5,
+        whenFull: 'drop',
+        transport,
+        endpoint,
+        timeoutS: 1,
+        clock,
+        signal: new AbortController().signal,
+      }),
     );
     expect(out.records.map((r) => [r.status, r.error])).toEqual([
       ['error', 'transport failed: boom'],

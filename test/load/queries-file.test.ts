@@ -25,7 +25,10 @@ function problems(f: string, opts = {}): string[] {
 
 describe('readQueriesFile', () => {
   it('loads the template sample: 720 queries, Dummy, monotonic t, line numbers from 1', () => {
-    const q = readQueriesFile(path.resolve('subnets/template/queries/sample.jsonl'), { allowedSynapses: ['Dummy'], monotonic: true });
+    const q = readQueriesFile(path.resolve('subnets/template/queries/sample.jsonl'), {
+      allowedSynapses: ['Dummy'],
+      monotonic: true,
+    });
     expect(q).toHaveLength(720);
     expect(q[0]).toMatchObject({ synapse: 'Dummy', line: 1, timeout: 12 });
     expect(q.every((x, k) => k === 0 || x.t >= q[k - 1]!.t)).toBe(true);
@@ -38,7 +41,15 @@ describe('readQueriesFile', () => {
   });
 
   it('names file:line and the reason for every bad line at once', () => {
-    const f = file(['{"t":0,"synapse":"Dummy","body":{}}', '{"t":1,', '{"t":2,"synapse":"Dummy"}', '{"t":3,"synapse":"X","body":{}}', '{"t":4,"synapse":"Dummy","body":{},"extra":1}'].join('\n'));
+    const f = file(
+      [
+        '{"t":0,"synapse":"Dummy","body":{}}',
+        '{"t":1,',
+        '{"t":2,"synapse":"Dummy"}',
+        '{"t":3,"synapse":"X","body":{}}',
+        '{"t":4,"synapse":"Dummy","body":{},"extra":1}',
+      ].join('\n'),
+    );
     const p = problems(f, { allowedSynapses: ['Dummy'] });
     expect(p).toHaveLength(4);
     expect(p[0]).toMatch(/q\.jsonl:2: not valid JSON/);

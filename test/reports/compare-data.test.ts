@@ -3,11 +3,26 @@ import { describe, expect, it } from 'vitest';
 import type { IndexedRun } from '../../harness/results/query-runs.ts';
 import { buildComparison } from '../../reports/compare-data.ts';
 
-function run(runId: string, subnet: string, machine: string, figures: IndexedRun['figures'], verdict = 'VALID', startedAt = '2026-11-20T02:00:00.000Z'): IndexedRun {
+function run(
+  runId: string,
+  subnet: string,
+  machine: string,
+  figures: IndexedRun['figures'],
+  verdict = 'VALID',
+  startedAt = '2026-11-20T02:00:00.000Z',
+): IndexedRun {
   return {
-    runId, resultPath: `/r/${runId}`, subnet: { id: subnet, netuid: 1, title: `Subnet ${subnet}` },
+    runId,
+    resultPath: `/r/${runId}`,
+    subnet: { id: subnet, netuid: 1, title: `Subnet ${subnet}` },
     machine: { id: machine, name: `host-${machine}`, hostname: `host-${machine}`, gpuSummary: '' },
-    startedAt, status: 'completed', verdict, reasons: [], currency: 'USD', minerbenchVersion: '0.1.0', figures,
+    startedAt,
+    status: 'completed',
+    verdict,
+    reasons: [],
+    currency: 'USD',
+    minerbenchVersion: '0.1.0',
+    figures,
   };
 }
 

@@ -17,16 +17,23 @@ describe('golden reports', () => {
   });
 
   it('comparison report of 3 machines x 2 subnets', async () => {
-    await expect(compareReportHtml(fleetResults(3, 2).map((r) => indexedRunOf(r, `/runs/${r.runId}/result.json`)))).toMatchFileSnapshot('__snapshots__/compare.html');
+    await expect(
+      compareReportHtml(fleetResults(3, 2).map((r) => indexedRunOf(r, `/runs/${r.runId}/result.json`))),
+    ).toMatchFileSnapshot('__snapshots__/compare.html');
   });
 
   it('trend report of 2 machines over 6 nights', async () => {
-    await expect(trendReportHtml(nightlyResults(6, 4).map((r) => indexedRunOf(r, `/runs/${r.runId}/result.json`)))).toMatchFileSnapshot('__snapshots__/trend.html');
+    await expect(
+      trendReportHtml(nightlyResults(6, 4).map((r) => indexedRunOf(r, `/runs/${r.runId}/result.json`))),
+    ).toMatchFileSnapshot('__snapshots__/trend.html');
   });
 
   it('the hostile result is embedded escaped: no raw tag or line separator from the data', () => {
     const html = runReportHtml(readGolden('hostile'));
-    const data = html.slice(html.indexOf('id="minerbench-data">'), html.indexOf('</script>', html.indexOf('id="minerbench-data">')));
+    const data = html.slice(
+      html.indexOf('id="minerbench-data">'),
+      html.indexOf('</script>', html.indexOf('id="minerbench-data">')),
+    );
     expect(data).not.toMatch(/<|[\u2028\u2029]/);
     expect(data).toContain('\\u003cscript>window.__pwned=1');
     expect(html).toContain('<title>minerbench · &lt;script&gt;window.__pwned=1&lt;/script&gt;');

@@ -33,7 +33,9 @@ describe('reports in Chromium', () => {
     expect(await text(o, '#energy-statement')).toContain('18405.6 J ± 347.9 J (1.9%)');
     expect(await o.page.locator('#power-chart .band').count()).toBe(3);
     expect(await text(o, '#power-chart figcaption')).toContain('measured load 20.0–64.0 s');
-    expect(await o.page.locator('#earnings-assumptions li').count()).toBe((r.earnings!['assumptions'] as string[]).length);
+    expect(await o.page.locator('#earnings-assumptions li').count()).toBe(
+      (r.earnings!['assumptions'] as string[]).length,
+    );
     expect(await text(o, 'table.earnings-table')).toContain('83.56');
     await screenshot(o.page, 'run-gpu');
     await o.page.close();
@@ -65,7 +67,9 @@ describe('reports in Chromium', () => {
     const o = await openReport(browser, 'run-hostile', runReportHtml(readGolden('hostile')));
     expectClean(o);
     expect(await o.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await o.page.locator('main script, main img, main iframe, main a, main svg[onload], main b').count()).toBe(0);
+    expect(await o.page.locator('main script, main img, main iframe, main a, main svg[onload], main b').count()).toBe(
+      0,
+    );
     expect(await text(o, 'h1')).toContain('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">');
     expect(await text(o, 'ul.errors')).toContain('</script><script>window.__pwned=3</script>');
     expect(await text(o, '#verdict')).toContain('miner said: <iframe src="https://example.com"></iframe>');
@@ -75,7 +79,11 @@ describe('reports in Chromium', () => {
   });
 
   it('comparison report: machines per subnet and subnets per machine, best highlighted, sortable', async () => {
-    const o = await openReport(browser, 'compare', compareReportHtml(fleetResults(4, 3).map((r) => indexedRunOf(r, 'x'))));
+    const o = await openReport(
+      browser,
+      'compare',
+      compareReportHtml(fleetResults(4, 3).map((r) => indexedRunOf(r, 'x'))),
+    );
     expectClean(o);
     expect(await o.page.locator('[data-subnet]').count()).toBe(3);
     expect(await o.page.locator('[data-machine]').count()).toBe(4);
@@ -90,18 +98,31 @@ describe('reports in Chromium', () => {
     expect(await top.locator('td').first().innerText()).toBe('gpu-01 (1x NVIDIA H100 80GB HBM3)');
     expect(await top.locator('td').nth(Number(col)).getAttribute('class')).toContain('best');
     await capacity.click();
-    expect(await table.locator('tbody tr').first().locator('td').nth(Number(col)).getAttribute('class')).not.toContain('best');
+    expect(await table.locator('tbody tr').first().locator('td').nth(Number(col)).getAttribute('class')).not.toContain(
+      'best',
+    );
     await screenshot(o.page, 'compare');
     await o.page.close();
   });
 
   it('trend report: the regression night is marked, the steady machine has none', async () => {
-    const o = await openReport(browser, 'trend', trendReportHtml(nightlyResults(10, 7).map((r) => indexedRunOf(r, 'x'))));
+    const o = await openReport(
+      browser,
+      'trend',
+      trendReportHtml(nightlyResults(10, 7).map((r) => indexedRunOf(r, 'x'))),
+    );
     expectClean(o);
     const sections = o.page.locator('section');
     expect(await sections.nth(0).locator('td.regression').count()).toBe(0);
     const slowed = sections.nth(1);
-    expect(await slowed.locator('tr', { has: o.page.locator('td.regression') }).first().locator('td').first().innerText()).toBe('2026-11-08');
+    expect(
+      await slowed
+        .locator('tr', { has: o.page.locator('td.regression') })
+        .first()
+        .locator('td')
+        .first()
+        .innerText(),
+    ).toBe('2026-11-08');
     expect(await slowed.locator('svg .pt.regression').count()).toBeGreaterThan(0);
     await screenshot(o.page, 'trend');
     await o.page.close();

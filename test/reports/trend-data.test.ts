@@ -20,7 +20,10 @@ describe('trend', () => {
 
   it('finds the p99 regression of the machine that slowed down on night 8, and none on the other', () => {
     const t = buildTrend(nightlyResults(10, 7).map((r) => indexedRunOf(r, 'x')));
-    expect(t.series.map((s) => s.machine.name)).toEqual(['gpu-00 (1x NVIDIA H100 80GB HBM3)', 'gpu-01 (1x NVIDIA H100 80GB HBM3)']);
+    expect(t.series.map((s) => s.machine.name)).toEqual([
+      'gpu-00 (1x NVIDIA H100 80GB HBM3)',
+      'gpu-01 (1x NVIDIA H100 80GB HBM3)',
+    ]);
     const [steady, slowed] = t.series;
     expect(steady!.nights).toHaveLength(10);
     expect(steady!.metrics.p99Ms!.filter((p) => p.change === 'regression')).toEqual([]);

@@ -11,7 +11,10 @@ import { tempDir, writeResult } from './support/temp-store.ts';
 
 const WORKER = fileURLToPath(new URL('./support/import-worker.ts', import.meta.url));
 
-function worker(args: string[], onLine?: (line: string, kill: () => void) => void): Promise<{ code: number | null; signal: string | null; lines: string[] }> {
+function worker(
+  args: string[],
+  onLine?: (line: string, kill: () => void) => void,
+): Promise<{ code: number | null; signal: string | null; lines: string[] }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
@@ -29,7 +32,9 @@ function worker(args: string[], onLine?: (line: string, kill: () => void) => voi
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code, signal) => (code && code !== 0 ? reject(new Error(stderr)) : resolve({ code, signal, lines })));
+    child.on('close', (code, signal) =>
+      code && code !== 0 ? reject(new Error(stderr)) : resolve({ code, signal, lines }),
+    );
   });
 }
 
@@ -67,9 +72,13 @@ describe('index shared by processes', () => {
     const n = (db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
     expect(n).toBeGreaterThanOrEqual(60);
     expect(n).toBeLessThan(200);
-    const partial = db.prepare('SELECT run_id FROM runs WHERE (SELECT count(*) FROM figures f WHERE f.run_id = runs.run_id) <> 10').all();
+    const partial = db
+      .prepare('SELECT run_id FROM runs WHERE (SELECT count(*) FROM figures f WHERE f.run_id = runs.run_id) <> 10')
+      .all();
     expect(partial).toEqual([]);
-    expect(db.prepare('SELECT count(*) AS n FROM figures WHERE run_id NOT IN (SELECT run_id FROM runs)').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM figures WHERE run_id NOT IN (SELECT run_id FROM runs)').get()).toEqual(
+      { n: 0 },
+    );
     const again = importResults(db, [src], { outDir: out });
     expect(again.failed).toEqual([]);
     expect(again.added.length + again.unchanged.length).toBe(200);

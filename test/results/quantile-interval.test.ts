@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { quantileInterval } from '../../harness/results/quantile-interval.ts';
 
 // 100 values: 50 in [10, 20), 40 in [20, 30), 10 in [30, 40).
-const bins = [{ fromMs: 10, toMs: 20, count: 50 }, { fromMs: 20, toMs: 30, count: 40 }, { fromMs: 30, toMs: 40, count: 10 }];
+const bins = [
+  { fromMs: 10, toMs: 20, count: 50 },
+  { fromMs: 20, toMs: 30, count: 40 },
+  { fromMs: 30, toMs: 40, count: 10 },
+];
 
 describe('quantileInterval', () => {
   it('p50 of 100: ranks 50 ± 1.96·5 = 40..60, read inside the bins', () => {

@@ -61,7 +61,8 @@ describe('results index', () => {
       vary(cpu, { runId: 'c', subnetId: 'sn1', hostname: 'h2', startedAt: '2026-11-20T02:00:00.000Z' }),
     ];
     for (const r of runs) indexRun(db, r, { path: writeResult(dir, r), sha256: r.runId });
-    const ids = (f: Parameters<typeof queryRuns>[1]) => queryRuns(db, f, new Date('2026-11-21T00:00:00Z')).map((x) => x.runId);
+    const ids = (f: Parameters<typeof queryRuns>[1]) =>
+      queryRuns(db, f, new Date('2026-11-21T00:00:00Z')).map((x) => x.runId);
     expect(ids({})).toEqual(['c', 'b', 'a']);
     expect(ids({ subnet: 'sn1' })).toEqual(['c', 'a']);
     expect(ids({ machine: 'h1' })).toEqual(['b', 'a']);
@@ -84,8 +85,15 @@ describe('results index', () => {
     writeResult(dir, { ...cpu, runId: 'future' }, JSON.stringify({ ...cpu, runId: 'future', schemaVersion: 7 }));
     const report = rebuildIndex(db, [path.join(dir, 'runs')]);
     expect(report.added).toHaveLength(2);
-    expect(report.failed.map((f) => [path.basename(path.dirname(f.file)), f.error.code]).sort()).toEqual([['broken', 'RESULT_INVALID'], ['future', 'RESULT_SCHEMA_UNKNOWN']]);
-    expect(queryRuns(db).map((r) => r.runId).sort()).toEqual([cpu.runId, gpu.runId].sort());
+    expect(report.failed.map((f) => [path.basename(path.dirname(f.file)), f.error.code]).sort()).toEqual([
+      ['broken', 'RESULT_INVALID'],
+      ['future', 'RESULT_SCHEMA_UNKNOWN'],
+    ]);
+    expect(
+      queryRuns(db)
+        .map((r) => r.runId)
+        .sort(),
+    ).toEqual([cpu.runId, gpu.runId].sort());
     rmSync(path.join(dir, 'runs', cpu.runId), { recursive: true });
     rebuildIndex(db, [path.join(dir, 'runs')]);
     expect(queryRuns(db).map((r) => r.runId)).toEqual([gpu.runId]);
@@ -114,7 +122,9 @@ describe('results index', () => {
     const report = importResults(db, [b], { outDir: dir });
     expect(report.failed.map((f) => f.error.code)).toEqual(['RUN_ID_CONFLICT']);
     expect(report.failed[0]!.error.message).toContain(cpu.runId);
-    expect(JSON.parse(readFileSync(path.join(dir, 'runs', cpu.runId, 'result.json'), 'utf8')).warnings).toEqual(cpu.warnings);
+    expect(JSON.parse(readFileSync(path.join(dir, 'runs', cpu.runId, 'result.json'), 'utf8')).warnings).toEqual(
+      cpu.warnings,
+    );
     const elsewhere = writeResult(b, { ...cpu, warnings: ['edited again'] });
     expect(code(() => indexRun(db, cpu, { path: elsewhere, sha256: 'other' }))).toBe('RUN_ID_CONFLICT');
     rmSync(a, { recursive: true, force: true });

@@ -26,7 +26,9 @@ describe('runFigures', () => {
     expect(f.meanW!.hi - f.meanW!.value).toBeCloseTo((e.meanW * e.uncertaintyJ) / e.energyJ, 10);
     expect(f.qualityPerJoule!.value).toBe(e.qualityPerJoule);
     expect(f.joulesPerQuery!.value).toBeCloseTo(e.energyJ / r.load.measured, 10);
-    const p50 = (r.earnings!['atRanks'] as Array<{ label: string; netFiatPerDay: number }>).find((x) => x.label === 'p50')!;
+    const p50 = (r.earnings!['atRanks'] as Array<{ label: string; netFiatPerDay: number }>).find(
+      (x) => x.label === 'p50',
+    )!;
     expect(f.netPerDay!.value).toBe(p50.netFiatPerDay);
   });
 
@@ -43,8 +45,26 @@ describe('machineIdentity', () => {
     const a = machineIdentity(env);
     expect(a.name).toBe('gpu-07 (1x NVIDIA H100 80GB HBM3)');
     expect(a.id).toMatch(/^[0-9a-f]{16}$/);
-    const two = { ...env, gpus: { available: true as const, devices: [{ index: 0, uuid: 'GPU-b', name: 'X' }, { index: 1, uuid: 'GPU-a', name: 'X' }] } };
-    const swapped = { ...env, gpus: { available: true as const, devices: [{ index: 0, uuid: 'GPU-a', name: 'X' }, { index: 1, uuid: 'GPU-b', name: 'X' }] } };
+    const two = {
+      ...env,
+      gpus: {
+        available: true as const,
+        devices: [
+          { index: 0, uuid: 'GPU-b', name: 'X' },
+          { index: 1, uuid: 'GPU-a', name: 'X' },
+        ],
+      },
+    };
+    const swapped = {
+      ...env,
+      gpus: {
+        available: true as const,
+        devices: [
+          { index: 0, uuid: 'GPU-a', name: 'X' },
+          { index: 1, uuid: 'GPU-b', name: 'X' },
+        ],
+      },
+    };
     expect(machineIdentity(two).id).toBe(machineIdentity(swapped).id);
     expect(machineIdentity(two).id).not.toBe(a.id);
     expect(machineIdentity(two).name).toBe('gpu-07 (2x X)');

@@ -22,8 +22,12 @@ async function cli(...args: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await main([...args, '--out', out], {
-    out: (t) => void (stdout += t), err: (t) => void (stderr += t), isTTY: false,
-    signal: new AbortController().signal, cwd: src, env: { MINERBENCH_INDEX_WAIT_MS: '200' },
+    out: (t) => void (stdout += t),
+    err: (t) => void (stderr += t),
+    isTTY: false,
+    signal: new AbortController().signal,
+    cwd: src,
+    env: { MINERBENCH_INDEX_WAIT_MS: '200' },
   });
   return { code, stdout, stderr };
 }
@@ -37,7 +41,9 @@ describe('store commands', () => {
     const table = await cli('history', '--subnet', 'sn1');
     expect(table.code).toBe(0);
     const lines = table.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^run\s+started \(UTC\)\s+subnet\s+machine\s+verdict\s+p99 ms\s+q\/s\s+quality\s+J\/query$/);
+    expect(lines[0]).toMatch(
+      /^run\s+started \(UTC\)\s+subnet\s+machine\s+verdict\s+p99 ms\s+q\/s\s+quality\s+J\/query$/,
+    );
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['20261120-020000-sn1-m1', '20261120-020000-sn1-m0']);
     const json = JSON.parse((await cli('history', '--machine', 'gpu-00', '--json')).stdout) as Array<{ runId: string }>;
     expect(json.map((r) => r.runId)).toEqual(['20261120-020000-sn1-m0', '20261120-020000-sn0-m0']);

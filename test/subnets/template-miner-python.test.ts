@@ -7,7 +7,11 @@ const MINER = path.resolve(import.meta.dirname, '../../subnets/template/miner');
 
 describe('template miner (Python unit tests)', () => {
   it('runs every test in subnets/template/miner/tests and all pass', () => {
-    const r = spawnSync('python3', ['-m', 'unittest', 'discover', '-s', 'tests'], { cwd: MINER, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    const r = spawnSync('python3', ['-m', 'unittest', 'discover', '-s', 'tests'], {
+      cwd: MINER,
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    });
     expect(r.status, r.stderr).toBe(0);
     const ran = Number(/Ran (\d+) tests?/.exec(r.stderr)?.[1]);
     expect(ran).toBeGreaterThanOrEqual(17);

@@ -17,7 +17,8 @@ function engineUp(): boolean {
 
 export async function ensureDockerEngine(): Promise<Docker> {
   if (!engineUp()) {
-    if (!existsSync('/usr/sbin/dockerd') && !existsSync('/usr/bin/dockerd')) throw new Error('no Docker engine installed: run bash .ci/run, or apt-get install docker.io');
+    if (!existsSync('/usr/sbin/dockerd') && !existsSync('/usr/bin/dockerd'))
+      throw new Error('no Docker engine installed: run bash .ci/run, or apt-get install docker.io');
     console.warn('[tests] the Docker engine is not running: starting dockerd');
     spawn('dockerd', [], { detached: true, stdio: 'ignore' }).unref();
     for (let i = 0; i < 60 && !engineUp(); i++) await new Promise((r) => setTimeout(r, 1000));

@@ -12,7 +12,10 @@ export const FINNEY_GENESIS = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c17
 const PRUNING_DEPTH = 256;
 
 type Json = unknown;
-interface RecordedResponse { result?: Json; error?: { code: number; message: string } }
+interface RecordedResponse {
+  result?: Json;
+  error?: { code: number; message: string };
+}
 type Recordings = Map<string, RecordedResponse>;
 
 export interface RecordedChainServerOptions {
@@ -35,7 +38,12 @@ export interface RecordedChainServerOptions {
   latencyMs?: number;
 }
 
-export interface RecordedRequest { method: string; params: Json[]; synthetic: boolean; error: boolean }
+export interface RecordedRequest {
+  method: string;
+  params: Json[];
+  synthetic: boolean;
+  error: boolean;
+}
 
 export interface RecordedChainServer {
   url: string;
@@ -86,18 +94,24 @@ function requestKey(method: string, params: Json[]): string {
 }
 
 function scenario(spec: 343 | 393, rec: Recordings): Scenario {
-  const headHash = (rec.get(requestKey('chain_getHead', []))!.result as string);
+  const headHash = rec.get(requestKey('chain_getHead', []))!.result as string;
   const headHeader = rec.get(requestKey('chain_getHeader', [headHash]))!.result as Record<string, Json>;
   const headVersion = rec.get(requestKey('state_getRuntimeVersion', [headHeader.parentHash as string]))!.result;
   const meta = (p: string) => readFileSync(FIXTURES + p, 'utf8').trim();
   return spec === 343
     ? {
-        headHash, headHeader, headVersion, headNumber: Number(headHeader.number),
+        headHash,
+        headHeader,
+        headVersion,
+        headNumber: Number(headHeader.number),
         v14Hex: meta('bittensor/integration_websocket_metadata.txt'),
         v15Hex: meta('bittensor/integration_websocket_at_version.txt'),
       }
     : {
-        headHash, headHeader, headVersion, headNumber: Number(headHeader.number),
+        headHash,
+        headHeader,
+        headVersion,
+        headNumber: Number(headHeader.number),
         v14Hex: null,
         v15Hex: meta('async-substrate-interface/integration_websocket_at_version.txt'),
       };
@@ -105,9 +119,10 @@ function scenario(spec: 343 | 393, rec: Recordings): Scenario {
 
 export async function startRecordedChainServer(opts: RecordedChainServerOptions = {}): Promise<RecordedChainServer> {
   const spec = opts.spec ?? 343;
-  const rec = spec === 343
-    ? loadRecordings('bittensor/integration_websocket_data.json', ['metagraph'])
-    : loadRecordings('async-substrate-interface/integration_websocket_data.json', ['test_same_events']);
+  const rec =
+    spec === 343
+      ? loadRecordings('bittensor/integration_websocket_data.json', ['metagraph'])
+      : loadRecordings('async-substrate-interface/integration_websocket_data.json', ['test_same_events']);
   const sc = scenario(spec, rec);
   const runtimeApis = opts.runtimeApis ?? true;
   const synthesize = opts.synthesize ?? true;
@@ -124,46 +139,86 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
       if (header.parentHash) blockNumbers.set(header.parentHash, Number(header.number) - 1);
     }
   }
-  const runtimeApi = synthesize ? syntheticRuntimeApi(spec, sc.v15Hex, sc.headNumber, opts.syntheticValues ?? {}) : null;
-  const storage = synthesize && !runtimeApis && sc.v14Hex ? syntheticStorage(sc.v14Hex, opts.syntheticValues ?? {}) : null;
+  const runtimeApi = synthesize
+    ? syntheticRuntimeApi(spec, sc.v15Hex, sc.headNumber, opts.syntheticValues ?? {})
+    : null;
+  const storage =
+    synthesize && !runtimeApis && sc.v14Hex ? syntheticStorage(sc.v14Hex, opts.syntheticValues ?? {}) : null;
   let subscription = 0;
 
-  const answer = (method: string, params: Json[]): { body: RecordedResponse; synthetic: string | null; push?: Json } => {
+  const answer = (
+    method: string,
+    params: Json[],
+  ): { body: RecordedResponse; synthetic: string | null; push?: Json } => {
     const synthetic = (label: string, result: Json, push?: Json) => ({ body: { result }, synthetic: label, push });
     const at = blockParam(method, params);
     if (at && !(opts.archive ?? false)) {
       const n = blockNumbers.get(at);
       if (n !== undefined && n < sc.headNumber - PRUNING_DEPTH) {
         // The message is the one a pruned finney node gave (recorded in the retry_archive seed).
-        return { body: { error: { code: 4003, message: `Client error: Api called for an unknown Block: State already discarded for ${at}` } }, synthetic: null };
+        return {
+          body: {
+            error: {
+              code: 4003,
+              message: `Client error: Api called for an unknown Block: State already discarded for ${at}`,
+            },
+          },
+          synthetic: null,
+        };
       }
     }
-    if (method === 'system_chain' && opts.chainName) return synthetic('system_chain: overridden chain name', opts.chainName);
+    if (method === 'system_chain' && opts.chainName)
+      return synthetic('system_chain: overridden chain name', opts.chainName);
     if (method === 'chain_getBlockHash' && (params[0] === 0 || params[0] === '0x0')) {
       return synthetic('chain_getBlockHash(0): genesis hash not recorded', opts.genesisHash ?? FINNEY_GENESIS);
     }
     if (method === 'system_properties') {
-      return synthetic('system_properties: not recorded (SS58 42 from metadata, 9 decimals)', { ss58Format: 42, tokenDecimals: [9], tokenSymbol: ['TAO'] });
+      return synthetic('system_properties: not recorded (SS58 42 from metadata, 9 decimals)', {
+        ss58Format: 42,
+        tokenDecimals: [9],
+        tokenSymbol: ['TAO'],
+      });
     }
     const recorded = rec.get(requestKey(method, params));
     if (recorded) return { body: recorded, synthetic: null };
     const head = params[0] === undefined || params[0] === null;
     switch (method) {
-      case 'system_chain': return synthetic('system_chain: "Bittensor" as recorded in the spec-343 traffic of the same chain', 'Bittensor');
-      case 'chain_getHead': case 'chain_getFinalizedHead': return synthetic(`${method}: recorded head`, sc.headHash);
+      case 'system_chain':
+        return synthetic(
+          'system_chain: "Bittensor" as recorded in the spec-343 traffic of the same chain',
+          'Bittensor',
+        );
+      case 'chain_getHead':
+      case 'chain_getFinalizedHead':
+        return synthetic(`${method}: recorded head`, sc.headHash);
       case 'chain_getBlockHash':
         if (head) return synthetic('chain_getBlockHash(): recorded head', sc.headHash);
-        if (typeof params[0] === 'number' && params[0] > sc.headNumber) return synthetic('chain_getBlockHash(n > head): null, as a node answers', null);
+        if (typeof params[0] === 'number' && params[0] > sc.headNumber)
+          return synthetic('chain_getBlockHash(n > head): null, as a node answers', null);
         break;
-      case 'chain_getHeader': if (head || params[0] === sc.headHash) return synthetic('chain_getHeader: recorded head', sc.headHeader); break;
+      case 'chain_getHeader':
+        if (head || params[0] === sc.headHash) return synthetic('chain_getHeader: recorded head', sc.headHeader);
+        break;
       case 'state_getRuntimeVersion':
-        if (head || params[0] === sc.headHash) return synthetic('state_getRuntimeVersion: the recorded parent version', sc.headVersion);
+        if (head || params[0] === sc.headHash)
+          return synthetic('state_getRuntimeVersion: the recorded parent version', sc.headVersion);
         break;
       case 'state_subscribeRuntimeVersion':
-        return synthetic('state_subscribeRuntimeVersion: recorded version', `rv${++subscription}`, { method: 'state_runtimeVersion', result: sc.headVersion });
-      case 'chain_subscribeNewHeads': case 'chain_subscribeFinalizedHeads': case 'chain_subscribeAllHeads':
-        return synthetic(`${method}: recorded head`, `hd${++subscription}`, { method: NOTIFICATION[method], result: sc.headHeader });
-      case 'state_unsubscribeRuntimeVersion': case 'chain_unsubscribeNewHeads': case 'chain_unsubscribeFinalizedHeads': case 'chain_unsubscribeAllHeads':
+        return synthetic('state_subscribeRuntimeVersion: recorded version', `rv${++subscription}`, {
+          method: 'state_runtimeVersion',
+          result: sc.headVersion,
+        });
+      case 'chain_subscribeNewHeads':
+      case 'chain_subscribeFinalizedHeads':
+      case 'chain_subscribeAllHeads':
+        return synthetic(`${method}: recorded head`, `hd${++subscription}`, {
+          method: NOTIFICATION[method],
+          result: sc.headHeader,
+        });
+      case 'state_unsubscribeRuntimeVersion':
+      case 'chain_unsubscribeNewHeads':
+      case 'chain_unsubscribeFinalizedHeads':
+      case 'chain_unsubscribeAllHeads':
         return synthetic(`${method}`, true);
       case 'state_getMetadata':
         if (sc.v14Hex) return { body: { result: sc.v14Hex }, synthetic: null };
@@ -171,7 +226,9 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
       case 'state_call': {
         const [fn, data] = params as [string, string];
         if (fn === 'Metadata_metadata_versions') {
-          return runtimeApis ? synthetic('Metadata_metadata_versions: [14, 15]', '0x080e0000000f000000') : notFound(method, params);
+          return runtimeApis
+            ? synthetic('Metadata_metadata_versions: [14, 15]', '0x080e0000000f000000')
+            : notFound(method, params);
         }
         if (fn === 'Metadata_metadata_at_version') {
           return runtimeApis ? { body: { result: sc.v15Hex }, synthetic: null } : notFound(method, params);
@@ -180,7 +237,11 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
         if (made) return synthetic(`state_call ${fn}: ${made.label}`, made.result);
         break;
       }
-      case 'state_getStorage': case 'state_getStorageAt': case 'state_queryStorageAt': case 'state_getKeysPaged': case 'state_getKeys': {
+      case 'state_getStorage':
+      case 'state_getStorageAt':
+      case 'state_queryStorageAt':
+      case 'state_getKeysPaged':
+      case 'state_getKeys': {
         const made = storage?.(method, params, sc.headHash);
         if (made) return synthetic(`${method}: ${made.label}`, made.result);
         break;
@@ -198,15 +259,25 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
       const a = answer(msg.method, params);
       requests.push({ method: msg.method, params, synthetic: a.synthetic !== null, error: a.body.error !== undefined });
       if (a.synthetic) syntheticAnswers.add(a.synthetic);
-      const reply = a.body.error ? { jsonrpc: '2.0', id: msg.id, error: a.body.error } : { jsonrpc: '2.0', id: msg.id, result: a.body.result };
-      const send = () => { if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply)); };
+      const reply = a.body.error
+        ? { jsonrpc: '2.0', id: msg.id, error: a.body.error }
+        : { jsonrpc: '2.0', id: msg.id, result: a.body.result };
+      const send = () => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      };
       if (opts.latencyMs) setTimeout(send, opts.latencyMs);
       else send();
       if (a.push) {
         const push = a.push as { method: string; result: Json };
         setTimeout(() => {
           if (ws.readyState === ws.OPEN) {
-            ws.send(JSON.stringify({ jsonrpc: '2.0', method: push.method, params: { subscription: a.body.result, result: push.result } }));
+            ws.send(
+              JSON.stringify({
+                jsonrpc: '2.0',
+                method: push.method,
+                params: { subscription: a.body.result, result: push.result },
+              }),
+            );
           }
         }, opts.latencyMs ?? 0);
       }
@@ -228,18 +299,33 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
 }
 
 const NOTIFICATION: Record<string, string> = {
-  chain_subscribeNewHeads: 'chain_newHead', chain_subscribeFinalizedHeads: 'chain_finalizedHead', chain_subscribeAllHeads: 'chain_allHead',
+  chain_subscribeNewHeads: 'chain_newHead',
+  chain_subscribeFinalizedHeads: 'chain_finalizedHead',
+  chain_subscribeAllHeads: 'chain_allHead',
 };
 
 function notFound(method: string, params: Json[]): { body: RecordedResponse; synthetic: null } {
-  return { body: { error: { code: -32099, message: `recorded-chain-server: no recording for ${method} ${JSON.stringify(params).slice(0, 160)}` } }, synthetic: null };
+  return {
+    body: {
+      error: {
+        code: -32099,
+        message: `recorded-chain-server: no recording for ${method} ${JSON.stringify(params).slice(0, 160)}`,
+      },
+    },
+    synthetic: null,
+  };
 }
 
 /** The block hash a state request is made at, if any. */
 function blockParam(method: string, params: Json[]): string | null {
   const idx: Record<string, number> = {
-    state_call: 2, state_getStorage: 1, state_getStorageAt: 1, state_queryStorageAt: 1, state_getKeysPaged: 3,
-    state_getRuntimeVersion: 0, state_getMetadata: 0,
+    state_call: 2,
+    state_getStorage: 1,
+    state_getStorageAt: 1,
+    state_queryStorageAt: 1,
+    state_getKeysPaged: 3,
+    state_getRuntimeVersion: 0,
+    state_getMetadata: 0,
   };
   const i = idx[method];
   const v = i === undefined ? undefined : params[i];

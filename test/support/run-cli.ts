@@ -7,10 +7,21 @@ export interface CliRun {
   err: string;
 }
 
-export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): Promise<CliRun> {
   let out = '';
   let err = '';
   const controller = new AbortController();
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), isTTY: false, signal: controller.signal, env, cwd });
+  const code = await main(args, {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    isTTY: false,
+    signal: controller.signal,
+    env,
+    cwd,
+  });
   return { code, out, err };
 }

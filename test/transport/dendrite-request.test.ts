@@ -22,7 +22,13 @@ async function example() {
     synapse: DUMMY,
     fields: { dummy_input: 7 },
     timeoutS: 12,
-    dendrite: { ip: '203.0.113.5', hotkey: alice.address, uuid: '5ecbd69c-1cec-11ee-b0dc-e29ce36fec1a', nonce: 1732000000123456789n, sign: alice.sign },
+    dendrite: {
+      ip: '203.0.113.5',
+      hotkey: alice.address,
+      uuid: '5ecbd69c-1cec-11ee-b0dc-e29ce36fec1a',
+      nonce: 1732000000123456789n,
+      sign: alice.sign,
+    },
     axon: { ip: '127.0.0.1', port: 8091, hotkey: BOB },
     headerSize: 640,
     totalSize: 3014,
@@ -34,10 +40,21 @@ describe('buildDendriteRequest (bittensor.md 1.10)', () => {
     const req = await example();
     expect(req.path).toBe('/Dummy');
     expect(req.headers.map(([k]) => k)).toEqual([
-      'name', 'timeout', 'bt_header_axon_ip', 'bt_header_axon_port', 'bt_header_axon_hotkey',
-      'bt_header_dendrite_ip', 'bt_header_dendrite_version', 'bt_header_dendrite_nonce', 'bt_header_dendrite_uuid',
-      'bt_header_dendrite_hotkey', 'bt_header_dendrite_signature', 'bt_header_input_obj_dummy_input',
-      'header_size', 'total_size', 'computed_body_hash',
+      'name',
+      'timeout',
+      'bt_header_axon_ip',
+      'bt_header_axon_port',
+      'bt_header_axon_hotkey',
+      'bt_header_dendrite_ip',
+      'bt_header_dendrite_version',
+      'bt_header_dendrite_nonce',
+      'bt_header_dendrite_uuid',
+      'bt_header_dendrite_hotkey',
+      'bt_header_dendrite_signature',
+      'bt_header_input_obj_dummy_input',
+      'header_size',
+      'total_size',
+      'computed_body_hash',
     ]);
     const h = Object.fromEntries(req.headers);
     expect(h).toMatchObject({
@@ -89,7 +106,12 @@ describe('buildDendriteRequest (bittensor.md 1.10)', () => {
   it('hashes declared hash fields over Python str() of their values', async () => {
     const alice = await signerFromUri('//Alice');
     const req = buildDendriteRequest({
-      synapse: { kind: 'bittensor-synapse', synapse: 'StreamPrompting', fields: [{ name: 'messages', type: 'list', required: true }], hashFields: ['messages'] },
+      synapse: {
+        kind: 'bittensor-synapse',
+        synapse: 'StreamPrompting',
+        fields: [{ name: 'messages', type: 'list', required: true }],
+        hashFields: ['messages'],
+      },
       fields: { messages: ['hello'] },
       timeoutS: 12,
       dendrite: { ip: '127.0.0.1', hotkey: alice.address, uuid: 'u', nonce: 1n, sign: alice.sign },

@@ -15,10 +15,26 @@ describe('epistulaHeaders', () => {
       return alice.sign(m);
     };
     const body = '{"model": "m", "messages": []}';
-    const h = epistulaHeaders({ body, timestampMs: 1732000001234, uuid: '2f1c0e0a-0000-4000-8000-000000000001', signedBy: alice.address, signedFor: BOB, sign, timeoutS: 20 });
+    const h = epistulaHeaders({
+      body,
+      timestampMs: 1732000001234,
+      uuid: '2f1c0e0a-0000-4000-8000-000000000001',
+      signedBy: alice.address,
+      signedFor: BOB,
+      sign,
+      timeoutS: 20,
+    });
     expect(h.map(([k]) => k)).toEqual([
-      'Epistula-Version', 'Epistula-Timestamp', 'Epistula-Uuid', 'Epistula-Signed-By', 'Epistula-Request-Signature', 'Epistula-Signed-For',
-      'Epistula-Secret-Signature-0', 'Epistula-Secret-Signature-1', 'Epistula-Secret-Signature-2', 'X-Client-Timeout',
+      'Epistula-Version',
+      'Epistula-Timestamp',
+      'Epistula-Uuid',
+      'Epistula-Signed-By',
+      'Epistula-Request-Signature',
+      'Epistula-Signed-For',
+      'Epistula-Secret-Signature-0',
+      'Epistula-Secret-Signature-1',
+      'Epistula-Secret-Signature-2',
+      'X-Client-Timeout',
     ]);
     expect(signed).toEqual([
       // sha256 of the body bytes (hashlib.sha256(b'{"model": "m", "messages": []}').hexdigest())

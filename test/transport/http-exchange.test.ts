@@ -14,7 +14,18 @@ afterEach(async () => {
 afterAll(() => dispatcher.destroy());
 
 const post = (port: number, o: Partial<HttpExchangeInput> = {}) =>
-  httpExchange({ dispatcher, host: '127.0.0.1', port, method: 'POST', path: '/p', headers: [], body: '{"a":1}', timeoutMs: 5000, now, ...o });
+  httpExchange({
+    dispatcher,
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/p',
+    headers: [],
+    body: '{"a":1}',
+    timeoutMs: 5000,
+    now,
+    ...o,
+  });
 
 describe('httpExchange', () => {
   it('sends headers exactly as named (underscores too) with the body, and times the answer', async () => {
@@ -25,7 +36,12 @@ describe('httpExchange', () => {
       res.end('answer');
     });
     closeServer = s.close;
-    const r = await post(s.port, { headers: [['bt_header_axon_ip', '1.2.3.4'], ['Epistula-Version', '2']] });
+    const r = await post(s.port, {
+      headers: [
+        ['bt_header_axon_ip', '1.2.3.4'],
+        ['Epistula-Version', '2'],
+      ],
+    });
     expect(seen!.url).toBe('/p');
     expect(seen!.body).toBe('{"a":1}');
     const raw = seen!.raw;

@@ -15,17 +15,20 @@ interface Parsed {
 /** Feeds the pieces in order; `closed`: the connection closes after the last one. */
 function parse(pieces: Buffer[], o: { head?: boolean; closed?: boolean } = {}): Parsed {
   const out: Parsed = { body: '', done: false, keepAlive: false, used: 0 };
-  const p = new HttpResponseParser({
-    onHead: (status, headers) => {
-      expect(out.status).toBeUndefined();
-      out.status = status;
-      out.headers = headers;
+  const p = new HttpResponseParser(
+    {
+      onHead: (status, headers) => {
+        expect(out.status).toBeUndefined();
+        out.status = status;
+        out.headers = headers;
+      },
+      onData: (c) => {
+        expect(c.length).toBeGreaterThan(0);
+        out.body += c.toString('latin1');
+      },
     },
-    onData: (c) => {
-      expect(c.length).toBeGreaterThan(0);
-      out.body += c.toString('latin1');
-    },
-  }, o.head);
+    o.head,
+  );
   for (const piece of pieces) {
     if (p.done) break;
     out.used += p.push(piece);
@@ -40,11 +43,20 @@ function parse(pieces: Buffer[], o: { head?: boolean; closed?: boolean } = {}): 
 function parseEverySplit(raw: string, o: { head?: boolean; closed?: boolean } = {}): Parsed {
   const b = Buffer.from(raw, 'latin1');
   const whole = parse([b], o);
-  for (let i = 1; i < b.length; i++) expect(parse([b.subarray(0, i), b.subarray(i)], o), `split at ${i}`).toEqual(whole);
+  for (let i = 1; i < b.length; i++)
+    expect(parse([b.subarray(0, i), b.subarray(i)], o), `split at ${i}`).toEqual(whole);
   if (b.length <= 120) {
-    for (let i = 1; i < b.length; i++) for (let j = i + 1; j < b.length; j++) expect(parse([b.subarray(0, i), b.subarray(i, j), b.subarray(j)], o)).toEqual(whole);
+    for (let i = 1; i < b.length; i++)
+      for (let j = i + 1; j < b.length; j++)
+        expect(parse([b.subarray(0, i), b.subarray(i, j), b.subarray(j)], o)).toEqual(whole);
   }
-  expect(parse([...b].map((x) => Buffer.from([x])), o), 'byte by byte').toEqual(whole);
+  expect(
+    parse(
+      [...b].map((x) => Buffer.from([x])),
+      o,
+    ),
+    'byte by byte',
+  ).toEqual(whole);
   return whole;
 }
 
@@ -52,23 +64,32 @@ function parseEverySplit(raw: string, o: { head?: boolean; closed?: boolean } = 
 function rejectsEverySplit(raw: string, o: { head?: boolean } = {}): void {
   const b = Buffer.from(raw, 'latin1');
   expect(() => parse([b], o)).toThrow(HttpParseError);
-  for (let i = 1; i < b.length; i++) expect(() => parse([b.subarray(0, i), b.subarray(i)], o), `split at ${i}`).toThrow(HttpParseError);
+  for (let i = 1; i < b.length; i++)
+    expect(() => parse([b.subarray(0, i), b.subarray(i)], o), `split at ${i}`).toThrow(HttpParseError);
 }
 
 describe('HttpResponseParser', () => {
   it('parses a content-length answer: status, headers with lower-cased names and kept values, body', () => {
-    const raw = 'HTTP/1.1 201 Created\r\nX-Reply_Header: Some Value \r\nContent-Length: 6\r\nSet-Cookie: a=1\r\nset-cookie: b=2\r\n\r\nanswer';
+    const raw =
+      'HTTP/1.1 201 Created\r\nX-Reply_Header: Some Value \r\nContent-Length: 6\r\nSet-Cookie: a=1\r\nset-cookie: b=2\r\n\r\nanswer';
     const r = parseEverySplit(raw);
     expect(r).toMatchObject({ status: 201, body: 'answer', done: true, keepAlive: true, used: raw.length });
     expect(r.headers).toEqual({ 'x-reply_header': 'Some Value', 'content-length': '6', 'set-cookie': ['a=1', 'b=2'] });
   });
 
   it('accepts a status line without a reason phrase and an empty header value', () => {
-    expect(parseEverySplit('HTTP/1.1 200\r\nx-empty:\r\ncontent-length: 0\r\n\r\n')).toMatchObject({ status: 200, body: '', done: true, headers: { 'x-empty': '' } });
+    expect(parseEverySplit('HTTP/1.1 200\r\nx-empty:\r\ncontent-length: 0\r\n\r\n')).toMatchObject({
+      status: 200,
+      body: '',
+      done: true,
+      headers: { 'x-empty': '' },
+    });
   });
 
   it('decodes chunked bodies with extensions and trailers, and hands each piece on as it comes', () => {
-    const r = parseEverySplit('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;name=v\r\ndata:\r\nA \r\n a message\r\n0\r\nX-Trailer: t\r\n\r\n');
+    const r = parseEverySplit(
+      'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;name=v\r\ndata:\r\nA \r\n a message\r\n0\r\nX-Trailer: t\r\n\r\n',
+    );
     expect(r).toMatchObject({ status: 200, body: 'data: a message', done: true, keepAlive: true });
   });
 
@@ -85,13 +106,30 @@ describe('HttpResponseParser', () => {
   });
 
   it('skips 1xx interim answers', () => {
-    expect(parseEverySplit('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok')).toMatchObject({ status: 200, body: 'ok', done: true, headers: { 'content-length': '2' } });
+    expect(
+      parseEverySplit(
+        'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok',
+      ),
+    ).toMatchObject({ status: 200, body: 'ok', done: true, headers: { 'content-length': '2' } });
   });
 
   it('gives 204, 304 and an answer to HEAD no body', () => {
-    expect(parseEverySplit('HTTP/1.1 204 No Content\r\nContent-Length: 10\r\n\r\n')).toMatchObject({ status: 204, body: '', done: true, keepAlive: true });
-    expect(parseEverySplit('HTTP/1.1 304 Not Modified\r\nTransfer-Encoding: chunked\r\n\r\n')).toMatchObject({ status: 304, body: '', done: true });
-    expect(parseEverySplit('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n', { head: true })).toMatchObject({ status: 200, body: '', done: true });
+    expect(parseEverySplit('HTTP/1.1 204 No Content\r\nContent-Length: 10\r\n\r\n')).toMatchObject({
+      status: 204,
+      body: '',
+      done: true,
+      keepAlive: true,
+    });
+    expect(parseEverySplit('HTTP/1.1 304 Not Modified\r\nTransfer-Encoding: chunked\r\n\r\n')).toMatchObject({
+      status: 304,
+      body: '',
+      done: true,
+    });
+    expect(parseEverySplit('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n', { head: true })).toMatchObject({
+      status: 200,
+      body: '',
+      done: true,
+    });
   });
 
   it('knows when the connection may be reused', () => {
@@ -101,11 +139,20 @@ describe('HttpResponseParser', () => {
     expect(ka('HTTP/1.1 200 OK\r\nConnection: Keep-Alive, Close')).toBe(false);
     expect(ka('HTTP/1.0 200 OK')).toBe(false);
     expect(ka('HTTP/1.0 200 OK\r\nConnection: keep-alive')).toBe(true);
-    expect(parse([Buffer.from('HTTP/1.1 200 OK\r\nKeep-Alive: timeout=5, max=100\r\ncontent-length: 0\r\n\r\n')]).keepAliveTimeoutS).toBe(5);
+    expect(
+      parse([Buffer.from('HTTP/1.1 200 OK\r\nKeep-Alive: timeout=5, max=100\r\ncontent-length: 0\r\n\r\n')])
+        .keepAliveTimeoutS,
+    ).toBe(5);
     // Transfer-Encoding beside Content-Length: the chunked framing wins, the connection is not reused.
-    expect(parseEverySplit('HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n')).toMatchObject({ body: 'ok', done: true, keepAlive: false });
+    expect(
+      parseEverySplit('HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n'),
+    ).toMatchObject({ body: 'ok', done: true, keepAlive: false });
     // A transfer coding that is not chunked last: read until close.
-    expect(parseEverySplit('HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nzz', { closed: true })).toMatchObject({ body: 'zz', done: true, keepAlive: false });
+    expect(parseEverySplit('HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nzz', { closed: true })).toMatchObject({
+      body: 'zz',
+      done: true,
+      keepAlive: false,
+    });
   });
 
   it('stops at the end of the response and reports the bytes past it', () => {
@@ -114,13 +161,22 @@ describe('HttpResponseParser', () => {
   });
 
   it('accepts repeated equal content-lengths', () => {
-    expect(parseEverySplit('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok')).toMatchObject({ body: 'ok', done: true });
+    expect(parseEverySplit('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok')).toMatchObject({
+      body: 'ok',
+      done: true,
+    });
   });
 
   it('is incomplete, not done, when the connection closes inside a framed body, a chunk or the head', () => {
-    expect(parse([Buffer.from('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nonly part')], { closed: true })).toMatchObject({ status: 200, body: 'only part', done: false });
-    expect(parse([Buffer.from('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nab')], { closed: true })).toMatchObject({ body: 'ab', done: false });
-    expect(parse([Buffer.from('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n2\r\nab\r\n')], { closed: true })).toMatchObject({ body: 'ab', done: false });
+    expect(
+      parse([Buffer.from('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nonly part')], { closed: true }),
+    ).toMatchObject({ status: 200, body: 'only part', done: false });
+    expect(
+      parse([Buffer.from('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nab')], { closed: true }),
+    ).toMatchObject({ body: 'ab', done: false });
+    expect(
+      parse([Buffer.from('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n2\r\nab\r\n')], { closed: true }),
+    ).toMatchObject({ body: 'ab', done: false });
     expect(parse([Buffer.from('HTTP/1.1 200 OK\r\ncontent-')], { closed: true })).toMatchObject({ done: false });
     expect(parse([Buffer.from('HTTP/1.1 200 OK\r\ncontent-')], { closed: true }).status).toBeUndefined();
   });

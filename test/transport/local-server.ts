@@ -2,7 +2,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export async function localServer(handler: http.RequestListener): Promise<{ port: number; close: () => Promise<void> }> {
+export async function localServer(
+  handler: http.RequestListener,
+): Promise<{ port: number; close: () => Promise<void> }> {
   const server = http.createServer(handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {

@@ -11,8 +11,14 @@ afterEach(async () => {
   closeServer = undefined;
 });
 
-const chat = (stream: boolean) => ({ t: 0, synapse: '/v1/chat/completions', body: { model: 'm', stream, messages: [{ role: 'user', content: 'hi' }] }, line: 1 });
-const delta = (content: string, finish: string | null = null) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content }, finish_reason: finish }] })}\n\n`;
+const chat = (stream: boolean) => ({
+  t: 0,
+  synapse: '/v1/chat/completions',
+  body: { model: 'm', stream, messages: [{ role: 'user', content: 'hi' }] },
+  line: 1,
+});
+const delta = (content: string, finish: string | null = null) =>
+  `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content }, finish_reason: finish }] })}\n\n`;
 
 describe('SseParser', () => {
   it('joins events split across chunks and ignores comments', () => {
@@ -33,7 +39,9 @@ describe('OpenAiHttpSender', () => {
         res.write(delta(w));
         await new Promise((r) => setTimeout(r, 5));
       }
-      res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { completion_tokens: 3 } })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { completion_tokens: 3 } })}\n\n`,
+      );
       res.end('data: [DONE]\n\n');
     });
     closeServer = s.close;
@@ -41,7 +49,12 @@ describe('OpenAiHttpSender', () => {
     const o = await t.send(chat(true), { host: '127.0.0.1', port: s.port, hotkey: '' }, { timeoutS: 5, now });
     t.close();
     expect(o.status).toBe('ok');
-    expect(o.response).toEqual({ text: 'Hello served-model', finish_reason: 'stop', chunks: 3, usage: { completion_tokens: 3 } });
+    expect(o.response).toEqual({
+      text: 'Hello served-model',
+      finish_reason: 'stop',
+      chunks: 3,
+      usage: { completion_tokens: 3 },
+    });
     expect(o.chunkMs).toHaveLength(3);
     expect(o.outputTokens).toBe(3);
     expect(o.chunkMs![0]!).toBeGreaterThanOrEqual(o.sentMs);
@@ -51,13 +64,23 @@ describe('OpenAiHttpSender', () => {
   it('takes a whole answer: message content as text, usage as output tokens', async () => {
     const s = await localServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: 'four' }, finish_reason: 'stop' }], usage: { completion_tokens: 1 } }));
+      res.end(
+        JSON.stringify({
+          choices: [{ index: 0, message: { role: 'assistant', content: 'four' }, finish_reason: 'stop' }],
+          usage: { completion_tokens: 1 },
+        }),
+      );
     });
     closeServer = s.close;
     const t = new OpenAiHttpSender({ config: {} });
     const o = await t.send(chat(false), { host: '127.0.0.1', port: s.port, hotkey: '' }, { timeoutS: 5, now });
     t.close();
-    expect(o).toMatchObject({ status: 'ok', httpStatus: 200, outputTokens: 1, response: { text: 'four', finish_reason: 'stop' } });
+    expect(o).toMatchObject({
+      status: 'ok',
+      httpStatus: 200,
+      outputTokens: 1,
+      response: { text: 'four', finish_reason: 'stop' },
+    });
   });
 
   it('records a miner that closes the connection mid-stream as an error, keeping the chunks it got', async () => {
@@ -97,7 +120,10 @@ describe('OpenAiHttpSender', () => {
     closeServer = s.close;
     const t = new OpenAiHttpSender({ config: {} });
     const ep = { host: '127.0.0.1', port: s.port, hotkey: '' };
-    const slow = await t.send({ t: 0, synapse: '/v1/completions', body: { prompt: 'x' }, line: 1 }, ep, { timeoutS: 0.1, now });
+    const slow = await t.send({ t: 0, synapse: '/v1/completions', body: { prompt: 'x' }, line: 1 }, ep, {
+      timeoutS: 0.1,
+      now,
+    });
     const bad = await t.send(chat(false), ep, { timeoutS: 5, now });
     t.close();
     expect(slow).toMatchObject({ status: 'timeout', error: 'no complete answer within 100 ms', response: null });
@@ -112,7 +138,11 @@ describe('OpenAiHttpSender', () => {
     });
     closeServer = s.close;
     const t = new OpenAiHttpSender({ config: {} });
-    const o = await t.send({ t: 0, synapse: '/health', body: {}, line: 0 }, { host: '127.0.0.1', port: s.port, hotkey: '' }, { timeoutS: 5, now });
+    const o = await t.send(
+      { t: 0, synapse: '/health', body: {}, line: 0 },
+      { host: '127.0.0.1', port: s.port, hotkey: '' },
+      { timeoutS: 5, now },
+    );
     t.close();
     expect(seen).toBe('GET /health');
     expect(o.status).toBe('ok');

@@ -29,8 +29,17 @@ describe('pythonJsonDumps', () => {
 
 describe('pythonStr of hash fields over lists, dicts, booleans and None (printed by CPython 3.11)', () => {
   it.each([
-    [[{ role: 'user', content: 'hi "there"', ok: true, x: null }, [1, 2.5, new PyFloat(-0), new PyFloat(1e16), 123456789.125]], `[{'role': 'user', 'content': 'hi "there"', 'ok': True, 'x': None}, [1, 2.5, -0.0, 1e+16, 123456789.125]]`],
-    [{ messages: ['😀 ü', '\u200b', 'a\\b'], n: { deep: [false, null] } }, `{'messages': ['😀 ü', '\\u200b', 'a\\\\b'], 'n': {'deep': [False, None]}}`],
+    [
+      [
+        { role: 'user', content: 'hi "there"', ok: true, x: null },
+        [1, 2.5, new PyFloat(-0), new PyFloat(1e16), 123456789.125],
+      ],
+      `[{'role': 'user', 'content': 'hi "there"', 'ok': True, 'x': None}, [1, 2.5, -0.0, 1e+16, 123456789.125]]`,
+    ],
+    [
+      { messages: ['😀 ü', '\u200b', 'a\\b'], n: { deep: [false, null] } },
+      `{'messages': ['😀 ü', '\\u200b', 'a\\\\b'], 'n': {'deep': [False, None]}}`,
+    ],
     [{ empty: '', q: "'", both: `'"` }, `{'empty': '', 'q': "'", 'both': '\\'"'}`],
   ])('str(%j)', (v, expected) => {
     expect(pythonStr(v)).toBe(expected);
@@ -39,9 +48,15 @@ describe('pythonStr of hash fields over lists, dicts, booleans and None (printed
 
 describe('pythonJsonLoads keeps what JSON.parse loses', () => {
   it('floats written as floats, dict order with integer-like keys, integers past 2^53', () => {
-    const v = pythonJsonLoads('{"b": [1, 2.5, -0.0, 1e16, 1.0], "2": {"z": 1, "10": null}, "big": 123456789012345678901}');
-    expect(pythonStr(v)).toBe("{'b': [1, 2.5, -0.0, 1e+16, 1.0], '2': {'z': 1, '10': None}, 'big': 123456789012345678901}");
-    expect(pythonJsonDumps(v)).toBe('{"b": [1, 2.5, -0.0, 1e+16, 1.0], "2": {"z": 1, "10": null}, "big": 123456789012345678901}');
+    const v = pythonJsonLoads(
+      '{"b": [1, 2.5, -0.0, 1e16, 1.0], "2": {"z": 1, "10": null}, "big": 123456789012345678901}',
+    );
+    expect(pythonStr(v)).toBe(
+      "{'b': [1, 2.5, -0.0, 1e+16, 1.0], '2': {'z': 1, '10': None}, 'big': 123456789012345678901}",
+    );
+    expect(pythonJsonDumps(v)).toBe(
+      '{"b": [1, 2.5, -0.0, 1e+16, 1.0], "2": {"z": 1, "10": null}, "big": 123456789012345678901}',
+    );
     expect(pythonStr(JSON.parse('{"b": 1, "2": 2}'))).toBe("{'2': 2, 'b': 1}"); // why the loader exists
   });
   it('refuses text that is not JSON', () => {

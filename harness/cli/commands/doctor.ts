@@ -24,7 +24,11 @@ export const doctorCommand: CliCommand<{ json?: boolean }> = {
   handler: async (argv, io) => {
     const checks: Check[] = [];
     const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
-    checks.push({ what: 'Node.js', status: major > 20 || (major === 20 && minor >= 19) ? 'ok' : 'fail', detail: `${process.version} (needs 20.19 or newer)` });
+    checks.push({
+      what: 'Node.js',
+      status: major > 20 || (major === 20 && minor >= 19) ? 'ok' : 'fail',
+      detail: `${process.version} (needs 20.19 or newer)`,
+    });
 
     let dockerOk = false;
     let nvidiaRuntime = false;
@@ -32,35 +36,85 @@ export const doctorCommand: CliCommand<{ json?: boolean }> = {
       const p = await connectDocker(dockerOptionsFromEnv(io.env));
       dockerOk = true;
       nvidiaRuntime = p.runtimes.includes('nvidia');
-      checks.push({ what: 'Docker engine', status: 'ok', detail: `${p.version} (API ${p.apiVersion}), runtimes: ${p.runtimes.join(', ') || 'none listed'}` });
-      checks.push({ what: 'NVIDIA container runtime', status: nvidiaRuntime ? 'ok' : 'warn', detail: nvidiaRuntime ? 'registered with the engine' : 'not registered: GPU miners cannot run in Docker here (install the NVIDIA Container Toolkit)' });
-      const hasBase = await p.docker.getImage(OFFLINE_BASE_IMAGE).inspect().then(() => true, () => false);
-      checks.push({ what: 'offline base image', status: hasBase ? 'ok' : 'warn', detail: hasBase ? `${OFFLINE_BASE_IMAGE} present (used when no --base-image is given)` : `${OFFLINE_BASE_IMAGE} missing: miner builds need a registry (or run bash .ci/build-base-image.sh)` });
+      checks.push({
+        what: 'Docker engine',
+        status: 'ok',
+        detail: `${p.version} (API ${p.apiVersion}), runtimes: ${p.runtimes.join(', ') || 'none listed'}`,
+      });
+      checks.push({
+        what: 'NVIDIA container runtime',
+        status: nvidiaRuntime ? 'ok' : 'warn',
+        detail: nvidiaRuntime
+          ? 'registered with the engine'
+          : 'not registered: GPU miners cannot run in Docker here (install the NVIDIA Container Toolkit)',
+      });
+      const hasBase = await p.docker
+        .getImage(OFFLINE_BASE_IMAGE)
+        .inspect()
+        .then(
+          () => true,
+          () => false,
+        );
+      checks.push({
+        what: 'offline base image',
+        status: hasBase ? 'ok' : 'warn',
+        detail: hasBase
+          ? `${OFFLINE_BASE_IMAGE} present (used when no --base-image is given)`
+          : `${OFFLINE_BASE_IMAGE} missing: miner builds need a registry (or run bash .ci/build-base-image.sh)`,
+      });
     } catch (e) {
-      checks.push({ what: 'Docker engine', status: 'fail', detail: isMinerbenchError(e) ? `${e.message}; ${e.hint}` : String(e) });
+      checks.push({
+        what: 'Docker engine',
+        status: 'fail',
+        detail: isMinerbenchError(e) ? `${e.message}; ${e.hint}` : String(e),
+      });
     }
 
-    const gpus = await probeGpus({ env: io.env }).catch((e: unknown) => ({ available: false as const, reason: isMinerbenchError(e) ? e.message : String(e) }));
+    const gpus = await probeGpus({ env: io.env }).catch((e: unknown) => ({
+      available: false as const,
+      reason: isMinerbenchError(e) ? e.message : String(e),
+    }));
     if (gpus.available) {
       const inv = gpus.inventory;
-      checks.push({ what: 'NVIDIA driver', status: 'ok', detail: `${inv.driverVersion ?? '?'} (CUDA ${inv.cudaVersion ?? '?'})` });
+      checks.push({
+        what: 'NVIDIA driver',
+        status: 'ok',
+        detail: `${inv.driverVersion ?? '?'} (CUDA ${inv.cudaVersion ?? '?'})`,
+      });
       for (const g of inv.gpus) {
         const busy = g.processes.length ? `, ${g.processes.length} process(es) running` : '';
         const mig = g.mig.current ? `, MIG on (${g.mig.devices.length} devices)` : '';
-        checks.push({ what: `GPU ${g.index}`, status: g.processes.length ? 'warn' : 'ok', detail: `${g.name ?? '?'} ${g.uuid ?? ''}, power limit ${g.power.enforcedLimitW ?? '?'} W${mig}${busy}` });
+        checks.push({
+          what: `GPU ${g.index}`,
+          status: g.processes.length ? 'warn' : 'ok',
+          detail: `${g.name ?? '?'} ${g.uuid ?? ''}, power limit ${g.power.enforcedLimitW ?? '?'} W${mig}${busy}`,
+        });
       }
       const help = await runNvidiaSmi(['--help-query-gpu'], { env: io.env });
       const fields = help.ok ? chooseSamplerFields(parseHelpQueryGpu(help.stdout)) : null;
       checks.push({
         what: 'power sampling',
         status: fields ? 'ok' : 'warn',
-        detail: fields ? `nvidia-smi --query-gpu ${fields.power ?? "(no power field)"}${fields.power === 'power.draw' ? ' (a 1-s average on Ampere and newer: wider uncertainty)' : ' (instantaneous)'}` : 'nvidia-smi --help-query-gpu failed',
+        detail: fields
+          ? `nvidia-smi --query-gpu ${fields.power ?? '(no power field)'}${fields.power === 'power.draw' ? ' (a 1-s average on Ampere and newer: wider uncertainty)' : ' (instantaneous)'}`
+          : 'nvidia-smi --help-query-gpu failed',
       });
     } else {
-      checks.push({ what: 'NVIDIA GPUs', status: 'warn', detail: `${gpus.reason}: CPU-only subnets run; results say "power not measured"` });
+      checks.push({
+        what: 'NVIDIA GPUs',
+        status: 'warn',
+        detail: `${gpus.reason}: CPU-only subnets run; results say "power not measured"`,
+      });
     }
     const py = await execa('python3', ['-c', 'import aiohttp'], { reject: false, env: io.env });
-    checks.push({ what: 'python3 + aiohttp', status: py.exitCode === 0 ? 'ok' : 'warn', detail: py.exitCode === 0 ? 'the template miner can run as a process (--runtime process)' : 'missing: --runtime process cannot run the template miner (apt-get install python3-aiohttp)' });
+    checks.push({
+      what: 'python3 + aiohttp',
+      status: py.exitCode === 0 ? 'ok' : 'warn',
+      detail:
+        py.exitCode === 0
+          ? 'the template miner can run as a process (--runtime process)'
+          : 'missing: --runtime process cannot run the template miner (apt-get install python3-aiohttp)',
+    });
 
     const can = [
       ['benchmark CPU-only subnets in Docker', dockerOk],

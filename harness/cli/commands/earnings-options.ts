@@ -14,14 +14,21 @@ export interface EarningsCliArgs {
 export function withEarningsOptions<T>(y: Argv<T>): Argv<T & EarningsCliArgs> {
   return y
     .option('pue', { type: 'number', describe: 'power usage effectiveness of the site [default: 1.0]' })
-    .option('tenure-days', { type: 'number', describe: 'expected days a UID is kept, to spread the registration burn [default: 30]' })
-    .option('rank-rule', { choices: Object.keys(RANK_RULES), describe: 'how the quality score maps to a rank [default: spread-only, no placement]' }) as Argv<T & EarningsCliArgs>;
+    .option('tenure-days', {
+      type: 'number',
+      describe: 'expected days a UID is kept, to spread the registration burn [default: 30]',
+    })
+    .option('rank-rule', {
+      choices: Object.keys(RANK_RULES),
+      describe: 'how the quality score maps to a rank [default: spread-only, no placement]',
+    }) as Argv<T & EarningsCliArgs>;
 }
 
 export function earningsOptionsFromArgs(a: EarningsCliArgs, prices: EarningsPrices): MachineEarningsOptions {
   const problems: string[] = [];
   if (a.pue !== undefined && !(a.pue >= 1)) problems.push(`--pue must be >= 1 (got ${a.pue})`);
-  if (a.tenureDays !== undefined && !(a.tenureDays > 0)) problems.push(`--tenure-days must be > 0 (got ${a.tenureDays})`);
+  if (a.tenureDays !== undefined && !(a.tenureDays > 0))
+    problems.push(`--tenure-days must be > 0 (got ${a.tenureDays})`);
   if (problems.length) throw new MinerbenchError('USAGE', 'invalid earnings assumptions', { details: problems });
   return {
     prices,

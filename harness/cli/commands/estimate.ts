@@ -5,9 +5,22 @@ import { readResult } from '../../results/read-result.ts';
 import type { RunResult } from '../../results/run-result.ts';
 import type { ChainSnapshot } from '../../chain/chain-snapshot-schema.ts';
 import { describeSnapshotAge } from '../../chain/default-snapshot.ts';
-import { machineEarnings, type MachineEarnings, type MachineEarningsOptions, type MachineRunLike } from '../../evaluate/earnings-machine.ts';
+import {
+  machineEarnings,
+  type MachineEarnings,
+  type MachineEarningsOptions,
+  type MachineRunLike,
+} from '../../evaluate/earnings-machine.ts';
 import { earningsOptionsFromArgs, withEarningsOptions, type EarningsCliArgs } from './earnings-options.ts';
-import { chainSourceFromArgs, loadSnapshotOrDefault, pricesFromArgs, withChainOptions, withPriceOptions, type ChainCliArgs, type PriceCliArgs } from './subnets-earnings.ts';
+import {
+  chainSourceFromArgs,
+  loadSnapshotOrDefault,
+  pricesFromArgs,
+  withChainOptions,
+  withPriceOptions,
+  type ChainCliArgs,
+  type PriceCliArgs,
+} from './subnets-earnings.ts';
 
 interface EstimateArgs extends ChainCliArgs, PriceCliArgs, EarningsCliArgs {
   result: string;
@@ -16,7 +29,11 @@ interface EstimateArgs extends ChainCliArgs, PriceCliArgs, EarningsCliArgs {
 }
 
 /** The earnings part of a run; the run pipeline calls this with what it measured. */
-export function estimateEarnings(run: MachineRunLike, snapshot: ChainSnapshot, opts: MachineEarningsOptions): MachineEarnings {
+export function estimateEarnings(
+  run: MachineRunLike,
+  snapshot: ChainSnapshot,
+  opts: MachineEarningsOptions,
+): MachineEarnings {
   return machineEarnings(run, snapshot, opts);
 }
 
@@ -46,7 +63,10 @@ export function renderMachineEarnings(m: MachineEarnings, snapshot: ChainSnapsho
     `registration: ${m.burnAmortised.burnTao} TAO over ${m.burnAmortised.tenureDays} days = ${f(m.burnAmortised.taoPerDay, 4)} TAO/day`,
     '',
     `rank        gross TAO/d  gross ${cur}/d  net ${cur}/d`,
-    ...m.atRanks.map((r) => `${`${r.label} (${r.rank})`.padEnd(12)}${f(r.grossTaoPerDay, 4).padStart(11)}  ${f(r.grossFiatPerDay).padStart(11)}  ${f(r.netFiatPerDay).padStart(9)}`),
+    ...m.atRanks.map(
+      (r) =>
+        `${`${r.label} (${r.rank})`.padEnd(12)}${f(r.grossTaoPerDay, 4).padStart(11)}  ${f(r.grossFiatPerDay).padStart(11)}  ${f(r.netFiatPerDay).padStart(9)}`,
+    ),
     '',
     `break-even: ${m.breakEvenNote}`,
     `capacity: ${m.capacity.ok === null ? 'unknown' : m.capacity.ok ? 'OK' : 'NOT ENOUGH'} (${m.capacity.note})`,
@@ -62,7 +82,10 @@ export const estimateCommand: CliCommand<EstimateArgs> = {
   builder: (y: Argv) =>
     withEarningsOptions(withPriceOptions(withChainOptions(y)))
       .positional('result', { type: 'string', describe: 'a result.json written by minerbench run' })
-      .option('validator-qps', { type: 'number', describe: "queries/s validators send one miner (for the capacity check) [default: the run's profile]" })
+      .option('validator-qps', {
+        type: 'number',
+        describe: "queries/s validators send one miner (for the capacity check) [default: the run's profile]",
+      })
       .option('json', { type: 'boolean', describe: 'print the earnings JSON on stdout' }) as unknown as Argv,
   handler: async (argv, io) => {
     const options = earningsOptionsFromArgs(argv, pricesFromArgs(argv));
@@ -71,7 +94,11 @@ export const estimateCommand: CliCommand<EstimateArgs> = {
     const loaded = await loadSnapshotOrDefault({ ...chainSourceFromArgs(argv, io), netuids: [run.netuid] });
     for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
     const m = estimateEarnings(run, loaded.snapshot, options);
-    io.out(argv.json ? `${JSON.stringify({ chain: { block: loaded.snapshot.block, origin: loaded.origin }, earnings: m }, null, 2)}\n` : renderMachineEarnings(m, loaded.snapshot));
+    io.out(
+      argv.json
+        ? `${JSON.stringify({ chain: { block: loaded.snapshot.block, origin: loaded.origin }, earnings: m }, null, 2)}\n`
+        : renderMachineEarnings(m, loaded.snapshot),
+    );
     return 0;
   },
 };

@@ -10,6 +10,7 @@ import { loadFleet } from '../../fleet/load-fleet.ts';
 import { NIGHT_PATTERN, nightOf } from '../../fleet/night-id.ts';
 import { runFleet } from '../../fleet/run-fleet.ts';
 import { runFleetJobs } from '../../fleet/run-fleet-jobs.ts';
+import { maxOf } from '../../model/min-max.ts';
 
 interface FleetArgs {
   action: 'run' | 'status' | 'runner';
@@ -22,16 +23,35 @@ interface FleetArgs {
 }
 
 async function fleetRun(argv: FleetArgs, io: CliIo): Promise<number> {
-  if (!argv.file) throw new MinerbenchError('USAGE', 'fleet run needs the fleet file: minerbench fleet run fleet.yaml', { hint: 'see fleet.example.yaml' });
-  if (argv.night && !NIGHT_PATTERN.test(argv.night)) throw new MinerbenchError('USAGE', `--night ${argv.night} is not a date like 2026-11-21`);
-  const fleet = loadFleet(path.resolve(io.cwd, argv.file), { insecure: argv.insecure ?? false, ...(argv.out ? { resultsDir: path.resolve(io.cwd, argv.out) } : {}) });
+  if (!argv.file)
+    throw new MinerbenchError('USAGE', 'fleet run needs the fleet file: minerbench fleet run fleet.yaml', {
+      hint: 'see fleet.example.yaml',
+    });
+  if (argv.night && !NIGHT_PATTERN.test(argv.night))
+    throw new MinerbenchError('USAGE', `--night ${argv.night} is not a date like 2026-11-21`);
+  const fleet = loadFleet(path.resolve(io.cwd, argv.file), {
+    insecure: argv.insecure ?? false,
+    ...(argv.out ? { resultsDir: path.resolve(io.cwd, argv.out) } : {}),
+  });
   for (const o of argv.only ?? []) {
-    if (!fleet.machines.some((m) => m.name === o)) throw new MinerbenchError('USAGE', `--only ${o}: no such machine (${fleet.machines.map((m) => m.name).join(', ')})`);
+    if (!fleet.machines.some((m) => m.name === o))
+      throw new MinerbenchError(
+        'USAGE',
+        `--only ${o}: no such machine (${fleet.machines.map((m) => m.name).join(', ')})`,
+      );
   }
   for (const w of fleet.warnings) io.err(`minerbench: warning: ${w}\n`);
   const night = argv.night ?? nightOf(new Date());
-  io.err(`fleet ${fleet.name}: night ${night}, ${fleet.machines.length} machine(s), ${fleet.concurrency} at a time; results in ${fleet.resultsDir}\n`);
-  const r = await runFleet({ fleet, night, signal: io.signal, emit: fleetPrinter(io.err), ...(argv.only ? { only: argv.only } : {}) });
+  io.err(
+    `fleet ${fleet.name}: night ${night}, ${fleet.machines.length} machine(s), ${fleet.concurrency} at a time; results in ${fleet.resultsDir}\n`,
+  );
+  const r = await runFleet({
+    fleet,
+    night,
+    signal: io.signal,
+    emit: fleetPrinter(io.err),
+    ...(argv.only ? { only: argv.only } : {}),
+  });
   for (const m of r.machines) {
     const counts = `${m.ran} run(s)${m.skipped ? `, ${m.skipped} already done` : ''}${m.failedJobs ? `, ${m.failedJobs} failed` : ''}`;
     io.err(`[${m.machine}] ${m.status}: ${counts}${m.error ? ` — ${m.error.code}: ${m.error.message}` : ''}\n`);
@@ -39,12 +59,19 @@ async function fleetRun(argv: FleetArgs, io: CliIo): Promise<number> {
     for (const w of m.warnings) io.err(`[${m.machine}]   warning: ${w}\n`);
   }
   for (const g of r.report.regressions) {
-    io.err(`REGRESSION ${g.machine} ${g.subnet}/${g.scenario}: ${g.metric.label} ${g.metric.tonight?.value} vs baseline ${g.metric.baseline?.value} ${g.metric.unit}\n`);
+    io.err(
+      `REGRESSION ${g.machine} ${g.subnet}/${g.scenario}: ${g.metric.label} ${g.metric.tonight?.value} vs baseline ${g.metric.baseline?.value} ${g.metric.unit}\n`,
+    );
   }
   io.err(`morning report: ${r.reportFiles.html}\n`);
   if (r.reportFiles.compare) io.err(`comparison: ${r.reportFiles.compare}\n`);
   if (argv.json) io.out(`${JSON.stringify({ night, machines: r.machines, report: r.report }, null, 2)}\n`);
-  const codes = { ok: 0, regression: ERROR_CODES.FLEET_REGRESSION, incomplete: ERROR_CODES.FLEET_INCOMPLETE, interrupted: ERROR_CODES.INTERRUPTED } as const;
+  const codes = {
+    ok: 0,
+    regression: ERROR_CODES.FLEET_REGRESSION,
+    incomplete: ERROR_CODES.FLEET_INCOMPLETE,
+    interrupted: ERROR_CODES.INTERRUPTED,
+  } as const;
   return codes[r.exit];
 }
 
@@ -63,11 +90,29 @@ function fleetStatusCommand(argv: FleetArgs, io: CliIo): number {
     io.err(`no fleet night recorded under ${resultsDir}\n`);
     return 0;
   }
-  const table = [['machine', 'night', 'status', 'runs', 'failed', 'regressions', 'ended'], ...rows.map((r) => [
-    r.machine, r.night, r.status, `${r.completed}/${r.planned}`, String(r.failed), r.regressions === null ? '-' : String(r.regressions), r.endedAt ?? '-',
-  ])];
-  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  io.out(table.map((row) => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n');
+  const table = [
+    ['machine', 'night', 'status', 'runs', 'failed', 'regressions', 'ended'],
+    ...rows.map((r) => [
+      r.machine,
+      r.night,
+      r.status,
+      `${r.completed}/${r.planned}`,
+      String(r.failed),
+      r.regressions === null ? '-' : String(r.regressions),
+      r.endedAt ?? '-',
+    ]),
+  ];
+  const widths = table[0]!.map((_, i) => maxOf(table.map((row) => row[i]!.length)));
+  io.out(
+    table
+      .map((row) =>
+        row
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n',
+  );
   for (const r of rows) if (r.error) io.err(`${r.machine}: ${r.error}\n`);
   return 0;
 }
@@ -78,9 +123,20 @@ async function fleetRunner(argv: FleetArgs, io: CliIo): Promise<number> {
     jobs = JSON.parse(io.env.MINERBENCH_FLEET_JOBS ?? '') as FleetJob[];
     if (!Array.isArray(jobs)) throw new Error('not a list');
   } catch (e) {
-    throw new MinerbenchError('USAGE', `fleet runner: MINERBENCH_FLEET_JOBS is not a JSON list of jobs (${(e as Error).message})`, { hint: 'the runner is started by minerbench fleet run, not by hand' });
+    throw new MinerbenchError(
+      'USAGE',
+      `fleet runner: MINERBENCH_FLEET_JOBS is not a JSON list of jobs (${(e as Error).message})`,
+      { hint: 'the runner is started by minerbench fleet run, not by hand' },
+    );
   }
-  await runFleetJobs({ jobs, out: path.resolve(io.cwd, argv.out ?? '/out'), env: io.env, signal: io.signal, write: io.out, ...(io.env.MINERBENCH_BASE_IMAGE ? { baseImage: io.env.MINERBENCH_BASE_IMAGE } : {}) });
+  await runFleetJobs({
+    jobs,
+    out: path.resolve(io.cwd, argv.out ?? '/out'),
+    env: io.env,
+    signal: io.signal,
+    write: io.out,
+    ...(io.env.MINERBENCH_BASE_IMAGE ? { baseImage: io.env.MINERBENCH_BASE_IMAGE } : {}),
+  });
   return 0;
 }
 
@@ -89,16 +145,27 @@ export const fleetCommand: CliCommand<FleetArgs> = {
   describe: 'benchmark every machine of a fleet (run), or show the last night per machine (status)',
   builder: (y: Argv) =>
     y
-      .positional('action', { choices: ['run', 'status', 'runner'], describe: 'run: benchmark the fleet; status: last night per machine' })
+      .positional('action', {
+        choices: ['run', 'status', 'runner'],
+        describe: 'run: benchmark the fleet; status: last night per machine',
+      })
       .positional('file', { type: 'string', describe: 'the fleet file (fleet.example.yaml shows one)' })
-      .option('night', { type: 'string', describe: 'the night to run or resume, YYYY-MM-DD [default: tonight: noon to noon, named by the evening]' })
+      .option('night', {
+        type: 'string',
+        describe: 'the night to run or resume, YYYY-MM-DD [default: tonight: noon to noon, named by the evening]',
+      })
       .option('insecure', { type: 'boolean', describe: 'allow plain tcp:// engines without TLS (warned about)' })
-      .option('out', { type: 'string', describe: "results folder [default: the fleet file's results, else .minerbench]" })
+      .option('out', {
+        type: 'string',
+        describe: "results folder [default: the fleet file's results, else .minerbench]",
+      })
       .option('only', { type: 'string', array: true, describe: 'only these machines' })
       .option('json', { type: 'boolean', describe: 'print JSON on stdout' })
       .example('$0 fleet run fleet.yaml', 'benchmark every machine, import the results, write the morning report')
       .example('$0 fleet status fleet.yaml', 'the last night of every machine')
-      .epilogue('fleet run exits 0 when every machine finished without regression, 60 when a regression was found, 61 when a machine failed or was unreachable.'),
+      .epilogue(
+        'fleet run exits 0 when every machine finished without regression, 60 when a regression was found, 61 when a machine failed or was unreachable.',
+      ),
   handler: async (argv, io) => {
     if (argv.action === 'run') return fleetRun(argv, io);
     if (argv.action === 'status') return fleetStatusCommand(argv, io);

@@ -4,6 +4,7 @@ import { MinerbenchError } from '../../errors.ts';
 import { openExistingIndex } from '../../results/open-existing-index.ts';
 import { queryRuns, type IndexedRun } from '../../results/query-runs.ts';
 import { indexWaitMs, storeDir } from '../../results/store-location.ts';
+import { maxOf } from '../../model/min-max.ts';
 
 interface HistoryArgs {
   subnet?: string;
@@ -28,7 +29,9 @@ export const historyCommand: CliCommand<HistoryArgs> = {
       .option('out', { type: 'string', describe: 'the folder holding runs/ and minerbench.db [default: .minerbench]' })
       .option('json', { type: 'boolean', describe: 'print the runs as JSON on stdout' })
       .example('$0 history --subnet template --since 7d', 'last week of template runs')
-      .epilogue('Exit codes: 0 ok (--json prints [] when nothing matches), 2 usage, 43 index locked, 44 not an index, 46 no matching runs.'),
+      .epilogue(
+        'Exit codes: 0 ok (--json prints [] when nothing matches), 2 usage, 43 index locked, 44 not an index, 46 no matching runs.',
+      ),
   handler: async (argv, io) => {
     const dir = storeDir(argv.out, io);
     const db = openExistingIndex(dir, { busyTimeoutMs: indexWaitMs(io.env) });
@@ -48,9 +51,23 @@ export const historyCommand: CliCommand<HistoryArgs> = {
         hint: 'run a benchmark, import results (minerbench import <dir>), or loosen --subnet / --machine / --since',
       });
     }
-    const rows = runs.map((r) => [r.runId, r.startedAt.slice(0, 16).replace('T', ' '), r.subnet.id, r.machine.name, r.verdict,
-      num(r.figures.p99Ms, 1), num(r.figures.capacityQps, 1), num(r.figures.quality, 3), num(r.figures.joulesPerQuery, 3)]);
-    io.out(formatTable(['run', 'started (UTC)', 'subnet', 'machine', 'verdict', 'p99 ms', 'q/s', 'quality', 'J/query'], rows));
+    const rows = runs.map((r) => [
+      r.runId,
+      r.startedAt.slice(0, 16).replace('T', ' '),
+      r.subnet.id,
+      r.machine.name,
+      r.verdict,
+      num(r.figures.p99Ms, 1),
+      num(r.figures.capacityQps, 1),
+      num(r.figures.quality, 3),
+      num(r.figures.joulesPerQuery, 3),
+    ]);
+    io.out(
+      formatTable(
+        ['run', 'started (UTC)', 'subnet', 'machine', 'verdict', 'p99 ms', 'q/s', 'quality', 'J/query'],
+        rows,
+      ),
+    );
     io.err(`${runs.length} run(s) from ${file}\n`);
     return 0;
   },
@@ -59,7 +76,18 @@ export const historyCommand: CliCommand<HistoryArgs> = {
 /** A plain text table: columns padded, numeric columns right-aligned. */
 function formatTable(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
+  const widths = header.map((_, c) => maxOf(all.map((r) => (r[c] ?? '').length)));
   const numeric = header.map((_, c) => rows.every((r) => /^-?[\d.]*$/.test(r[c] ?? '')));
-  return all.map((r) => r.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    all
+      .map((r) =>
+        r
+          .map((cell, c) =>
+            numeric[c] ? cell.padStart(widths[c]!) : c === r.length - 1 ? cell : cell.padEnd(widths[c]!),
+          )
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }

@@ -20,16 +20,24 @@ export const importCommand: CliCommand<ImportArgs> = {
   builder: (y) =>
     y
       .positional('paths', { type: 'string', array: true, describe: 'result.json files or folders holding them' })
-      .option('rebuild', { type: 'boolean', describe: 'empty the index and fill it again from <out>/runs (and the paths given)' })
+      .option('rebuild', {
+        type: 'boolean',
+        describe: 'empty the index and fill it again from <out>/runs (and the paths given)',
+      })
       .option('out', { type: 'string', describe: 'the folder holding runs/ and minerbench.db [default: .minerbench]' })
       .option('json', { type: 'boolean', describe: 'print what was imported as JSON on stdout' })
       .example('$0 import /mnt/gpu-07/.minerbench', "gather gpu-07's runs into this machine's index")
       .example('$0 import --rebuild', 'rebuild .minerbench/minerbench.db from .minerbench/runs')
-      .epilogue('Exit codes: 0 all imported, 2 usage, 40 a file is not a complete result, 41 unknown schema version, 42 store failed, 43 index locked, 44 not an index, 45 two results claim one run id. Good files are imported even when others fail.'),
+      .epilogue(
+        'Exit codes: 0 all imported, 2 usage, 40 a file is not a complete result, 41 unknown schema version, 42 store failed, 43 index locked, 44 not an index, 45 two results claim one run id. Good files are imported even when others fail.',
+      ),
   handler: async (argv, io) => {
     const dir = storeDir(argv.out, io);
     const paths = (argv.paths ?? []).map((p) => path.resolve(io.cwd, p));
-    if (!paths.length && !argv.rebuild) throw new MinerbenchError('USAGE', 'name the result files or folders to import, or pass --rebuild', { hint: 'minerbench import <dir|result.json>' });
+    if (!paths.length && !argv.rebuild)
+      throw new MinerbenchError('USAGE', 'name the result files or folders to import, or pass --rebuild', {
+        hint: 'minerbench import <dir|result.json>',
+      });
     const db = openIndex(indexPath(dir), { busyTimeoutMs: indexWaitMs(io.env) });
     let report: ImportReport;
     try {
@@ -37,17 +45,35 @@ export const importCommand: CliCommand<ImportArgs> = {
         if (paths.length) importResults(db, paths, { outDir: dir });
         report = rebuildIndex(db, [path.join(dir, 'runs')]);
       } else {
-        report = importResults(db, paths, { outDir: dir, onFile: (f, outcome, done, total) => {
-          if (!io.isTTY && (done % 100 === 0 || done === total)) io.err(`import: ${done}/${total} files\n`);
-          else if (io.isTTY) io.err(`\r\x1b[2Kimport: ${done}/${total} ${outcome} ${path.basename(path.dirname(f))}${done === total ? '\n' : ''}`);
-        } });
+        report = importResults(db, paths, {
+          outDir: dir,
+          onFile: (f, outcome, done, total) => {
+            if (!io.isTTY && (done % 100 === 0 || done === total)) io.err(`import: ${done}/${total} files\n`);
+            else if (io.isTTY)
+              io.err(
+                `\r\x1b[2Kimport: ${done}/${total} ${outcome} ${path.basename(path.dirname(f))}${done === total ? '\n' : ''}`,
+              );
+          },
+        });
       }
     } finally {
       db.close();
     }
-    if (argv.json) io.out(JSON.stringify({ ...report, failed: report.failed.map((f) => ({ file: f.file, ...f.error.toJSON() })) }, null, 2) + '\n');
-    io.err(`${argv.rebuild ? 'rebuilt' : 'imported'}: ${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} already indexed, ${report.failed.length} failed (${indexPath(dir)})\n`);
-    for (const f of report.failed) io.err(`  ${f.error.code}: ${f.error.message}${f.error.details.length ? `\n    ${f.error.details.join('\n    ')}` : ''}\n`);
+    if (argv.json)
+      io.out(
+        JSON.stringify(
+          { ...report, failed: report.failed.map((f) => ({ file: f.file, ...f.error.toJSON() })) },
+          null,
+          2,
+        ) + '\n',
+      );
+    io.err(
+      `${argv.rebuild ? 'rebuilt' : 'imported'}: ${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} already indexed, ${report.failed.length} failed (${indexPath(dir)})\n`,
+    );
+    for (const f of report.failed)
+      io.err(
+        `  ${f.error.code}: ${f.error.message}${f.error.details.length ? `\n    ${f.error.details.join('\n    ')}` : ''}\n`,
+      );
     return report.failed.reduce((worst, f) => Math.max(worst, f.error.exitCode), 0);
   },
 };

@@ -10,8 +10,17 @@ import { loadSubnet } from '../../config/subnet-registry.ts';
 import { isMinerbenchError, MinerbenchError } from '../../errors.ts';
 import { formatError } from '../print-error.ts';
 import { ARRIVAL_EXAMPLES, ARRIVAL_OPTIONS, arrivalFlagsFromArgs, type ArrivalCliArgs } from './arrival-options.ts';
-import { chainSourceFromArgs, loadSnapshotOrDefault, pricesFromArgs, withChainOptions, withPriceOptions, type ChainCliArgs, type PriceCliArgs } from './subnets-earnings.ts';
+import {
+  chainSourceFromArgs,
+  loadSnapshotOrDefault,
+  pricesFromArgs,
+  withChainOptions,
+  withPriceOptions,
+  type ChainCliArgs,
+  type PriceCliArgs,
+} from './subnets-earnings.ts';
 import { earningsOptionsFromArgs, withEarningsOptions } from './earnings-options.ts';
+import { maxOf } from '../../model/min-max.ts';
 
 interface RunArgs extends ChainCliArgs, PriceCliArgs, ArrivalCliArgs {
   subnets: string[];
@@ -36,7 +45,10 @@ interface RunArgs extends ChainCliArgs, PriceCliArgs, ArrivalCliArgs {
 }
 
 /** --subnets-dir, else MINERBENCH_SUBNETS_DIR, else the bundled plugins. */
-export function subnetsDir(argv: { subnetsDir?: string }, io: { env: NodeJS.ProcessEnv; cwd: string }): string | undefined {
+export function subnetsDir(
+  argv: { subnetsDir?: string },
+  io: { env: NodeJS.ProcessEnv; cwd: string },
+): string | undefined {
   const d = argv.subnetsDir ?? io.env.MINERBENCH_SUBNETS_DIR;
   return d ? path.resolve(io.cwd, d) : undefined;
 }
@@ -53,17 +65,33 @@ export const runCommand: CliCommand<RunArgs> = {
       .option('queries', { type: 'number', describe: 'measured queries to send [default: every query in the file]' })
       .option('duration', { type: 'number', describe: 'or: seconds to measure for' })
       .option('warmup', { type: 'number', describe: 'warm-up queries, not measured [default: 20]' })
-      .option('timeout', { type: 'number', describe: "per-query timeout in seconds [default: the profile's validator timeout]" })
+      .option('timeout', {
+        type: 'number',
+        describe: "per-query timeout in seconds [default: the profile's validator timeout]",
+      })
       .option('out', { type: 'string', describe: 'output folder [default: .minerbench]' })
       .option('base-image', { type: 'string', describe: 'BASE_IMAGE build argument for miner images' })
       .option('gpus', { type: 'string', describe: 'GPU indexes or UUIDs to use, e.g. 0,3' })
-      .option('runtime', { type: 'string', describe: 'where the miner runs: docker, process (a local process, no Docker), external (--endpoint) [default: docker]' })
+      .option('runtime', {
+        type: 'string',
+        describe:
+          'where the miner runs: docker, process (a local process, no Docker), external (--endpoint) [default: docker]',
+      })
       .option('endpoint', { type: 'string', describe: 'HOST:PORT of an already running miner (--runtime external)' })
-      .option('miner-hotkey', { type: 'string', describe: 'SS58 hotkey the external miner verifies signatures with (--runtime external)' })
+      .option('miner-hotkey', {
+        type: 'string',
+        describe: 'SS58 hotkey the external miner verifies signatures with (--runtime external)',
+      })
       .option('idle-seconds', { type: 'number', describe: 'idle GPU power baseline before load, seconds [default: 5]' })
-      .option('sample-ms', { type: 'number', describe: 'GPU power sampling period in ms (nvidia-smi -lms) [default: 100]' })
+      .option('sample-ms', {
+        type: 'number',
+        describe: 'GPU power sampling period in ms (nvidia-smi -lms) [default: 100]',
+      })
       .option('json', { type: 'boolean', describe: 'print the result JSON on stdout' })
-      .option('subnets-dir', { type: 'string', describe: 'folder of your own subnet plugins [default: the bundled subnets/]' })
+      .option('subnets-dir', {
+        type: 'string',
+        describe: 'folder of your own subnet plugins [default: the bundled subnets/]',
+      })
       .example('$0 run template', 'benchmark the subnet template miner with the defaults')
       .example('$0 run template --concurrency 16 --duration 60', 'one minute at 16 concurrent queries'),
   handler: async (argv, io) => {
@@ -71,7 +99,8 @@ export const runCommand: CliCommand<RunArgs> = {
     // for them), CPU-only miners one after another afterwards, so they do not compete for the harness's cores.
     const dir = subnetsDir(argv, io);
     const needsGpu = new Map<string, boolean>();
-    for (const id of argv.subnets) needsGpu.set(id, Boolean(argv.gpus) || (await loadSubnet(id, dir)).profile.miner.gpus > 0);
+    for (const id of argv.subnets)
+      needsGpu.set(id, Boolean(argv.gpus) || (await loadSubnet(id, dir)).profile.miner.gpus > 0);
     // Prices, assumptions and chain data are settled before anything starts.
     const earningsOptions = earningsOptionsFromArgs(argv, pricesFromArgs(argv));
     io.err('chain: loading subnet emission data\n');
@@ -81,7 +110,11 @@ export const runCommand: CliCommand<RunArgs> = {
     const gpuQueue = new GpuQueue();
     const split = cpuSplit();
     const notPinned = await pinHarness(split);
-    io.err(notPinned ? `cpu: ${notPinned}\n` : `cpu: minerbench on cores ${split.harness}, miners on cores ${split.miners}\n`);
+    io.err(
+      notPinned
+        ? `cpu: ${notPinned}\n`
+        : `cpu: minerbench on cores ${split.harness}, miners on cores ${split.miners}\n`,
+    );
     const runOne = async (subnet: string): Promise<number> => {
       const onEvent = progressPrinter(io.err, io.isTTY, subnet);
       try {
@@ -137,7 +170,7 @@ export const runCommand: CliCommand<RunArgs> = {
       if (io.signal.aborted) break;
       codes.push(await runOne(id));
     }
-    const worst = Math.max(0, ...codes);
+    const worst = maxOf(codes, 0);
     return worst;
   },
 };

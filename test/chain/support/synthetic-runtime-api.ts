@@ -15,13 +15,19 @@ export interface SyntheticValues {
   cloneSn1?: number;
 }
 
-export interface SyntheticAnswer { result: string; label: string }
+export interface SyntheticAnswer {
+  result: string;
+  label: string;
+}
 
 type Source = Record<string, unknown>;
 
 /** DynamicInfo field name -> selective metagraph field name, where they differ. */
 const DYNAMIC_ALIASES: Record<string, string> = {
-  subnetName: 'name', tokenSymbol: 'symbol', subnetIdentity: 'identity', emission: 'subnetEmission',
+  subnetName: 'name',
+  tokenSymbol: 'symbol',
+  subnetIdentity: 'identity',
+  emission: 'subnetEmission',
 };
 
 function structKeys(reg: ChainRegistry, optionType: string): string[] {
@@ -48,7 +54,10 @@ export function syntheticRuntimeApi(
   const sn1: Source = { ...recordedSn1Metagraph() };
   // At another runtime the SN1 values are placed at that runtime's head block; everything else is the recorded value.
   if (spec !== 343) sn1.block = headNumber;
-  const label = spec === 343 ? 'encoded from the recorded SN1 metagraph' : `recorded SN1 metagraph (block 6,852,690) re-encoded with spec-${spec} types`;
+  const label =
+    spec === 343
+      ? 'encoded from the recorded SN1 metagraph'
+      : `recorded SN1 metagraph (block 6,852,690) re-encoded with spec-${spec} types`;
   // Option.toHex() drops the Some byte; toU8a() keeps it.
   const encode = (type: string, value: unknown) => u8aToHex(reg.registry.createType(type, value).toU8a());
 
@@ -61,7 +70,8 @@ export function syntheticRuntimeApi(
 
   return (fn, dataHex, at, headHash) => {
     if (at !== undefined && at !== null && at !== headHash) return undefined;
-    const [apiName, method] = fn.split('_').length > 1 ? [fn.slice(0, fn.indexOf('_')), fn.slice(fn.indexOf('_') + 1)] : ['', ''];
+    const [apiName, method] =
+      fn.split('_').length > 1 ? [fn.slice(0, fn.indexOf('_')), fn.slice(fn.indexOf('_') + 1)] : ['', ''];
     const m = reg.apiMethod(apiName, method);
     if (!m) return undefined;
     const args: Codec[] = reg.decodeArgs(m.inputs, dataHex);
@@ -72,13 +82,18 @@ export function syntheticRuntimeApi(
     switch (fn) {
       case 'SubnetInfoRuntimeApi_get_selective_metagraph':
       case 'SubnetInfoRuntimeApi_get_selective_mechagraph': {
-        const indexes = (args[args.length - 1]!.toJSON() as number[]);
+        const indexes = args[args.length - 1]!.toJSON() as number[];
         if (!isSubnet) return { result: encode(m.output, null), label: `netuid ${netuid} absent (only SN1 recorded)` };
         if (fn.endsWith('mechagraph') && Number(args[1]!.toString()) !== 0) return undefined;
         const keys = structKeys(reg, m.output);
         const value: Source = {};
-        keys.forEach((k, i) => { if (indexes.includes(i) && sn1[k] !== undefined) value[k] = sn1[k]; });
-        return { result: encodeFor(`${fn}:${indexes.join(',')}`, m.output, value, netuid), label: `${label}, indexes ${indexes.length}` };
+        keys.forEach((k, i) => {
+          if (indexes.includes(i) && sn1[k] !== undefined) value[k] = sn1[k];
+        });
+        return {
+          result: encodeFor(`${fn}:${indexes.join(',')}`, m.output, value, netuid),
+          label: `${label}, indexes ${indexes.length}`,
+        };
       }
       case 'SubnetInfoRuntimeApi_get_metagraph':
         if (!isSubnet) return { result: encode(m.output, null), label: `netuid ${netuid} absent` };
@@ -88,8 +103,16 @@ export function syntheticRuntimeApi(
         return { result: encode(m.output, pick(structKeys(reg, m.output), sn(netuid), DYNAMIC_ALIASES)), label };
       case 'SubnetInfoRuntimeApi_get_all_dynamic_info': {
         const dyn = reg.apiMethod('SubnetInfoRuntimeApi', 'get_dynamic_info')!;
-        const all = Array.from({ length: clones }, (_, i) => pick(structKeys(reg, dyn.output), sn(i + 1), DYNAMIC_ALIASES));
-        return { result: encode(m.output, all), label: clones === 1 ? `${label}; SN1 is the only subnet recorded` : `${label}; SN1 cloned as netuids 1..${clones} (benchmark)` };
+        const all = Array.from({ length: clones }, (_, i) =>
+          pick(structKeys(reg, dyn.output), sn(i + 1), DYNAMIC_ALIASES),
+        );
+        return {
+          result: encode(m.output, all),
+          label:
+            clones === 1
+              ? `${label}; SN1 is the only subnet recorded`
+              : `${label}; SN1 cloned as netuids 1..${clones} (benchmark)`,
+        };
       }
       case 'SwapRuntimeApi_current_alpha_price': {
         const price = netuid === undefined ? undefined : values.alphaPriceRao?.[netuid];

@@ -6,9 +6,15 @@ import type { SyntheticValues } from './synthetic-runtime-api.ts';
 
 type Answer = { result: unknown; label: string } | undefined;
 
-export function syntheticStorage(v14Hex: string, values: SyntheticValues): (method: string, params: unknown[], headHash: string) => Answer {
+export function syntheticStorage(
+  v14Hex: string,
+  values: SyntheticValues,
+): (method: string, params: unknown[], headHash: string) => Answer {
   const reg = chainRegistry(v14Hex);
-  const q = expandMetadata(reg.registry, reg.metadata).query.subtensorModule as unknown as Record<string, ((...a: unknown[]) => Uint8Array) & { meta: { type: { isMap: boolean; asMap: { value: never }; asPlain: never } } }>;
+  const q = expandMetadata(reg.registry, reg.metadata).query.subtensorModule as unknown as Record<
+    string,
+    ((...a: unknown[]) => Uint8Array) & { meta: { type: { isMap: boolean; asMap: { value: never }; asPlain: never } } }
+  >;
   const sn1 = recordedSn1Metagraph() as Record<string, unknown> & { hotkeys: string[]; coldkeys: string[] };
   const store = new Map<string, string>();
   const put = (item: string, args: unknown[], value: unknown) => {
@@ -19,12 +25,30 @@ export function syntheticStorage(v14Hex: string, values: SyntheticValues): (meth
     store.set(key, u8aToHex(reg.registry.createType(reg.registry.createLookupType(type), value).toU8a()));
   };
   const scalars: Record<string, unknown> = {
-    networksAdded: true, subnetworkN: sn1.numUids, maxAllowedUids: sn1.maxUids, tempo: sn1.tempo, burn: sn1.burn,
-    immunityPeriod: sn1.immunityPeriod, subnetOwner: sn1.ownerColdkey, subnetOwnerHotkey: sn1.ownerHotkey, tokenSymbol: sn1.symbol,
-    subnetTAO: sn1.taoIn, subnetAlphaIn: sn1.alphaIn, subnetAlphaOut: sn1.alphaOut, subnetAlphaOutEmission: sn1.alphaOutEmission,
-    subnetAlphaInEmission: sn1.alphaInEmission, subnetTaoInEmission: sn1.taoInEmission, subnetMovingPrice: sn1.movingPrice,
-    incentive: sn1.incentives, emission: sn1.emission, dividends: sn1.dividends, validatorPermit: sn1.validatorPermit, active: sn1.active,
-    networkRegistrationAllowed: sn1.registrationAllowed, blocksSinceLastStep: sn1.blocksSinceLastStep, lastMechansimStepBlock: sn1.lastStep,
+    networksAdded: true,
+    subnetworkN: sn1.numUids,
+    maxAllowedUids: sn1.maxUids,
+    tempo: sn1.tempo,
+    burn: sn1.burn,
+    immunityPeriod: sn1.immunityPeriod,
+    subnetOwner: sn1.ownerColdkey,
+    subnetOwnerHotkey: sn1.ownerHotkey,
+    tokenSymbol: sn1.symbol,
+    subnetTAO: sn1.taoIn,
+    subnetAlphaIn: sn1.alphaIn,
+    subnetAlphaOut: sn1.alphaOut,
+    subnetAlphaOutEmission: sn1.alphaOutEmission,
+    subnetAlphaInEmission: sn1.alphaInEmission,
+    subnetTaoInEmission: sn1.taoInEmission,
+    subnetMovingPrice: sn1.movingPrice,
+    incentive: sn1.incentives,
+    emission: sn1.emission,
+    dividends: sn1.dividends,
+    validatorPermit: sn1.validatorPermit,
+    active: sn1.active,
+    networkRegistrationAllowed: sn1.registrationAllowed,
+    blocksSinceLastStep: sn1.blocksSinceLastStep,
+    lastMechansimStepBlock: sn1.lastStep,
     subnetIdentitiesV3: sn1.identity,
   };
   for (const [item, v] of Object.entries(scalars)) put(item, [1], v);
@@ -46,11 +70,17 @@ export function syntheticStorage(v14Hex: string, values: SyntheticValues): (meth
     if (method === 'state_queryStorageAt') {
       const keys = params[0] as string[];
       if (!keys.every((k) => store.has(k))) return undefined;
-      return { result: [{ block: headHash, changes: keys.map((k) => [k, store.get(k)!]) }], label: `${label} (${keys.length} keys)` };
+      return {
+        result: [{ block: headHash, changes: keys.map((k) => [k, store.get(k)!]) }],
+        label: `${label} (${keys.length} keys)`,
+      };
     }
     if (method === 'state_getKeysPaged') {
       const [prefix, count, start] = params as [string, number, string | null];
-      const keys = [...store.keys()].filter((k) => k.startsWith(prefix) && (!start || k > start)).sort().slice(0, count);
+      const keys = [...store.keys()]
+        .filter((k) => k.startsWith(prefix) && (!start || k > start))
+        .sort()
+        .slice(0, count);
       return { result: keys, label: `${label} (key listing)` };
     }
     return undefined;

@@ -16,7 +16,10 @@ export class TestEngine {
   tls: EngineTls | undefined;
   private pid: number | undefined;
 
-  constructor(readonly index: number, opts: { tls?: boolean } = {}) {
+  constructor(
+    readonly index: number,
+    opts: { tls?: boolean } = {},
+  ) {
     this.dir = mkdtempSync(`/tmp/mbfe${index}-`);
     this.socket = path.join(this.dir, 'd.sock');
     this.netns = `mbfe-${process.pid}-${index}`;
@@ -54,16 +57,45 @@ export class TestEngine {
     rmSync(`${d}/x`, { recursive: true, force: true });
     rmSync(`${d}/pid`, { force: true });
     // nsenter, not `ip netns exec`: that also remounts /sys, which hides the cgroup mounts dockerd needs.
-    const args = [`--net=/var/run/netns/${this.netns}`, 'dockerd', '--data-root', `${d}/data`, '--exec-root', `${d}/x`, '--pidfile', `${d}/pid`,
-      '-H', `unix://${this.socket}`, '--cgroup-parent', this.cgroupParent];
-    if (this.tls) args.push('-H', `tcp://${this.ip}:2376`, '--tlsverify', '--tlscacert', this.tls.ca, '--tlscert', this.tls.serverCert, '--tlskey', this.tls.serverKey);
+    const args = [
+      `--net=/var/run/netns/${this.netns}`,
+      'dockerd',
+      '--data-root',
+      `${d}/data`,
+      '--exec-root',
+      `${d}/x`,
+      '--pidfile',
+      `${d}/pid`,
+      '-H',
+      `unix://${this.socket}`,
+      '--cgroup-parent',
+      this.cgroupParent,
+    ];
+    if (this.tls)
+      args.push(
+        '-H',
+        `tcp://${this.ip}:2376`,
+        '--tlsverify',
+        '--tlscacert',
+        this.tls.ca,
+        '--tlscert',
+        this.tls.serverCert,
+        '--tlskey',
+        this.tls.serverKey,
+      );
     const log = openSync(path.join(d, 'dockerd.log'), 'a');
     const child = spawn('nsenter', args, { detached: true, stdio: ['ignore', log, log] });
     closeSync(log);
     child.unref();
     this.pid = child.pid;
     for (let i = 0; i < 60; i++) {
-      if (await this.docker.ping().then(() => true, () => false)) return;
+      if (
+        await this.docker.ping().then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 500));
     }
     throw new Error(`test engine ${this.index} did not start`);
@@ -111,7 +143,8 @@ export class TestEngine {
       if (!existsSync(dir)) return;
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         if (e.isDirectory()) walk(path.join(dir, e.name));
-        else if (e.name === 'cgroup.procs') for (const p of readFileSync(path.join(dir, e.name), 'utf8').split('\n')) if (p.trim()) pids.add(Number(p));
+        else if (e.name === 'cgroup.procs')
+          for (const p of readFileSync(path.join(dir, e.name), 'utf8').split('\n')) if (p.trim()) pids.add(Number(p));
       }
     };
     walk(cg);
@@ -145,7 +178,12 @@ export class TestEngine {
   }
 
   private unmountAll(): void {
-    const mounts = readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1] ?? '').filter((m) => m.startsWith(this.dir)).sort().reverse();
+    const mounts = readFileSync('/proc/mounts', 'utf8')
+      .split('\n')
+      .map((l) => l.split(' ')[1] ?? '')
+      .filter((m) => m.startsWith(this.dir))
+      .sort()
+      .reverse();
     for (const m of mounts) {
       try {
         sh('umount', ['-l', m]);
