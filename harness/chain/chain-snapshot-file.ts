@@ -7,7 +7,7 @@ import {
   CHAIN_SNAPSHOT_SCHEMA_VERSION,
   chainSnapshotSchema,
   type ChainSnapshot,
-} from './chain-snapshot-schema.ts';
+} from '../model/chain-snapshot-schema.ts';
 
 export async function writeChainSnapshotFile(path: string, snapshot: ChainSnapshot): Promise<void> {
   await mkdir(dirname(path), { recursive: true });

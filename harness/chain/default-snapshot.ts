@@ -1,6 +1,6 @@
 // The shipped default snapshot: real recorded finney state, used when no chain answers, always with a warning.
 import { fileURLToPath } from 'node:url';
-import type { ChainSnapshot } from './chain-snapshot-schema.ts';
+import type { ChainSnapshot } from '../model/chain-snapshot-schema.ts';
 import { loadChainSnapshotFile } from './chain-snapshot-file.ts';
 
 export const DEFAULT_SNAPSHOT_PATH = fileURLToPath(new URL('./default-snapshot.json', import.meta.url));

@@ -1,7 +1,7 @@
 // loadSnapshotOrDefault: a snapshot from --chain FILE, else the live chain, else (with a warning) the shipped one.
 import path from 'node:path';
 import { MinerbenchError } from '../errors.ts';
-import type { ChainSnapshot } from './chain-snapshot-schema.ts';
+import type { ChainSnapshot } from '../model/chain-snapshot-schema.ts';
 import { loadChainSnapshotFile } from './chain-snapshot-file.ts';
 import { resolveChainEndpoint } from './chain-networks.ts';
 import { connectChain } from './connect-chain.ts';

@@ -2,7 +2,11 @@
 import type { ApiDecoration } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
 import { MinerbenchError } from '../errors.ts';
-import { CHAIN_SNAPSHOT_KIND, CHAIN_SNAPSHOT_SCHEMA_VERSION, type ChainSnapshot } from './chain-snapshot-schema.ts';
+import {
+  CHAIN_SNAPSHOT_KIND,
+  CHAIN_SNAPSHOT_SCHEMA_VERSION,
+  type ChainSnapshot,
+} from '../model/chain-snapshot-schema.ts';
 import type { ChainConnection } from './connect-chain.ts';
 import { isStateGone, resolveBlock, stateGone } from './resolve-block.ts';
 import { readSubnetsViaRuntimeApi, runtimeApiSupport } from './read-subnets-runtime-api.ts';

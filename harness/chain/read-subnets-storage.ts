@@ -2,7 +2,7 @@
 import type { ApiDecoration } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
 import { MinerbenchError } from '../errors.ts';
-import type { SubnetSnapshot } from './chain-snapshot-schema.ts';
+import type { SubnetSnapshot } from '../model/chain-snapshot-schema.ts';
 import { asArray, asFixedI96F32, asInt, asRao, asText, fieldOf, unwrapOption } from './codec-fields.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import { poolReservePrice } from './subnet-price.ts';

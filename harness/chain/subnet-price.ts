@@ -1,7 +1,7 @@
 // subnetPrice: the alpha price in TAO from SwapRuntimeApi.current_alpha_price, falling back to the pool reserves.
 import type { ApiDecoration } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
-import type { SubnetSnapshot } from './chain-snapshot-schema.ts';
+import type { SubnetSnapshot } from '../model/chain-snapshot-schema.ts';
 import { fieldOf } from './codec-fields.ts';
 
 type PriceFn = (netuid: number) => Promise<Codec>;

@@ -1,6 +1,6 @@
 // SubnetProfile: the plugin contract of one subnet (subnets/<id>/profile.ts) and defineSubnet to declare it.
-import type { CapturedQuery } from '../load/captured-query.ts';
-import type { RequestRecord } from '../load/request-record.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
+import type { RequestRecord } from '../model/request-record.ts';
 
 /** Python type of a synapse field, so the dendrite can emit bt_header_input_obj_* and the body in pydantic order. */
 export type SynapseFieldType = 'int' | 'float' | 'str' | 'bool' | 'list' | 'dict';

@@ -1,5 +1,5 @@
 // Machine earnings (pure): power cost, amortised registration burn and net per day at several ranks for one machine.
-import type { ChainSnapshot } from '../chain/chain-snapshot-schema.ts';
+import type { ChainSnapshot } from '../model/chain-snapshot-schema.ts';
 import { subnetEarnings, type SubnetEarnings } from './earnings.ts';
 import type { EarningsPrices } from './earnings-prices.ts';
 import { spreadOnlyRule, type RankPlacement, type RankRule } from './earnings-rank-rule.ts';

@@ -1,5 +1,5 @@
 // rankSubnets (pure): every subnet of a snapshot ordered by what a new, median-ranked miner would be paid per day.
-import type { ChainSnapshot } from '../chain/chain-snapshot-schema.ts';
+import type { ChainSnapshot } from '../model/chain-snapshot-schema.ts';
 import { subnetEarnings, type SubnetEarnings } from './earnings.ts';
 import type { EarningsPrices } from './earnings-prices.ts';
 

@@ -1,6 +1,6 @@
 // Earnings model (pure): what the miners of a subnet are paid per day, from a chain snapshot, with every input returned.
 import { MinerbenchError } from '../errors.ts';
-import type { ChainSnapshot, SubnetSnapshot } from '../chain/chain-snapshot-schema.ts';
+import type { ChainSnapshot, SubnetSnapshot } from '../model/chain-snapshot-schema.ts';
 import { validatePrices, type EarningsPrices } from './earnings-prices.ts';
 
 export const BLOCKS_PER_DAY = 7200;

@@ -1,7 +1,7 @@
 // scoreRecords: the subnet's own validator reward for every measured response; a throwing scorer is an error value.
 import type { ScoreInput, SubnetProfile } from '../config/subnet-profile.ts';
-import type { CapturedQuery } from '../load/captured-query.ts';
-import type { RequestRecord } from '../load/request-record.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
+import type { RequestRecord } from '../model/request-record.ts';
 
 export interface ScoredRecords {
   scores: number[];

@@ -1,14 +1,14 @@
 // summarizeRun: load, latency, quality and validity of a run from its records and scores. Pure.
-import type { RequestRecord } from '../load/request-record.ts';
+import type { RequestRecord } from '../model/request-record.ts';
 import type { LoadSummary, QualitySummary, RunResult, Validity } from '../results/run-result.ts';
 import { latencyHistogram, latencyStats } from './latency-stats.ts';
 import { quantileConfidence } from './confidence-quantile.ts';
 import { throughputConfidence } from './confidence-throughput.ts';
 import { DEFAULT_VALIDITY, validityVerdict, type ValidityRules } from './validity.ts';
 import type { CachingVerdict } from './validity-caching.ts';
-import type { ArrivalInfo, EventLoopDelay, SweepOutcome } from '../load/replay-output.ts';
-import { sendLagStats } from '../load/send-lag-stats.ts';
-import { streamStats } from '../transport/stream-stats.ts';
+import type { ArrivalInfo, EventLoopDelay, SweepOutcome } from '../model/replay-output.ts';
+import { sendLagStats } from './send-lag-stats.ts';
+import { streamStats } from './stream-stats.ts';
 
 export { DEFAULT_VALIDITY, type ValidityRules };
 

@@ -1,7 +1,7 @@
 // ArrivalDriver: one registered arrival model kind: checks its options, then drives a whole replay.
-import type { CapturedQuery } from './captured-query.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
 import type { ArrivalOptions, ReplayContext } from './replay-context.ts';
-import type { ReplayOutput } from './replay-output.ts';
+import type { ReplayOutput } from '../model/replay-output.ts';
 
 export interface ArrivalDriver {
   readonly kind: string;

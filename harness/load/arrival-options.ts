@@ -1,7 +1,7 @@
 // arrivalOptions: the arrival model's settings from resolved run options, checked by the model itself (every problem).
 import { MinerbenchError } from '../errors.ts';
 import { arrivalDriver } from './arrival-registry.ts';
-import type { CapturedQuery } from './captured-query.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
 import type { ArrivalOptions } from './replay-context.ts';
 import { SWEEP_DEFAULTS } from './sweep-plan.ts';
 

@@ -1,5 +1,5 @@
 // ArrivalSchedule: an open-loop plan, the intended start of query i in ms from the schedule's origin (null: done).
-import type { CapturedQuery } from './captured-query.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
 
 export interface ArrivalSchedule {
   readonly kind: string;

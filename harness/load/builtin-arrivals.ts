@@ -6,7 +6,7 @@ import { constantSchedule } from './constant-arrival.ts';
 import { runOpenLoop } from './open-loop.ts';
 import { poissonSchedule } from './poisson-arrival.ts';
 import type { ArrivalOptions, ReplayContext } from './replay-context.ts';
-import type { ArrivalInfo, ReplayOutput } from './replay-output.ts';
+import type { ArrivalInfo, ReplayOutput } from '../model/replay-output.ts';
 import { runSweep } from './run-sweep.ts';
 import { traceSchedule } from './trace-arrival.ts';
 

@@ -1,5 +1,5 @@
 // runCachingProbe: MLPerf TEST04 in spirit: the same query again and again vs distinct ones, one at a time.
-import type { CapturedQuery } from './captured-query.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
 import type { CachingProbeResult } from '../evaluate/validity-caching.ts';
 import type { MinerEndpoint, Transport } from '../transport/transport.ts';
 

@@ -1,10 +1,10 @@
 // runClosedLoop: replays queries with N concurrent workers, one RequestRecord per query, warm-up marked.
 import { setMaxListeners } from 'node:events';
-import type { CapturedQuery } from './captured-query.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
 import { failedSend } from './open-loop.ts';
 import { recordOutcome } from './record-outcome.ts';
-import type { ReplayOutput } from './replay-output.ts';
-import type { RequestRecord } from './request-record.ts';
+import type { ReplayOutput } from '../model/replay-output.ts';
+import type { RequestRecord } from '../model/request-record.ts';
 import type { MinerEndpoint, SendOutcome, Transport } from '../transport/transport.ts';
 
 export interface ClosedLoopInput {
@@ -24,7 +24,7 @@ export interface ClosedLoopInput {
   onRecord?: (r: RequestRecord, response: Record<string, unknown> | null) => void;
 }
 
-export type { ReplayOutput } from './replay-output.ts';
+export type { ReplayOutput } from '../model/replay-output.ts';
 
 export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutput> {
   setMaxListeners(0, input.signal); // one abort listener per query in flight

@@ -1,6 +1,6 @@
 // startEventLoopMonitor: perf_hooks.monitorEventLoopDelay during a run; a blocked loop makes send times lie.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { EventLoopDelay } from './replay-output.ts';
+import type { EventLoopDelay } from '../model/replay-output.ts';
 
 export function startEventLoopMonitor(resolutionMs = 10): { stop(): EventLoopDelay; reset(): void } {
   const h = monitorEventLoopDelay({ resolution: resolutionMs });

@@ -1,10 +1,10 @@
 // runOpenLoop: sends queries at the times an ArrivalSchedule gives, from absolute time, whatever the miner does.
 import { setMaxListeners } from 'node:events';
-import type { CapturedQuery } from './captured-query.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
 import type { ArrivalSchedule } from './arrival-schedule.ts';
 import type { LoadClock } from './load-clock.ts';
 import { droppedRecord, recordOutcome } from './record-outcome.ts';
-import type { RequestRecord } from './request-record.ts';
+import type { RequestRecord } from '../model/request-record.ts';
 import type { MinerEndpoint, SendOutcome, Transport } from '../transport/transport.ts';
 
 export interface OpenLoopInput {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { MinerbenchError } from '../errors.ts';
-import type { CapturedQuery } from './captured-query.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
 
 /** The largest body a captured query may carry; bigger ones are refused (a capture that swallowed a blob). */
 export const MAX_QUERY_BODY_BYTES = 8 * 1024 * 1024;

@@ -1,6 +1,6 @@
 // recordOutcome: the RequestRecord of one sent query from the transport's outcome (shared by every arrival model).
 import type { SendOutcome } from '../transport/transport.ts';
-import type { RequestRecord } from './request-record.ts';
+import type { RequestRecord } from '../model/request-record.ts';
 
 export interface RecordContext {
   i: number;

@@ -1,7 +1,7 @@
 // ReplayContext: everything an arrival model needs to drive one replay, and the resolved arrival options.
-import type { CapturedQuery } from './captured-query.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
 import type { LoadClock } from './load-clock.ts';
-import type { RequestRecord } from './request-record.ts';
+import type { RequestRecord } from '../model/request-record.ts';
 import type { SweepSettings } from './sweep-plan.ts';
 import type { MinerEndpoint, Transport } from '../transport/transport.ts';
 

@@ -2,7 +2,7 @@
 import { arrivalDriver } from './arrival-registry.ts';
 import { startEventLoopMonitor } from './event-loop-monitor.ts';
 import type { ReplayContext } from './replay-context.ts';
-import type { ReplayOutput } from './replay-output.ts';
+import type { ReplayOutput } from '../model/replay-output.ts';
 
 export async function runReplay(ctx: ReplayContext): Promise<ReplayOutput> {
   const driver = arrivalDriver(ctx.arrival.kind);

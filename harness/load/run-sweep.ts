@@ -2,8 +2,8 @@
 import { constantSchedule } from './constant-arrival.ts';
 import { runOpenLoop } from './open-loop.ts';
 import type { ReplayContext } from './replay-context.ts';
-import type { ReplayOutput, SweepStepResult } from './replay-output.ts';
-import type { RequestRecord } from './request-record.ts';
+import type { ReplayOutput, SweepStepResult } from '../model/replay-output.ts';
+import type { RequestRecord } from '../model/request-record.ts';
 import { nextSweepRate, sweepKnee } from './sweep-plan.ts';
 import { sweepStepResult } from './sweep-step-result.ts';
 

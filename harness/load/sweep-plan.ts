@@ -1,5 +1,5 @@
 // nextSweepRate: which rate a sweep tries next (rising steps, then bisection between the last pass and first fail). Pure.
-import type { SweepStepResult } from './replay-output.ts';
+import type { SweepStepResult } from '../model/replay-output.ts';
 import { maxOf, minOf } from '../model/min-max.ts';
 
 export interface SweepSettings {

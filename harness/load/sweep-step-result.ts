@@ -1,7 +1,7 @@
 // sweepStepResult: one sweep step's rate -> p50/p99 (from the intended start), success, and pass/fail. Pure.
 import { latencyStats } from '../evaluate/latency-stats.ts';
-import type { SweepStepResult } from './replay-output.ts';
-import type { RequestRecord } from './request-record.ts';
+import type { SweepStepResult } from '../model/replay-output.ts';
+import type { RequestRecord } from '../model/request-record.ts';
 
 export function sweepStepResult(
   step: number,

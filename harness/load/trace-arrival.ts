@@ -1,6 +1,6 @@
 // traceSchedule: replays the captured t offsets of the queries file, divided by a time scale (2 = twice as fast).
 import type { ArrivalSchedule } from './arrival-schedule.ts';
-import type { CapturedQuery } from './captured-query.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
 
 /** The queries must be in file order with non-decreasing t (readQueriesFile({monotonic: true}) checks it). */
 export function traceSchedule(queries: readonly CapturedQuery[], timeScale = 1): ArrivalSchedule {

@@ -3,9 +3,9 @@ import type { HistogramBin, LatencyStats } from '../evaluate/latency-stats.ts';
 import type { QuantileInterval } from '../evaluate/confidence-quantile.ts';
 import type { ThroughputInterval } from '../evaluate/confidence-throughput.ts';
 import type { CachingVerdict } from '../evaluate/validity-caching.ts';
-import type { ArrivalInfo, EventLoopDelay, SweepOutcome } from '../load/replay-output.ts';
-import type { SendLag } from '../load/send-lag-stats.ts';
-import type { StreamStats } from '../transport/stream-stats.ts';
+import type { ArrivalInfo, EventLoopDelay, SweepOutcome } from '../model/replay-output.ts';
+import type { SendLag } from '../evaluate/send-lag-stats.ts';
+import type { StreamStats } from '../evaluate/stream-stats.ts';
 import type { RuntimeInfo } from '../runtime/runtime-adapter.ts';
 import type { PowerTimeline } from './power-timeline.ts';
 

@@ -5,7 +5,7 @@ import type { RunOptions } from '../config/run-options.ts';
 import type { MinerbenchError } from '../errors.ts';
 import { scoreRecords } from '../evaluate/score-records.ts';
 import { summarizeRun } from '../evaluate/summarize-run.ts';
-import type { CapturedQuery } from '../load/captured-query.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
 import type { ReplayOutput } from '../load/closed-loop.ts';
 import { hostEnvironment } from '../results/host-environment.ts';
 import type { RunFolder } from '../results/run-folder.ts';

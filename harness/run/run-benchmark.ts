@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadSubnet } from '../config/subnet-registry.ts';
 import { resolveRunOptions, type RunOptions } from '../config/run-options.ts';
 import { asMinerbenchError, MinerbenchError } from '../errors.ts';
-import type { ReplayOutput } from '../load/replay-output.ts';
+import type { ReplayOutput } from '../model/replay-output.ts';
 import { arrivalDriver } from '../load/arrival-registry.ts';
 import { arrivalOptions, describeArrival } from '../load/arrival-options.ts';
 import { runCachingProbe } from '../load/caching-probe.ts';

@@ -1,5 +1,5 @@
 // runEarnings: the earnings section of a result from what the run measured and the chain snapshot it used. Pure.
-import type { ChainSnapshot } from '../chain/chain-snapshot-schema.ts';
+import type { ChainSnapshot } from '../model/chain-snapshot-schema.ts';
 import { describeSnapshotAge } from '../chain/default-snapshot.ts';
 import { machineEarnings, type MachineEarningsOptions } from '../evaluate/earnings-machine.ts';
 import type { RunResult } from '../results/run-result.ts';

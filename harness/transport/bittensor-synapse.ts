@@ -1,7 +1,7 @@
 // BittensorSynapseTransport: sends captured queries to an axon exactly as a dendrite does, signed for the miner.
 import { randomUUID } from 'node:crypto';
 import type { BittensorSynapseTransport as SynapseConfig } from '../config/subnet-profile.ts';
-import type { CapturedQuery } from '../load/captured-query.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
 import { buildDendriteRequest } from './dendrite-request.ts';
 import type { Signer } from './ephemeral-keys.ts';
 import { httpExchange, keepAliveDispatcher, type HttpExchangeResult } from './http-exchange.ts';

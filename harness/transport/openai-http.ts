@@ -1,6 +1,6 @@
 // OpenAiHttpSender: OpenAI-compatible POST /v1/chat/completions and /v1/completions, SSE streaming or whole answers.
 import type { OpenAiHttpTransport } from '../config/subnet-profile.ts';
-import type { CapturedQuery } from '../load/captured-query.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
 import { httpExchange, keepAliveDispatcher } from './http-exchange.ts';
 import { choiceText, completionTokens, firstChoice, openaiAnswer } from './openai-answer.ts';
 import { SseParser } from './sse-parser.ts';

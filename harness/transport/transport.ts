@@ -1,6 +1,6 @@
 // Transport: how a validator sends one query to a miner; each kind registers itself in transport-registry.ts.
-import type { CapturedQuery } from '../load/captured-query.ts';
-import type { RequestStatus } from '../load/request-record.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
+import type { RequestStatus } from '../model/request-record.ts';
 
 export interface MinerEndpoint {
   host: string;

@@ -9,7 +9,7 @@ import {
 } from '../support/recorded-chain-server.ts';
 import { connectChain, type ChainConnection } from '../../harness/chain/connect-chain.ts';
 import { readChainSnapshot } from '../../harness/chain/read-chain-snapshot.ts';
-import { chainSnapshotSchema } from '../../harness/chain/chain-snapshot-schema.ts';
+import { chainSnapshotSchema } from '../../harness/model/chain-snapshot-schema.ts';
 
 const derived = JSON.parse(
   readFileSync(

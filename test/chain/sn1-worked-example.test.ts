@@ -7,7 +7,7 @@ import {
 } from '../support/recorded-chain-server.ts';
 import { connectChain, type ChainConnection } from '../../harness/chain/connect-chain.ts';
 import { readChainSnapshot } from '../../harness/chain/read-chain-snapshot.ts';
-import type { ChainSnapshot } from '../../harness/chain/chain-snapshot-schema.ts';
+import type { ChainSnapshot } from '../../harness/model/chain-snapshot-schema.ts';
 import { subnetEarnings } from '../../harness/evaluate/earnings.ts';
 import { loadDefaultSnapshot } from '../../harness/chain/default-snapshot.ts';
 

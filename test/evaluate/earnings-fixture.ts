@@ -1,5 +1,5 @@
 // A constructed chain snapshot with round numbers for the earnings tests (not chain data).
-import type { ChainSnapshot, SubnetSnapshot } from '../../harness/chain/chain-snapshot-schema.ts';
+import type { ChainSnapshot, SubnetSnapshot } from '../../harness/model/chain-snapshot-schema.ts';
 
 const OWNER_HK = 'owner-hotkey';
 const OWNER_CK = 'owner-coldkey';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { latencyHistogram, latencyStats } from '../../harness/evaluate/latency-stats.ts';
 import { summarizeRun } from '../../harness/evaluate/summarize-run.ts';
-import type { RequestRecord } from '../../harness/load/request-record.ts';
+import type { RequestRecord } from '../../harness/model/request-record.ts';
 
 function rec(
   i: number,

@@ -1,5 +1,5 @@
 // fakeTransport: a Transport in virtual time whose latency is a function of the send time (tests only).
-import type { CapturedQuery } from '../../harness/load/captured-query.ts';
+import type { CapturedQuery } from '../../harness/model/captured-query.ts';
 import type { VirtualClock } from '../../harness/load/virtual-clock.ts';
 import type { SendOutcome, Transport } from '../../harness/transport/transport.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runReplay } from '../../harness/load/run-replay.ts';
 import { arrivalDriver, knownArrivals } from '../../harness/load/arrival-registry.ts';
 import { nextSweepRate, SWEEP_DEFAULTS, sweepKnee } from '../../harness/load/sweep-plan.ts';
-import type { SweepStepResult } from '../../harness/load/replay-output.ts';
+import type { SweepStepResult } from '../../harness/model/replay-output.ts';
 import type { ArrivalOptions } from '../../harness/load/replay-context.ts';
 import { VirtualClock } from '../../harness/load/virtual-clock.ts';
 import { fakeTransport, queriesOf, queueingLatency } from './fake-transport.ts';

@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import type { CliCommand } from '../cli-command.ts';
 import { readResult } from '../../results/read-result.ts';
 import type { RunResult } from '../../results/run-result.ts';
-import type { ChainSnapshot } from '../../chain/chain-snapshot-schema.ts';
+import type { ChainSnapshot } from '../../model/chain-snapshot-schema.ts';
 import { describeSnapshotAge } from '../../chain/default-snapshot.ts';
 import {
   machineEarnings,

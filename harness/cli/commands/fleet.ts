@@ -4,7 +4,7 @@ import type { Argv } from 'yargs';
 import type { CliCommand, CliIo } from '../cli-command.ts';
 import { ERROR_CODES, MinerbenchError } from '../../errors.ts';
 import type { FleetJob } from '../../fleet/fleet-job.ts';
-import { fleetPrinter } from '../../fleet/fleet-printer.ts';
+import { fleetPrinter } from '../fleet-printer.ts';
 import { fleetStatus } from '../../fleet/fleet-status.ts';
 import { loadFleet } from '../../fleet/load-fleet.ts';
 import { NIGHT_PATTERN, nightOf } from '../../fleet/night-id.ts';

@@ -1,6 +1,6 @@
 // Subnet earnings table: renders every subnet ranked by what a new miner could earn per day (for `minerbench subnets`).
 import type { Argv } from 'yargs';
-import type { ChainSnapshot } from '../../chain/chain-snapshot-schema.ts';
+import type { ChainSnapshot } from '../../model/chain-snapshot-schema.ts';
 import { describeSnapshotAge } from '../../chain/default-snapshot.ts';
 import { RANKING_RULE, rankSubnets } from '../../evaluate/earnings-ranking.ts';
 import { validatePrices, type EarningsPrices } from '../../evaluate/earnings-prices.ts';
@@ -11,7 +11,7 @@ export {
   type SnapshotSourceOptions,
   type LoadedSnapshot,
 } from '../../chain/load-snapshot-or-default.ts';
-export { withChainOptions, chainSourceFromArgs, type ChainCliArgs } from '../../chain/chain-cli-options.ts';
+export { withChainOptions, chainSourceFromArgs, type ChainCliArgs } from '../chain-options.ts';
 
 export interface PriceCliArgs {
   taoPrice?: number;

@@ -1,5 +1,5 @@
 // sendLagStats: how late queries actually went out against their intended start (p50/p99/max), drops apart. Pure.
-import type { RequestRecord } from './request-record.ts';
+import type { RequestRecord } from '../model/request-record.ts';
 
 export interface SendLag {
   p50Ms: number | null;

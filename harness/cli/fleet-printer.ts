@@ -1,7 +1,7 @@
 // fleetPrinter: turns machine events into stderr lines, one prefix per machine (plain lines: machines interleave).
-import { progressPrinter } from '../cli/progress-printer.ts';
+import { progressPrinter } from './progress-printer.ts';
 import type { RunEvent } from '../run/run-events.ts';
-import type { MachineEvent } from './machine-outcome.ts';
+import type { MachineEvent } from '../fleet/machine-outcome.ts';
 
 export function fleetPrinter(write: (s: string) => void): (e: MachineEvent) => void {
   const printers = new Map<string, (e: RunEvent) => void>();

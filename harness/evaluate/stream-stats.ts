@@ -1,6 +1,6 @@
 // streamStats: time to first token, inter-token latencies, output tokens and tokens/s of streamed answers. Pure.
-import { latencyStats, type LatencyStats } from '../evaluate/latency-stats.ts';
-import type { RequestRecord } from '../load/request-record.ts';
+import { latencyStats, type LatencyStats } from './latency-stats.ts';
+import type { RequestRecord } from '../model/request-record.ts';
 
 export interface StreamStats {
   /** Answers that streamed at least one chunk. */

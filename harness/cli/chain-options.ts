@@ -1,6 +1,6 @@
 // Chain CLI options: the yargs flags every chain-reading command shares, and their mapping to SnapshotSourceOptions.
 import type { Argv } from 'yargs';
-import type { SnapshotSourceOptions } from './load-snapshot-or-default.ts';
+import type { SnapshotSourceOptions } from '../chain/load-snapshot-or-default.ts';
 
 export interface ChainCliArgs {
   chain?: string;
