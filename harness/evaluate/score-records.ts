@@ -1,5 +1,5 @@
 // scoreRecords: the subnet's own validator reward for every measured response; a throwing scorer is an error value.
-import type { ScoreInput, SubnetProfile } from '../config/subnet-profile.ts';
+import type { ReplayProfile, ScoreInput } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { RequestRecord } from '../model/request-record.ts';
 
@@ -10,7 +10,7 @@ export interface ScoredRecords {
 }
 
 export function scoreRecords(
-  score: SubnetProfile['score'],
+  score: ReplayProfile['score'],
   records: readonly RequestRecord[],
   responses: ReadonlyArray<Record<string, unknown> | null>,
   queryOf: (r: RequestRecord) => CapturedQuery,

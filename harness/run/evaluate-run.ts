@@ -1,6 +1,6 @@
 // evaluateRun: assembles result.json from what was collected (records, runtime info, failure). Pure given its inputs.
 import path from 'node:path';
-import type { SubnetProfile } from '../config/subnet-profile.ts';
+import type { ReplayProfile } from '../config/subnet-profile.ts';
 import type { RunOptions } from '../config/run-options.ts';
 import type { MinerbenchError } from '../errors.ts';
 import { scoreRecords } from '../evaluate/score-records.ts';
@@ -18,7 +18,7 @@ import { cpuSplit } from './cpu-split.ts';
 
 export interface EvaluateRunInput {
   runId: string;
-  profile: SubnetProfile;
+  profile: ReplayProfile;
   options: RunOptions;
   queriesFile: string;
   queries: readonly CapturedQuery[];

@@ -14,7 +14,11 @@ export interface GpuPlan {
 export async function planGpus(profile: SubnetProfile, gpus: string | null, env: NodeJS.ProcessEnv): Promise<GpuPlan> {
   if (gpus) parseGpuSelection(gpus); // syntax errors first, without touching nvidia-smi
   const probe = await probeGpus({ env });
-  const request: GpuRequest | null = gpus ? { gpus } : profile.miner.gpus > 0 ? { count: profile.miner.gpus } : null;
+  const request: GpuRequest | null = gpus
+    ? { gpus }
+    : (profile.miner?.gpus ?? 0) > 0
+      ? { count: profile.miner!.gpus }
+      : null;
   if (request && !probe.available) {
     const why =
       probe.reason === 'nvidia-smi not found' ? 'nvidia-smi is not installed (no NVIDIA driver)' : probe.reason;
@@ -22,7 +26,7 @@ export async function planGpus(profile: SubnetProfile, gpus: string | null, env:
       'GPU_UNAVAILABLE',
       gpus
         ? `--gpus ${gpus} was given but this machine has no usable NVIDIA GPU: ${why}`
-        : `the ${profile.id} miner needs ${profile.miner.gpus} NVIDIA GPU(s) and this machine has none usable: ${why}`,
+        : `the ${profile.id} miner needs ${profile.miner?.gpus ?? 0} NVIDIA GPU(s) and this machine has none usable: ${why}`,
       {
         hint: 'run it on a machine with an NVIDIA GPU and driver (minerbench doctor checks one), or pick a subnet whose miner needs no GPU',
       },

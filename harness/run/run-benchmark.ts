@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSubnet } from '../config/subnet-registry.ts';
+import { replayProfile } from '../config/replay-profile.ts';
 import { resolveRunOptions, type RunOptions } from '../config/run-options.ts';
 import { asMinerbenchError, MinerbenchError } from '../errors.ts';
 import type { ReplayOutput } from '../model/replay-output.ts';
@@ -71,7 +72,9 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
   emit({ type: 'phase', phase: 'validate' });
   const options = resolveRunOptions(input.flags, input.env);
   const kind = runtimeKind(options.runtime);
-  const { profile, dir } = await loadSubnet(input.subnet, input.subnetsDir);
+  const loaded = await loadSubnet(input.subnet, input.subnetsDir);
+  const { dir } = loaded;
+  const profile = replayProfile(loaded.profile, loaded.file);
   const queriesFile = path.resolve(dir, profile.queries);
   const queries = readQueriesFile(queriesFile, {
     allowedSynapses: transportRoutes(profile.transport),

@@ -2,7 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import type { SubnetProfile } from '../config/subnet-profile.ts';
+import type { MinerProfile } from '../config/subnet-profile.ts';
 import { MinerbenchError } from '../errors.ts';
 import type { MinerEndpoint } from '../transport/transport.ts';
 import { chooseBaseImage } from './base-image.ts';
@@ -15,7 +15,7 @@ import { waitMinerReady } from './wait-ready.ts';
 export interface DockerRuntimeOptions {
   docker: Docker;
   runId: string;
-  profile: SubnetProfile;
+  profile: MinerProfile;
   /** The plugin folder; miner.build is relative to it. */
   pluginDir: string;
   minerHotkey: string;

@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
-import type { SubnetProfile } from '../config/subnet-profile.ts';
+import type { MinerProfile } from '../config/subnet-profile.ts';
 import { MinerbenchError } from '../errors.ts';
 import type { MinerEndpoint } from '../transport/transport.ts';
 import { freePort } from './free-port.ts';
@@ -12,7 +12,7 @@ import { waitMinerReady } from './wait-ready.ts';
 
 export interface ProcessRuntimeOptions {
   runId: string;
-  profile: SubnetProfile;
+  profile: MinerProfile;
   pluginDir: string;
   minerHotkey: string;
   /** GPU or MIG UUIDs; passed as CUDA_VISIBLE_DEVICES. */

@@ -1,6 +1,6 @@
 // runtimeRegistry: runtime kinds by name (docker, process, external); --runtime picks one, unknown kinds list the known.
 import type Docker from 'dockerode';
-import type { SubnetProfile } from '../config/subnet-profile.ts';
+import type { MinerProfile } from '../config/subnet-profile.ts';
 import { MinerbenchError } from '../errors.ts';
 import type { MinerEndpoint } from '../transport/transport.ts';
 import { DockerRuntime } from './docker.ts';
@@ -10,7 +10,7 @@ import type { RuntimeAdapter } from './runtime-adapter.ts';
 
 export interface RuntimeContext {
   runId: string;
-  profile: SubnetProfile;
+  profile: MinerProfile;
   pluginDir: string;
   minerHotkey: string;
   gpuDeviceIds: string[];

@@ -1,5 +1,6 @@
 // Tests of profile validation: the template profile passes; a broken one reports every problem at once.
 import { describe, expect, it } from 'vitest';
+import { replayProfile } from '../../harness/config/replay-profile.ts';
 import { validateProfile } from '../../harness/config/profile-schema.ts';
 import { loadSubnet, listSubnetIds } from '../../harness/config/subnet-registry.ts';
 import template from '../../subnets/template/profile.ts';
@@ -36,7 +37,7 @@ describe('subnet profiles', () => {
         ...template,
         netuid: -1,
         miner: { ...template.miner, port: 'x', extra: 1 },
-        score: undefined,
+        score: 'twice the input',
       });
       throw new Error('expected an error');
     } catch (e) {
@@ -46,6 +47,20 @@ describe('subnet profiles', () => {
       expect(err.details.join('\n')).toMatch(/p\.ts: miner\.port: /);
       expect(err.details.join('\n')).toMatch(/p\.ts: miner: .*extra/);
       expect(err.details.join('\n')).toMatch(/p\.ts: score: /);
+    }
+  });
+
+  it('a replay profile without its miner, transport, queries, validator or score names each missing part', () => {
+    const { miner: _m, score: _s, ...rest } = template;
+    const profile = validateProfile('p.ts', rest);
+    expect(() => replayProfile(profile, 'p.ts')).toThrow(/p\.ts runs the replay workload but has no miner, score/);
+    try {
+      replayProfile(profile, 'p.ts');
+    } catch (e) {
+      expect((e as MinerbenchError).details).toEqual([
+        "p.ts: miner: required by workload 'replay'",
+        "p.ts: score: required by workload 'replay'",
+      ]);
     }
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureProxy } from '../../harness/capture/capture-proxy.ts';
+import { replayProfile } from '../../harness/config/replay-profile.ts';
 import { loadSubnet } from '../../harness/config/subnet-registry.ts';
 import { arrivalOptions } from '../../harness/load/arrival-options.ts';
 import { realClock } from '../../harness/load/load-clock.ts';
@@ -30,7 +31,9 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'minerbench-e2e-capture-'));
 
 beforeAll(async () => {
   docker = await ensureDockerEngine();
-  const { profile, dir: pluginDir } = await loadSubnet('inference-openai');
+  const loaded = await loadSubnet('inference-openai');
+  const pluginDir = loaded.dir;
+  const profile = replayProfile(loaded.profile, loaded.file);
   const keys = await ephemeralKeys();
   transport = createTransport(profile.transport, { signer: keys.dendrite });
   runtime = new DockerRuntime({

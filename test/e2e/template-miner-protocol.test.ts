@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureVerify } from '@polkadot/util-crypto';
+import { replayProfile } from '../../harness/config/replay-profile.ts';
 import { loadSubnet } from '../../harness/config/subnet-registry.ts';
 import type { BittensorSynapseTransport } from '../../harness/config/subnet-profile.ts';
 import { DockerRuntime } from '../../harness/runtime/docker.ts';
@@ -23,7 +24,9 @@ const now = () => performance.now();
 
 beforeAll(async () => {
   docker = await ensureDockerEngine();
-  const { profile, dir } = await loadSubnet('template');
+  const loaded = await loadSubnet('template');
+  const { dir } = loaded;
+  const profile = replayProfile(loaded.profile, loaded.file);
   synapse = profile.transport as BittensorSynapseTransport;
   const keys = await ephemeralKeys();
   dendrite = keys.dendrite;

@@ -100,7 +100,7 @@ export const runCommand: CliCommand<RunArgs> = {
     const dir = subnetsDir(argv, io);
     const needsGpu = new Map<string, boolean>();
     for (const id of argv.subnets)
-      needsGpu.set(id, Boolean(argv.gpus) || (await loadSubnet(id, dir)).profile.miner.gpus > 0);
+      needsGpu.set(id, Boolean(argv.gpus) || ((await loadSubnet(id, dir)).profile.miner?.gpus ?? 0) > 0);
     // Prices, assumptions and chain data are settled before anything starts.
     const earningsOptions = earningsOptionsFromArgs(argv, pricesFromArgs(argv));
     io.err('chain: loading subnet emission data\n');

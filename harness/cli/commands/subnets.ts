@@ -65,9 +65,11 @@ export const subnetsCommand: CliCommand<SubnetsArgs> = {
           id,
           netuid: profile.netuid,
           title: profile.title,
-          transport: `${profile.transport.kind}:${transportRoutes(profile.transport).join('|')}`,
-          gpus: profile.miner.gpus,
-          timeoutS: profile.validator.timeoutS,
+          transport: profile.transport
+            ? `${profile.transport.kind}:${transportRoutes(profile.transport).join('|')}`
+            : `(${profile.workload?.kind ?? 'replay'})`,
+          gpus: profile.miner?.gpus ?? 0,
+          timeoutS: profile.validator?.timeoutS ?? null,
         });
       } catch (e) {
         rows.push({

@@ -1,0 +1,28 @@
+// MachineMeasure: what a run measured that incentive laws price (the machine side of every law), from the result.
+import type { Eligibility } from './result/eligibility-section.ts';
+import type { MachineFacts } from './machine-facts.ts';
+
+export interface MachineMeasure {
+  /** The run it came from ('run <id>'), or 'declared' when `estimate` prices declared inputs without a run. */
+  origin: string;
+  facts: MachineFacts;
+  eligibility: Eligibility;
+  /** Mean GPU power over the measured window, all assigned GPUs together, W; null when not measured. */
+  meanPowerW: number | null;
+  /** Replay workloads (query/response). */
+  replay: {
+    okQps: number;
+    p99Ms: number | null;
+    timeoutS: number;
+    /** Mean validator reward over measured queries, 0..1. */
+    qualityMean: number | null;
+    /** Queries per second real validators send one miner (the profile's model). */
+    validatorQps: number | null;
+  } | null;
+  /** Streamed inference: tokens per second sustained under the run's load. */
+  tokens: { promptTokensPerS: number | null; outputTokensPerS: number | null } | null;
+  /** Stress workload: sustained TFLOPS and whether the load was stable. */
+  stress: { fp16Tflops: number | null; fp32Tflops: number | null; stable: boolean | null } | null;
+  /** Window workload: accepted units per window. */
+  window: { unitsPerWindowMean: number; windows: number; windowSeconds: number } | null;
+}
