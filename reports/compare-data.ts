@@ -1,7 +1,7 @@
 // buildComparison: PURE. Indexed runs -> machines side by side per subnet and subnets side by side per machine.
-import { aggregateFigures, overlaps, type Figure } from '../harness/results/figure.ts';
+import { aggregateFigures, overlaps, type Figure } from '../harness/evaluate/figure.ts';
 import type { IndexedRun } from '../harness/results/query-runs.ts';
-import { METRICS, type MetricDef, type MetricId } from '../harness/results/run-figures.ts';
+import { METRICS, type MetricDef, type MetricId } from '../harness/evaluate/run-figures.ts';
 import { maxOf, minOf } from '../harness/model/min-max.ts';
 
 /** The columns of the comparison tables. */

@@ -1,7 +1,7 @@
 // buildTrend: PURE. Indexed runs -> per subnet x machine, each metric night by night, regressions where intervals part.
-import { aggregateFigures, overlaps, type Figure } from '../harness/results/figure.ts';
+import { aggregateFigures, overlaps, type Figure } from '../harness/evaluate/figure.ts';
 import type { IndexedRun } from '../harness/results/query-runs.ts';
-import { METRICS, type MetricDef, type MetricId } from '../harness/results/run-figures.ts';
+import { METRICS, type MetricDef, type MetricId } from '../harness/evaluate/run-figures.ts';
 
 /** Change from the previous night with data: only a gap between the two intervals counts as a change. */
 export type Change = 'first' | 'noise' | 'regression' | 'improvement';

@@ -7,6 +7,7 @@ const c = <T>(p: Promise<T>, pick: (m: T) => unknown): Promise<CliCommand<never>
 
 export const COMMAND_TABLE: ReadonlyArray<{ name: string; load: Loader }> = [
   { name: 'run', load: () => c(import('./commands/run.ts'), (m) => m.runCommand) },
+  { name: 'evaluate', load: () => c(import('./commands/evaluate.ts'), (m) => m.evaluateCommand) },
   { name: 'capture', load: () => c(import('./commands/capture.ts'), (m) => m.captureCommand) },
   { name: 'subnets', load: () => c(import('./commands/subnets.ts'), (m) => m.subnetsCommand) },
   { name: 'chain', load: () => c(import('./commands/chain.ts'), (m) => m.chainCommand) },

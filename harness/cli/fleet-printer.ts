@@ -1,6 +1,6 @@
 // fleetPrinter: turns machine events into stderr lines, one prefix per machine (plain lines: machines interleave).
 import { progressPrinter } from './progress-printer.ts';
-import type { RunEvent } from '../run/run-events.ts';
+import type { RunEvent } from '../model/run-events.ts';
 import type { MachineEvent } from '../fleet/machine-outcome.ts';
 
 export function fleetPrinter(write: (s: string) => void): (e: MachineEvent) => void {

@@ -1,6 +1,6 @@
 // progressPrinter: run events on stderr: cli-progress bars on a terminal (one per concurrent run), plain lines elsewhere (CI, cron).
 import cliProgress from 'cli-progress';
-import type { RunEvent } from '../run/run-events.ts';
+import type { RunEvent } from '../model/run-events.ts';
 
 export interface ProgressOptions {
   /** Terminal width for the bars; default 100. */

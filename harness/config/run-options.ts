@@ -1,157 +1,153 @@
-// resolveRunOptions: a run's options, layered defaults < MINERBENCH_* environment < flags, validated all at once.
+// RUN_OPTIONS: the options every run has whatever its kinds (how much to measure, where output goes, GPUs, validity
+// minimums), each declared once. Kind-specific options live beside their kinds (arrival models, runtimes, laws).
 import { z } from 'zod';
-import { MinerbenchError } from '../errors.ts';
+import { defineOption } from './option-spec.ts';
 
-export const runOptionsSchema = z.strictObject({
-  concurrency: z.number().int().min(1).max(4096),
-  queries: z.number().int().min(1).nullable(),
-  durationS: z.number().positive().nullable(),
-  warmup: z.number().int().min(0),
-  out: z.string().min(1),
-  baseImage: z.string().min(1).nullable(),
-  gpus: z.string().min(1).nullable(),
-  timeoutS: z.number().positive().nullable(),
-  runtime: z.string().min(1),
-  endpoint: z
-    .string()
-    .regex(/^[^\s:]+:\d{1,5}$/, 'HOST:PORT')
-    .nullable(),
-  minerHotkey: z.string().min(40).max(60).nullable(),
-  idleS: z.number().min(0).max(600),
-  samplePeriodMs: z.number().int().min(20).max(10_000),
-  arrival: z.string().min(1),
-  ratePerS: z.number().positive().nullable(),
-  timeScale: z.number().positive(),
-  seed: z.number().int(),
-  maxInFlight: z.number().int().min(1).max(100_000),
-  whenFull: z.enum(['drop', 'queue']),
-  sweepStart: z.number().positive(),
-  sweepFactor: z.number().gt(1),
-  sweepMax: z.number().positive(),
-  sweepStepS: z.number().positive(),
-  minDurationS: z.number().min(0),
-  minQueries: z.number().int().min(0),
-  cachingProbe: z.number().int().min(0).max(10_000),
-});
+/** setTimeout's largest delay is 2^31 - 1 ms; a longer timeout would fire at once. */
+export const MAX_TIMER_S = Math.floor((2 ** 31 - 1) / 1000);
 
-export type RunOptions = z.infer<typeof runOptionsSchema>;
+const count = (what: string) =>
+  z.number({ error: `must be a number (${what})` }).int(`must be a whole number (${what})`);
+const positive = (what: string) =>
+  z
+    .number({ error: `must be a number (${what})` })
+    .finite(`must be finite (${what})`)
+    .positive(`must be > 0 (${what})`);
 
-export const RUN_DEFAULTS: RunOptions = {
-  concurrency: 8,
-  queries: null,
-  durationS: null,
-  warmup: 20,
-  out: '.minerbench',
-  baseImage: null,
-  gpus: null,
-  timeoutS: null,
-  runtime: 'docker',
-  endpoint: null,
-  minerHotkey: null,
-  idleS: 5,
-  samplePeriodMs: 100,
-  arrival: 'closed',
-  ratePerS: null,
-  timeScale: 1,
-  seed: 1,
-  maxInFlight: 1000,
-  whenFull: 'drop',
-  sweepStart: 1,
-  sweepFactor: 2,
-  sweepMax: 10_000,
-  sweepStepS: 10,
-  minDurationS: 0,
-  minQueries: 100,
-  cachingProbe: 0,
-};
-
-const ENV: Record<string, { key: keyof RunOptions; number: boolean }> = {
-  MINERBENCH_CONCURRENCY: { key: 'concurrency', number: true },
-  MINERBENCH_QUERIES: { key: 'queries', number: true },
-  MINERBENCH_DURATION: { key: 'durationS', number: true },
-  MINERBENCH_WARMUP: { key: 'warmup', number: true },
-  MINERBENCH_OUT: { key: 'out', number: false },
-  MINERBENCH_BASE_IMAGE: { key: 'baseImage', number: false },
-  MINERBENCH_GPUS: { key: 'gpus', number: false },
-  MINERBENCH_RUNTIME: { key: 'runtime', number: false },
-  MINERBENCH_IDLE_SECONDS: { key: 'idleS', number: true },
-  MINERBENCH_SAMPLE_MS: { key: 'samplePeriodMs', number: true },
-  MINERBENCH_ARRIVAL: { key: 'arrival', number: false },
-  MINERBENCH_RATE: { key: 'ratePerS', number: true },
-  MINERBENCH_MIN_DURATION: { key: 'minDurationS', number: true },
-  MINERBENCH_MIN_QUERIES: { key: 'minQueries', number: true },
-};
-
-const FLAG: Record<keyof RunOptions, string> = {
-  concurrency: '--concurrency',
-  queries: '--queries',
-  durationS: '--duration',
-  warmup: '--warmup',
-  out: '--out',
-  baseImage: '--base-image',
-  gpus: '--gpus',
-  timeoutS: '--timeout',
-  runtime: '--runtime',
-  endpoint: '--endpoint',
-  minerHotkey: '--miner-hotkey',
-  idleS: '--idle-seconds',
-  samplePeriodMs: '--sample-ms',
-  arrival: '--arrival',
-  ratePerS: '--rate',
-  timeScale: '--time-scale',
-  seed: '--seed',
-  maxInFlight: '--max-in-flight',
-  whenFull: '--when-full',
-  sweepStart: '--sweep-start',
-  sweepFactor: '--sweep-factor',
-  sweepMax: '--sweep-max',
-  sweepStepS: '--sweep-step',
-  minDurationS: '--min-duration',
-  minQueries: '--min-queries',
-  cachingProbe: '--caching-probe',
-};
-
-/** Merges the layers; every bad value is reported in one error naming the flag or variable it came from. */
-export function resolveRunOptions(flags: Partial<RunOptions>, env: NodeJS.ProcessEnv): RunOptions {
-  const merged: Record<string, unknown> = { ...RUN_DEFAULTS };
-  const origin: Record<string, string> = {};
-  for (const [name, { key, number }] of Object.entries(ENV)) {
-    const v = env[name];
-    if (v === undefined || v === '') continue;
-    merged[key] = number ? Number(v) : v;
-    origin[key] = `environment ${name}=${v}`;
-  }
-  for (const [k, v] of Object.entries(flags)) {
-    if (v === undefined) continue;
-    merged[k] = v;
-    origin[k] = `flag ${FLAG[k as keyof RunOptions] ?? k}`;
-  }
-  const problems: string[] = [];
-  if (merged.queries !== null && merged.durationS !== null && origin.queries && origin.durationS) {
-    problems.push('--queries and --duration both given: choose one (a count, or a time)');
-  }
-  if (merged.runtime === 'external' && (!merged.endpoint || !merged.minerHotkey)) {
-    problems.push(
-      '--runtime external needs --endpoint HOST:PORT and --miner-hotkey SS58 (the hotkey that miner verifies signatures with)',
-    );
-  }
-  if (merged.runtime !== 'external' && (merged.endpoint || merged.minerHotkey)) {
-    problems.push('--endpoint and --miner-hotkey only apply to --runtime external');
-  }
-  const r = runOptionsSchema.safeParse(merged);
-  if (!r.success) {
-    for (const i of r.error.issues) {
-      const key = String(i.path[0]);
-      problems.push(
-        `${origin[key] ?? FLAG[key as keyof RunOptions] ?? key}: ${i.message} (got ${JSON.stringify(merged[key])})`,
-      );
-    }
-  }
-  if (problems.length) {
-    throw new MinerbenchError('USAGE', `invalid run options (${problems.length} problem(s))`, {
-      details: problems,
-      hint: 'minerbench run --help lists every option',
-    });
-  }
-  return r.data!;
-}
+export const RUN_OPTIONS = [
+  defineOption({
+    key: 'queries',
+    flag: 'queries',
+    env: 'MINERBENCH_QUERIES',
+    type: 'number',
+    schema: count('measured queries').min(1, 'must be >= 1 (measured queries)').nullable(),
+    default: null,
+    defaultText: 'every query in the file',
+    describe: 'measured queries to send (the file is cycled when it is shorter)',
+    owner: 'run',
+  }),
+  defineOption({
+    key: 'durationS',
+    flag: 'duration',
+    env: 'MINERBENCH_DURATION',
+    type: 'number',
+    schema: positive('seconds to measure for')
+      .max(30 * 86_400, 'must be at most 30 days (seconds)')
+      .nullable(),
+    default: null,
+    describe: 'or: seconds to measure for',
+    owner: 'run',
+  }),
+  defineOption({
+    key: 'warmup',
+    flag: 'warmup',
+    env: 'MINERBENCH_WARMUP',
+    type: 'number',
+    schema: count('warm-up queries').min(0, 'must be >= 0 (warm-up queries)'),
+    default: 20,
+    describe: 'warm-up queries, sent before the measurement and not measured',
+    owner: 'run',
+  }),
+  defineOption({
+    key: 'timeoutS',
+    flag: 'timeout',
+    env: 'MINERBENCH_TIMEOUT',
+    type: 'number',
+    schema: positive('seconds per query')
+      .max(MAX_TIMER_S, `must be at most ${MAX_TIMER_S} s (the longest timer Node can keep)`)
+      .nullable(),
+    default: null,
+    defaultText: "the queries' own timeout, else the profile's validator timeout",
+    describe: 'per-query timeout in seconds; when given it wins over the queries file (the result says so)',
+    owner: 'run',
+  }),
+  defineOption({
+    key: 'out',
+    flag: 'out',
+    env: 'MINERBENCH_OUT',
+    type: 'string',
+    schema: z.string().min(1, 'must be a folder path'),
+    default: '.minerbench',
+    describe: 'output folder (runs/<id>/ and the index minerbench.db)',
+    owner: 'run',
+  }),
+  defineOption({
+    key: 'gpus',
+    flag: 'gpus',
+    env: 'MINERBENCH_GPUS',
+    type: 'string',
+    schema: z.string().min(1, 'must list GPU indexes or UUIDs, e.g. 0,3').nullable(),
+    default: null,
+    describe: 'GPU indexes or UUIDs to use, e.g. 0,3',
+    owner: 'run',
+  }),
+  defineOption({
+    key: 'runtime',
+    flag: 'runtime',
+    env: 'MINERBENCH_RUNTIME',
+    type: 'string',
+    schema: z.string().min(1),
+    default: 'docker',
+    describe: 'where the miner runs: docker, process (a local process, no Docker), external (--endpoint)',
+    owner: 'run',
+  }),
+  defineOption({
+    key: 'arrival',
+    flag: 'arrival',
+    env: 'MINERBENCH_ARRIVAL',
+    type: 'string',
+    schema: z.string().min(1),
+    default: 'closed',
+    describe: 'arrival model: how queries are sent (closed, constant, poisson, trace, sweep)',
+    owner: 'run',
+  }),
+  defineOption({
+    key: 'idleS',
+    flag: 'idle-seconds',
+    env: 'MINERBENCH_IDLE_SECONDS',
+    type: 'number',
+    schema: z.number().finite().min(0, 'must be >= 0 seconds').max(600, 'must be at most 600 seconds'),
+    default: 5,
+    describe: 'idle GPU power baseline before load, seconds',
+    owner: 'gpu',
+  }),
+  defineOption({
+    key: 'samplePeriodMs',
+    flag: 'sample-ms',
+    env: 'MINERBENCH_SAMPLE_MS',
+    type: 'number',
+    schema: count('milliseconds').min(20, 'must be >= 20 ms').max(10_000, 'must be at most 10000 ms'),
+    default: 100,
+    describe: 'GPU power sampling period in ms (nvidia-smi -lms)',
+    owner: 'gpu',
+  }),
+  defineOption({
+    key: 'minDurationS',
+    flag: 'min-duration',
+    env: 'MINERBENCH_MIN_DURATION',
+    type: 'number',
+    schema: z.number().finite().min(0, 'must be >= 0 seconds'),
+    default: 0,
+    describe: 'validity: shortest measurement window, seconds (MLPerf: 600; 0 = off)',
+    owner: 'validity',
+  }),
+  defineOption({
+    key: 'minQueries',
+    flag: 'min-queries',
+    env: 'MINERBENCH_MIN_QUERIES',
+    type: 'number',
+    schema: count('queries').min(0, 'must be >= 0'),
+    default: 100,
+    describe: 'validity: fewest measured queries',
+    owner: 'validity',
+  }),
+  defineOption({
+    key: 'cachingProbe',
+    flag: 'caching-probe',
+    type: 'number',
+    schema: count('queries').min(0, 'must be >= 0').max(10_000, 'must be at most 10000'),
+    default: 0,
+    describe: 'after the run, N fresh vs N repeated queries; flags a caching miner (0 = off)',
+    owner: 'validity',
+  }),
+] as const;

@@ -1,17 +1,9 @@
 // energyFlags: warnings that make a GPU energy figure less comparable (power cap, throttling, heat, sharing, gaps).
+import type { EnergyFlag } from '../model/result/energy-section.ts';
+
+export type { EnergyFlag };
+export type EnergyFlagKind = EnergyFlag['kind'];
 import type { TimeWindow } from './energy-integrate.ts';
-
-export type EnergyFlagKind =
-  'power-capped' | 'clocks-throttled' | 'temperature-limited' | 'other-processes' | 'gaps' | 'no-power-data';
-
-export interface EnergyFlag {
-  kind: EnergyFlagKind;
-  uuid: string;
-  message: string;
-  /** Samples in the window that showed it, and their share of all samples in the window. */
-  count?: number;
-  share?: number;
-}
 
 /** The fields of a streamed sample that flags look at (GpuSample has them all). */
 export interface FlagSample {

@@ -1,37 +1,12 @@
 // integratePower: trapezoidal energy over a time window from irregular power samples, never bridging a gap.
+import type { PowerIntegral, TimeWindow } from '../model/result/energy-section.ts';
+
+export type { PowerIntegral, TimeWindow };
 
 export interface PowerPoint {
   /** Time in ms (harness clock, or any one clock shared by samples, gaps and window). */
   t: number;
   powerW: number | null;
-}
-
-export interface TimeWindow {
-  startMs: number;
-  endMs: number;
-}
-
-export interface PowerIntegral {
-  windowS: number;
-  /** Seconds of the window lying between two bridged samples. */
-  coveredS: number;
-  /** windowS - coveredS: before the first sample, after the last, inside gaps. */
-  uncoveredS: number;
-  /** Joules over the covered seconds only. */
-  measuredJ: number;
-  /** measuredJ / coveredS; null without coverage. */
-  meanW: number | null;
-  minW: number | null;
-  maxW: number | null;
-  /** Power at the first and last covered instant (interpolated at the window's edges). */
-  firstW: number | null;
-  lastW: number | null;
-  /** sum of |dP| * dt / 2 over bridged intervals: how far the trapezoid is from a step (rectangle) reading. */
-  stepDifferenceJ: number;
-  /** Samples with a power reading inside the window. */
-  samples: number;
-  /** Intervals left unbridged because they were too long or crossed an explicit gap marker. */
-  gapsFound: number;
 }
 
 /**

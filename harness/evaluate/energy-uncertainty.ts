@@ -1,16 +1,7 @@
 // energyUncertainty: how far a measured GPU energy figure may be off, from the reading type and the sampling.
-import type { PowerIntegral } from './energy-integrate.ts';
+import type { EnergyUncertainty, PowerIntegral, ReadingKind } from '../model/result/energy-section.ts';
 
-export type ReadingKind = 'instant' | '1s-average' | 'unknown';
-
-export interface EnergyUncertainty {
-  /** The sum of the parts below: a conservative bound stated with the figure, not a standard deviation. */
-  joules: number;
-  sensorJ: number;
-  samplingJ: number;
-  lagJ: number;
-  uncoveredJ: number;
-}
+export type { EnergyUncertainty, ReadingKind };
 
 /**
  * The rule (one GPU, one window of T seconds, readings every periodMs):

@@ -1,7 +1,10 @@
 // evaluateEnergy: PURE. GPU energy of a load window from streamed power samples: totals, above-idle, per query, flags.
-import { energyFlags, type EnergyFlag, type FlagSample } from './energy-flags.ts';
-import { integratePower, type PowerIntegral, type TimeWindow } from './energy-integrate.ts';
-import { energyUncertainty, type EnergyUncertainty, type ReadingKind } from './energy-uncertainty.ts';
+import type { EnergyReport, GpuEnergy } from '../model/result/energy-section.ts';
+import { energyFlags, type FlagSample } from './energy-flags.ts';
+import { integratePower, type TimeWindow } from './energy-integrate.ts';
+import { energyUncertainty, type ReadingKind } from './energy-uncertainty.ts';
+
+export type { EnergyReport, GpuEnergy };
 
 /** What the sampler recorded; a GpuSamplerArtifact (harness/gpu/gpu-sampler-artifact.ts) is one. */
 export interface EnergyTrace {
@@ -35,46 +38,6 @@ export interface EnergyInput {
   /** Per GPU UUID, processes that are not the miner's (from the inventory at start and end of the run). */
   otherProcesses?: Record<string, ReadonlyArray<{ pid: number | null; name: string | null }>>;
   options?: Partial<EnergyOptions>;
-}
-
-export interface GpuEnergy {
-  uuid: string;
-  reading: ReadingKind;
-  load: PowerIntegral;
-  idle: PowerIntegral | null;
-  /** Load-window energy: measured, with uncovered seconds filled at the mean power (= meanW x windowS). */
-  energyJ: number | null;
-  /** energyJ - idle mean power x load window seconds. */
-  aboveIdleJ: number | null;
-  meanW: number | null;
-  idleW: number | null;
-  uncertainty: EnergyUncertainty | null;
-  aboveIdleUncertaintyJ: number | null;
-  flags: EnergyFlag[];
-}
-
-export interface EnergyReport {
-  windowS: number;
-  gpus: GpuEnergy[];
-  /** Sums over GPUs; null when any GPU has no power data (a partial sum would look like a real figure). */
-  energyJ: number | null;
-  aboveIdleJ: number | null;
-  meanW: number | null;
-  idleW: number | null;
-  uncertaintyJ: number | null;
-  aboveIdleUncertaintyJ: number | null;
-  /** Seconds of the window covered, summed over GPUs, and their share of GPUs x window. */
-  coveredS: number;
-  uncoveredS: number;
-  coverage: number;
-  perQuery: { energyJ: number | null; aboveIdleJ: number | null } | null;
-  perSuccessfulQuery: { energyJ: number | null; aboveIdleJ: number | null } | null;
-  /** Sum of quality scores per joule (total and above idle). */
-  qualityPerJoule: number | null;
-  qualityPerJouleAboveIdle: number | null;
-  flags: EnergyFlag[];
-  /** The headline with its uncertainty, e.g. '12345.6 J ± 234.5 J (1.9%)'. */
-  statement: string;
 }
 
 const DEFAULTS: EnergyOptions = { gapFactor: 3, sensorAccuracyW: 5, averagingWindowMs: 1000, nearLimitRatio: 0.95 };

@@ -1,20 +1,7 @@
 // cachingVerdict: MLPerf TEST04 in spirit: flags a miner whose repeated queries come back much faster than fresh ones. Pure.
+import type { CachingProbeResult, CachingVerdict } from '../model/result/validity-section.ts';
 
-export interface CachingProbeResult {
-  /** Latencies (ms) of distinct queries, and of one query sent again and again. */
-  freshMs: number[];
-  repeatedMs: number[];
-}
-
-export interface CachingVerdict {
-  freshP50Ms: number | null;
-  repeatedP50Ms: number | null;
-  /** fresh / repeated median; > 1 means repeats are faster. */
-  speedup: number | null;
-  /** Flagged when repeats are faster than fresh ones by more than this factor. */
-  threshold: number;
-  suspicious: boolean;
-}
+export type { CachingProbeResult, CachingVerdict };
 
 function median(xs: readonly number[]): number | null {
   if (!xs.length) return null;

@@ -1,5 +1,7 @@
 // validityVerdict: VALID or INVALID with every reason, MLPerf style (minimums, error rate, send lag, loop, restarts). Pure.
-import type { CachingVerdict } from './validity-caching.ts';
+import type { CachingVerdict, Validity } from '../model/result/validity-section.ts';
+
+export type { Validity };
 
 export interface ValidityRules {
   /** Fewest measured queries (warm-up excluded). */
@@ -23,56 +25,63 @@ export const DEFAULT_VALIDITY: ValidityRules = {
   maxEventLoopP99Ms: 100,
 };
 
-export interface ValidityFacts {
+/** What a query/response workload measured that validity judges. */
+export interface ReplayValidityFacts {
   measured: number;
   errorRate: number;
   windowSeconds: number;
+  /** Open loops only (a closed loop keeps no schedule). */
   sendLagP99Ms: number | null;
-  eventLoop?: { p99Ms: number; maxMs: number };
-  /** Set when the run did not complete (miner crashed, interrupted). */
-  failure?: string;
-  /** Set when the miner restarted or exited during the measurement. */
-  minerRestarted?: string;
+  eventLoop?: { p99Ms: number; maxMs: number } | null;
   caching?: CachingVerdict;
   /** Sweep runs: the knee (null: no step passed). */
   sweepKnee?: number | null;
 }
 
-export interface Validity {
-  verdict: 'VALID' | 'INVALID';
-  reasons: string[];
+export interface ValidityFacts {
+  /** Set when the run did not complete (miner crashed, interrupted). */
+  failure?: string;
+  /** Set when the miner restarted or exited during the measurement. */
+  minerRestarted?: string;
+  replay?: ReplayValidityFacts;
+  /** Reasons the workload found (a stalled miner, a broken scorer) and the run noted (another run on the machine). */
+  other?: readonly string[];
 }
 
 export function validityVerdict(f: ValidityFacts, rules: ValidityRules = DEFAULT_VALIDITY): Validity {
   const reasons: string[] = [];
   if (f.failure) reasons.push(`the run did not complete: ${f.failure}`);
-  if (f.measured < rules.minQueries)
-    reasons.push(`too few measured queries: ${f.measured} < ${rules.minQueries} (raise --queries or --duration)`);
-  if (f.errorRate > rules.maxErrorRate)
-    reasons.push(`error rate ${(f.errorRate * 100).toFixed(2)}% is above ${(rules.maxErrorRate * 100).toFixed(2)}%`);
-  if (f.windowSeconds < rules.minDurationS)
-    reasons.push(
-      `measured for ${f.windowSeconds} s, under the ${rules.minDurationS} s minimum (raise --duration or --queries, or lower --min-duration)`,
-    );
-  if (f.sendLagP99Ms !== null && f.sendLagP99Ms > rules.maxSendLagP99Ms) {
-    reasons.push(
-      `send lag p99 ${f.sendLagP99Ms} ms is above ${rules.maxSendLagP99Ms} ms: the harness could not keep the schedule (lower --rate, or raise --max-in-flight)`,
-    );
-  }
-  if (f.eventLoop && f.eventLoop.p99Ms > rules.maxEventLoopP99Ms) {
-    reasons.push(
-      `the harness event loop was blocked: delay p99 ${f.eventLoop.p99Ms} ms (max ${f.eventLoop.maxMs} ms) is above ${rules.maxEventLoopP99Ms} ms`,
-    );
+  const r = f.replay;
+  if (r) {
+    if (r.measured < rules.minQueries)
+      reasons.push(`too few measured queries: ${r.measured} < ${rules.minQueries} (raise --queries or --duration)`);
+    if (r.errorRate > rules.maxErrorRate)
+      reasons.push(`error rate ${(r.errorRate * 100).toFixed(2)}% is above ${(rules.maxErrorRate * 100).toFixed(2)}%`);
+    if (r.windowSeconds < rules.minDurationS)
+      reasons.push(
+        `measured for ${r.windowSeconds} s, under the ${rules.minDurationS} s minimum (raise --duration or --queries, or lower --min-duration)`,
+      );
+    if (r.sendLagP99Ms !== null && r.sendLagP99Ms > rules.maxSendLagP99Ms) {
+      reasons.push(
+        `send lag p99 ${r.sendLagP99Ms} ms is above ${rules.maxSendLagP99Ms} ms: the harness could not keep the schedule (lower --rate, or raise --max-in-flight)`,
+      );
+    }
+    if (r.eventLoop && r.eventLoop.p99Ms > rules.maxEventLoopP99Ms) {
+      reasons.push(
+        `the harness event loop was blocked: delay p99 ${r.eventLoop.p99Ms} ms (max ${r.eventLoop.maxMs} ms) is above ${rules.maxEventLoopP99Ms} ms`,
+      );
+    }
+    if (r.caching?.suspicious) {
+      reasons.push(
+        `caching suspected: repeated queries answered ${r.caching.speedup}x faster than fresh ones (p50 ${r.caching.repeatedP50Ms} ms vs ${r.caching.freshP50Ms} ms; limit ${r.caching.threshold}x)`,
+      );
+    }
+    if (r.sweepKnee === null)
+      reasons.push(
+        'sweep: no step kept p99 under the validator timeout at >= 99% success (start lower with --sweep-start)',
+      );
   }
   if (f.minerRestarted) reasons.push(`the miner restarted during the measurement: ${f.minerRestarted}`);
-  if (f.caching?.suspicious) {
-    reasons.push(
-      `caching suspected: repeated queries answered ${f.caching.speedup}x faster than fresh ones (p50 ${f.caching.repeatedP50Ms} ms vs ${f.caching.freshP50Ms} ms; limit ${f.caching.threshold}x)`,
-    );
-  }
-  if (f.sweepKnee === null)
-    reasons.push(
-      'sweep: no step kept p99 under the validator timeout at >= 99% success (start lower with --sweep-start)',
-    );
+  for (const x of f.other ?? []) reasons.push(x);
   return { verdict: reasons.length ? 'INVALID' : 'VALID', reasons };
 }

@@ -1,6 +1,6 @@
 // compareFigures: tonight's runs against the baseline nights' runs, per metric; a regression only where the intervals do not overlap. Pure.
-import { aggregateFigures, overlaps, type Figure } from '../results/figure.ts';
-import { METRICS, type MetricId, type RunFigures } from '../results/run-figures.ts';
+import { aggregateFigures, overlaps, type Figure } from '../evaluate/figure.ts';
+import { METRICS, type MetricId, type RunFigures } from '../evaluate/run-figures.ts';
 
 /** The metrics a night is judged on (energy ones only when measured). */
 export const NIGHTLY_METRICS: readonly MetricId[] = [

@@ -1,7 +1,7 @@
 // MachineNight ledger: what one machine did on one night (each job's latest run), under <results>/fleet/nights/<night>/.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../results/atomic-write.ts';
+import { writeFileAtomic } from '../artifacts/atomic-write.ts';
 import type { FleetJob } from './fleet-job.ts';
 
 export interface LedgerJob {

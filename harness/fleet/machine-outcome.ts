@@ -1,5 +1,5 @@
 // MachineOutcome and MachineEvent: what running one machine's night reports, as it goes and at the end.
-import type { RunEvent } from '../run/run-events.ts';
+import type { RunEvent } from '../model/run-events.ts';
 import type { LedgerJob, MachineStatus } from './fleet-ledger.ts';
 
 export type MachineEvent =

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readResult } from '../results/read-result.ts';
-import { runFigures, type RunFigures } from '../results/run-figures.ts';
+import { runFigures, type RunFigures } from '../evaluate/run-figures.ts';
 import { compareFigures, type MetricComparison } from './compare-figures.ts';
 import { listNights, readLedger, readNight, type MachineNight } from './fleet-ledger.ts';
 

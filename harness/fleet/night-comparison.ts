@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compareReportHtml } from '../../reports/compare-report-html.ts';
-import { writeFileAtomic } from '../results/atomic-write.ts';
+import { writeFileAtomic } from '../artifacts/atomic-write.ts';
 import { indexedRunOf } from '../results/indexed-run-of.ts';
 import { readResult } from '../results/read-result.ts';
 import type { MorningReport } from './morning-report.ts';

@@ -1,5 +1,5 @@
 // renderMorningReport: the morning report as one self-contained HTML page (no script, every text escaped). Pure.
-import type { Figure } from '../results/figure.ts';
+import type { Figure } from '../evaluate/figure.ts';
 import type { MetricComparison } from './compare-figures.ts';
 import type { MorningReport, ReportMachine } from './morning-report.ts';
 

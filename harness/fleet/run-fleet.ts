@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import PQueue from 'p-queue';
-import { writeFileAtomic } from '../results/atomic-write.ts';
+import { writeFileAtomic } from '../artifacts/atomic-write.ts';
 import type { ResolvedFleet } from './fleet-machine.ts';
 import { importRun } from './import-run.ts';
 import type { MachineEvent, MachineOutcome } from './machine-outcome.ts';

@@ -1,5 +1,5 @@
 // RunnerMessage: the JSON lines a fleet runner writes on stdout for the coordinator; encode and parse them.
-import type { RunEvent } from '../run/run-events.ts';
+import type { RunEvent } from '../model/run-events.ts';
 
 export type RunnerMessage =
   | { t: 'hello'; version: string; jobs: number; hostname: string }

@@ -1,10 +1,9 @@
 // runClosedLoop: replays queries with N concurrent workers, one RequestRecord per query, warm-up marked.
 import { setMaxListeners } from 'node:events';
 import type { CapturedQuery } from '../model/captured-query.ts';
-import { failedSend } from './open-loop.ts';
-import { recordOutcome } from './record-outcome.ts';
+import { failedSend, recordOutcome } from './record-outcome.ts';
+import type { RecordSink } from './replay-context.ts';
 import type { ReplayOutput } from '../model/replay-output.ts';
-import type { RequestRecord } from '../model/request-record.ts';
 import type { MinerEndpoint, SendOutcome, Transport } from '../transport/transport.ts';
 
 export interface ClosedLoopInput {
@@ -17,19 +16,19 @@ export interface ClosedLoopInput {
   concurrency: number;
   transport: Transport;
   endpoint: MinerEndpoint;
-  /** Fallback when a query carries no timeout. */
+  /** Fallback when a query carries no timeout (or always, with timeoutWins). */
   timeoutS: number;
+  timeoutWins?: boolean;
   now: () => number;
   signal: AbortSignal;
-  onRecord?: (r: RequestRecord, response: Record<string, unknown> | null) => void;
+  /** Aborted only by the user: queries failing then are recorded as interrupted. */
+  interrupt?: AbortSignal;
+  /** Each record as its query completes (nothing is kept here: memory does not grow with the run). */
+  onRecord: RecordSink;
 }
-
-export type { ReplayOutput } from '../model/replay-output.ts';
 
 export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutput> {
   setMaxListeners(0, input.signal); // one abort listener per query in flight
-  const records: RequestRecord[] = [];
-  const responses: Array<Record<string, unknown> | null> = [];
   const startedMs = input.now();
   let measureStartMs = startedMs;
   let measureStarted = input.warmup === 0;
@@ -66,24 +65,21 @@ export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutpu
       try {
         o = await input.transport.send(q, input.endpoint, {
           signal: input.signal,
-          timeoutS: q.timeout ?? input.timeoutS,
+          timeoutS: input.timeoutWins ? input.timeoutS : (q.timeout ?? input.timeoutS),
           now: input.now,
           session,
         });
       } catch (e) {
         o = failedSend(input.now(), e);
       }
-      const rec = recordOutcome({ i, line: q.line, warmup, intendedMs }, o);
-      records[i] = rec;
-      responses[i] = o.response;
-      input.onRecord?.(rec, o.response);
+      input.onRecord(
+        recordOutcome({ i, line: q.line, warmup, intendedMs }, o, input.interrupt?.aborted === true),
+        o.response,
+      );
     }
   };
   await Promise.all(Array.from({ length: input.concurrency }, (_, k) => worker(`worker-${k}`)));
-  const kept = records.filter((r): r is RequestRecord => r !== undefined);
   return {
-    records: kept,
-    responses: kept.map((r) => responses[r.i] ?? null),
     startedMs,
     measureStartMs,
     endedMs: input.now(),

@@ -3,9 +3,9 @@ import { setMaxListeners } from 'node:events';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { ArrivalSchedule } from './arrival-schedule.ts';
 import type { LoadClock } from './load-clock.ts';
-import { droppedRecord, recordOutcome } from './record-outcome.ts';
-import type { RequestRecord } from '../model/request-record.ts';
-import type { MinerEndpoint, SendOutcome, Transport } from '../transport/transport.ts';
+import { droppedRecord, failedSend, recordOutcome } from './record-outcome.ts';
+import type { RecordSink } from './replay-context.ts';
+import type { MinerEndpoint, Transport } from '../transport/transport.ts';
 
 export interface OpenLoopInput {
   queries: readonly CapturedQuery[];
@@ -22,8 +22,10 @@ export interface OpenLoopInput {
   whenFull: 'drop' | 'queue';
   transport: Transport;
   endpoint: MinerEndpoint;
-  /** Fallback when a query carries no timeout, seconds. */
+  /** Fallback when a query carries no timeout, seconds (or always, with timeoutWins). */
   timeoutS: number;
+  /** --timeout was given: it wins over a query's own timeout. */
+  timeoutWins?: boolean;
   clock: LoadClock;
   /** Schedule offsets are added to this run-clock time (default: now at start). */
   originMs?: number;
@@ -31,12 +33,15 @@ export interface OpenLoopInput {
   firstIndex?: number;
   step?: number;
   signal: AbortSignal;
-  onRecord?: (r: RequestRecord, response: Record<string, unknown> | null) => void;
+  /** Aborted only by the user: queries failing then are recorded as interrupted. */
+  interrupt?: AbortSignal;
+  /** Each record as its query completes (nothing is kept here: memory does not grow with the run). */
+  onRecord: RecordSink;
 }
 
 export interface OpenLoopOutput {
-  records: RequestRecord[];
-  responses: Array<Record<string, unknown> | null>;
+  /** Queries scheduled (sent or dropped), warm-up included. */
+  scheduled: number;
   startedMs: number;
   measureStartMs: number;
   endedMs: number;
@@ -58,11 +63,9 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
   const first = input.firstIndex ?? 0;
   const limit = input.count === undefined ? Infinity : input.warmup + input.count;
 
-  const done: Array<{ r: RequestRecord; resp: Record<string, unknown> | null }> = [];
-  const push = (r: RequestRecord, resp: Record<string, unknown> | null) => {
-    done.push({ r, resp });
-    input.onRecord?.(r, resp);
-  };
+  const push = input.onRecord;
+  const interrupted = () => input.interrupt?.aborted === true;
+  let scheduled = 0;
   const wakeAll = () => {
     const w = slotWaiters;
     slotWaiters = [];
@@ -85,6 +88,7 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
       stoppedEarly = String(input.signal.reason ?? 'aborted');
       break;
     }
+    scheduled++;
     const ctx = {
       i: first + k,
       line: q.line,
@@ -106,10 +110,15 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
     }
     const session = freeSessions.pop() ?? `open-${sessions++}`;
     const p = input.transport
-      .send(q, input.endpoint, { signal: input.signal, timeoutS: q.timeout ?? input.timeoutS, now: clock.now, session })
+      .send(q, input.endpoint, {
+        signal: input.signal,
+        timeoutS: input.timeoutWins ? input.timeoutS : (q.timeout ?? input.timeoutS),
+        now: clock.now,
+        session,
+      })
       .then(
-        (o) => push(recordOutcome(ctx, o), o.response),
-        (e: unknown) => push(recordOutcome(ctx, failedSend(clock.now(), e)), null),
+        (o) => push(recordOutcome(ctx, o, interrupted()), o.response),
+        (e: unknown) => push(recordOutcome(ctx, failedSend(clock.now(), e), interrupted()), null),
       )
       .finally(() => {
         freeSessions.push(session);
@@ -120,26 +129,11 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
   }
   await Promise.all(running);
   input.signal.removeEventListener('abort', wakeAll);
-  done.sort((a, b) => a.r.i - b.r.i);
   return {
-    records: done.map((d) => d.r),
-    responses: done.map((d) => d.resp),
+    scheduled,
     startedMs,
     measureStartMs,
     endedMs: clock.now(),
     stoppedEarly,
-  };
-}
-
-/** A transport that threw instead of returning an error value: recorded as an error, never lost. */
-export function failedSend(atMs: number, e: unknown): SendOutcome {
-  return {
-    status: 'error',
-    sentMs: atMs,
-    endMs: atMs,
-    bytesIn: 0,
-    bytesOut: 0,
-    error: `transport failed: ${e instanceof Error ? e.message : String(e)}`,
-    response: null,
   };
 }

@@ -1,6 +1,6 @@
 // recordOutcome: the RequestRecord of one sent query from the transport's outcome (shared by every arrival model).
-import type { SendOutcome } from '../transport/transport.ts';
 import type { RequestRecord } from '../model/request-record.ts';
+import type { SendOutcome } from '../transport/transport.ts';
 
 export interface RecordContext {
   i: number;
@@ -10,7 +10,8 @@ export interface RecordContext {
   step?: number;
 }
 
-export function recordOutcome(c: RecordContext, o: SendOutcome): RequestRecord {
+/** `interrupted`: the user stopped the run while this query was in flight (a failure then is not the miner's). */
+export function recordOutcome(c: RecordContext, o: SendOutcome, interrupted = false): RequestRecord {
   // Assigned in a fixed order (records are written out as JSON, keys in this order).
   const r: RequestRecord = {
     i: c.i,
@@ -19,7 +20,7 @@ export function recordOutcome(c: RecordContext, o: SendOutcome): RequestRecord {
     intendedMs: c.intendedMs,
     sentMs: o.sentMs,
     endMs: o.endMs,
-    status: o.status,
+    status: interrupted && o.status !== 'ok' ? 'interrupted' : o.status,
     bytesIn: o.bytesIn,
     bytesOut: o.bytesOut,
   };
@@ -46,5 +47,18 @@ export function droppedRecord(c: RecordContext, atMs: number, maxInFlight: numbe
     bytesOut: 0,
     error: `dropped: all ${maxInFlight} in-flight slots were busy at the intended start`,
     ...(c.step === undefined ? {} : { step: c.step }),
+  };
+}
+
+/** A transport that threw instead of returning an error value: recorded as an error, never lost. */
+export function failedSend(atMs: number, e: unknown): SendOutcome {
+  return {
+    status: 'error',
+    sentMs: atMs,
+    endMs: atMs,
+    bytesIn: 0,
+    bytesOut: 0,
+    error: `transport failed: ${e instanceof Error ? e.message : String(e)}`,
+    response: null,
   };
 }

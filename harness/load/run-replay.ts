@@ -1,23 +1,26 @@
 // runReplay: drives one replay with the chosen arrival model while watching the event loop's delay (warm-up excluded).
-import { arrivalDriver } from './arrival-registry.ts';
-import { startEventLoopMonitor } from './event-loop-monitor.ts';
-import type { ReplayContext } from './replay-context.ts';
 import type { ReplayOutput } from '../model/replay-output.ts';
+import type { ArrivalKind } from './arrival-kind.ts';
+import { startEventLoopMonitor } from './event-loop-monitor.ts';
+import type { RecordSink, ReplayContext } from './replay-context.ts';
 
-export async function runReplay(ctx: ReplayContext): Promise<ReplayOutput> {
-  const driver = arrivalDriver(ctx.arrival.kind);
+export async function runReplay(
+  kind: ArrivalKind,
+  options: Readonly<Record<string, unknown>>,
+  ctx: ReplayContext,
+): Promise<ReplayOutput> {
   const monitor = startEventLoopMonitor();
   // The warm-up's own stalls (JIT, first connections) are not the measurement's: restart at the first measured answer.
   let measuring = false;
-  const onRecord: ReplayContext['onRecord'] = (r, resp) => {
+  const onRecord: RecordSink = (r, resp) => {
     if (!measuring && !r.warmup) {
       measuring = true;
       monitor.reset();
     }
-    ctx.onRecord?.(r, resp);
+    ctx.onRecord(r, resp);
   };
   try {
-    const out = await driver.run({ ...ctx, onRecord });
+    const out = await kind.run({ ...ctx, onRecord }, options as never);
     return { ...out, eventLoop: monitor.stop() };
   } catch (e) {
     monitor.stop();

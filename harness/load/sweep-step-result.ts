@@ -1,5 +1,5 @@
 // sweepStepResult: one sweep step's rate -> p50/p99 (from the intended start), success, and pass/fail. Pure.
-import { latencyStats } from '../evaluate/latency-stats.ts';
+import { latencyStats } from '../evaluate/latency-recorder.ts';
 import type { SweepStepResult } from '../model/replay-output.ts';
 import type { RequestRecord } from '../model/request-record.ts';
 

@@ -1,6 +1,7 @@
 // RequestRecord: what the replayer records for one query, on the run's clock (ms since the run's t0).
 
-export type RequestStatus = 'ok' | 'error' | 'timeout' | 'dropped';
+/** 'interrupted': in flight when the user stopped the run (Ctrl-C, SIGTERM): neither the miner's success nor its fault. */
+export type RequestStatus = 'ok' | 'error' | 'timeout' | 'dropped' | 'interrupted';
 
 export interface RequestRecord {
   /** Index of the query in the run (warm-up queries have warmup: true). */
@@ -25,6 +26,4 @@ export interface RequestRecord {
   chunkMs?: number[];
   /** Streaming or not: output tokens the miner reported or that were counted. */
   outputTokens?: number;
-  /** The validator's reward for this response, filled in by evaluate. */
-  score?: number;
 }

@@ -1,6 +1,6 @@
 // hostEnvironment: the machine a run measured on (host, CPU, memory, Node), for result.json.
 import os from 'node:os';
-import type { Environment } from './run-result.ts';
+import type { Environment } from '../model/result/environment-section.ts';
 
 export function hostEnvironment(): Pick<Environment, 'host' | 'node'> {
   const cpus = os.cpus();

@@ -2,13 +2,13 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { asMinerbenchError, MinerbenchError } from '../errors.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../artifacts/atomic-write.ts';
 import { findResultFiles } from './find-result-files.ts';
 import { sha256Hex } from './hash-text.ts';
 import { indexRun, type IndexOutcome } from './index-run.ts';
 import type { IndexDb } from './open-index.ts';
 import { parseResult } from './read-result.ts';
-import { runFolder } from './run-folder.ts';
+import { runFolder } from '../artifacts/run-folder.ts';
 
 export interface ImportFailure {
   file: string;

@@ -2,8 +2,8 @@
 import { MinerbenchError } from '../errors.ts';
 import { machineIdentity } from './machine-identity.ts';
 import { indexError, type IndexDb } from './open-index.ts';
-import { earningsCurrency, runFigures } from './run-figures.ts';
-import type { RunResult } from './run-result.ts';
+import { earningsCurrency, runFigures } from '../evaluate/run-figures.ts';
+import type { RunResult } from '../model/result/run-result.ts';
 
 export interface IndexedFile {
   /** Absolute path of the result.json: the source of truth the row points to. */

@@ -1,8 +1,8 @@
 // indexedRunOf: the index's view of one result (what queryRuns returns), built from the result itself, without a DB.
 import { machineIdentity } from './machine-identity.ts';
-import { earningsCurrency, runFigures } from './run-figures.ts';
+import { earningsCurrency, runFigures } from '../evaluate/run-figures.ts';
 import type { IndexedRun } from './query-runs.ts';
-import type { RunResult } from './run-result.ts';
+import type { RunResult } from '../model/result/run-result.ts';
 
 export function indexedRunOf(r: RunResult, resultPath: string): IndexedRun {
   const m = machineIdentity(r.environment);

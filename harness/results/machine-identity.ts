@@ -1,6 +1,6 @@
 // machineIdentity: which machine a result was measured on: a fingerprint of the host and its GPU UUIDs, and a name.
 import { createHash } from 'node:crypto';
-import type { Environment } from './run-result.ts';
+import type { Environment } from '../model/result/environment-section.ts';
 
 export interface MachineIdentity {
   /** 16 hex digits of sha256(hostname, sorted GPU UUIDs): stable across runs, different for every GPU set. */

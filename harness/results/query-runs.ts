@@ -1,8 +1,8 @@
 // queryRuns: indexed runs matching subnet / machine / time filters, newest first, each with its figures.
 import { MinerbenchError } from '../errors.ts';
-import type { Figure } from './figure.ts';
+import type { Figure } from '../evaluate/figure.ts';
 import { indexError, type IndexDb } from './open-index.ts';
-import type { RunFigures } from './run-figures.ts';
+import type { RunFigures } from '../evaluate/run-figures.ts';
 
 export interface RunFilter {
   subnet?: string;

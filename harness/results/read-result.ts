@@ -1,8 +1,10 @@
-// readResult: loads a result.json, refusing unknown schema versions and files that are not results.
+// readResult: loads a result.json and validates it against the one result schema, refusing unknown schema versions.
 import { readFileSync } from 'node:fs';
+import { formatZodIssues } from '../config/format-issues.ts';
 import { MinerbenchError } from '../errors.ts';
-import { resultProblems } from './result-problems.ts';
-import { SCHEMA_VERSION, type RunResult } from './run-result.ts';
+import { runResultSchema, SCHEMA_VERSION, type RunResult } from '../model/result/run-result.ts';
+
+const MAX_PROBLEMS = 20;
 
 export function parseResult(text: string, where: string): RunResult {
   let data: unknown;
@@ -19,18 +21,22 @@ export function parseResult(text: string, where: string): RunResult {
       'RESULT_SCHEMA_UNKNOWN',
       `${where} has schemaVersion ${JSON.stringify(v)}; this minerbench reads version ${SCHEMA_VERSION}`,
       {
-        hint: 'use the minerbench version that wrote it, or re-run the benchmark',
+        hint:
+          typeof v === 'number' && v < SCHEMA_VERSION
+            ? 'results of schema 1 (minerbench 0.1) lack the artifacts to re-evaluate; re-run the benchmark, or read them with minerbench 0.1'
+            : 'use the minerbench version that wrote it, or re-run the benchmark',
       },
     );
   }
-  const problems = resultProblems(data as Record<string, unknown>);
-  if (problems.length) {
+  const r = runResultSchema.safeParse(data);
+  if (!r.success) {
+    const problems = formatZodIssues(where, r.error.issues, data);
     throw new MinerbenchError('RESULT_INVALID', `${where} is not a complete result: ${problems.length} problem(s)`, {
-      hint: 'the file is truncated or was edited by hand; restore it or re-run the benchmark',
-      details: problems,
+      hint: 'the file is truncated or was edited by hand; restore it, re-evaluate it (minerbench evaluate <run folder>) or re-run the benchmark',
+      details: problems.slice(0, MAX_PROBLEMS),
     });
   }
-  return data as RunResult;
+  return r.data;
 }
 
 export function readResult(file: string): RunResult {

@@ -7,7 +7,7 @@ import type { ImportReport } from './import-results.ts';
 import { writeRun } from './index-run.ts';
 import { indexError, type IndexDb } from './open-index.ts';
 import { parseResult } from './read-result.ts';
-import type { RunResult } from './run-result.ts';
+import type { RunResult } from '../model/result/run-result.ts';
 
 /** Reads every result.json under the folders first, then swaps the index content at once: readers see old or new. */
 export function rebuildIndex(db: IndexDb, folders: readonly string[]): ImportReport {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { sha256Hex } from './hash-text.ts';
 import { indexRun, type IndexOutcome } from './index-run.ts';
 import { indexPath, openIndex, type OpenIndexOptions } from './open-index.ts';
-import type { RunResult } from './run-result.ts';
+import type { RunResult } from '../model/result/run-result.ts';
 
 export function storeRun(
   outDir: string,

@@ -1,5 +1,7 @@
 // runtimeRegistry: runtime kinds by name (docker, process, external); --runtime picks one, unknown kinds list the known.
 import type Docker from 'dockerode';
+import { z } from 'zod';
+import { defineOption, type OptionSpec } from '../config/option-spec.ts';
 import type { MinerProfile } from '../config/subnet-profile.ts';
 import { MinerbenchError } from '../errors.ts';
 import type { MinerEndpoint } from '../transport/transport.ts';
@@ -28,7 +30,53 @@ export interface RuntimeContext {
 
 interface RuntimeKind {
   needsDocker: boolean;
+  /** The options this kind reads, declared here once. */
+  options: readonly OptionSpec[];
+  /** Problems with the options when this kind is chosen (or when its options are given to another kind). */
+  check: (o: RuntimeOptionValues, chosen: boolean) => string[];
   create: (ctx: RuntimeContext) => RuntimeAdapter;
+}
+
+export const BASE_IMAGE_OPTION = defineOption({
+  key: 'baseImage',
+  flag: 'base-image',
+  env: 'MINERBENCH_BASE_IMAGE',
+  type: 'string',
+  schema: z.string().min(1).nullable(),
+  default: null,
+  describe: "BASE_IMAGE build argument for miner images (an offline machine's imported base image)",
+  owner: 'runtime docker',
+});
+
+export const ENDPOINT_OPTION = defineOption({
+  key: 'endpoint',
+  flag: 'endpoint',
+  type: 'string',
+  schema: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'must be HOST:PORT')
+    .nullable(),
+  default: null,
+  describe: 'HOST:PORT of an already running miner (--runtime external)',
+  owner: 'runtime external',
+});
+
+export const MINER_HOTKEY_OPTION = defineOption({
+  key: 'minerHotkey',
+  flag: 'miner-hotkey',
+  type: 'string',
+  schema: z.string().min(40, 'must be an SS58 address').max(60, 'must be an SS58 address').nullable(),
+  default: null,
+  describe: 'SS58 hotkey the external miner verifies signatures with (--runtime external, signing transports)',
+  owner: 'runtime external',
+});
+
+export interface RuntimeOptionValues {
+  baseImage: string | null;
+  endpoint: string | null;
+  minerHotkey: string | null;
+  /** Whether the profile's transport signs requests for a miner hotkey (bittensor synapses, Epistula). */
+  signs: boolean;
 }
 
 const kinds = new Map<string, RuntimeKind>();
@@ -39,6 +87,16 @@ export function registerRuntime(name: string, kind: RuntimeKind): void {
 
 export function knownRuntimes(): string[] {
   return [...kinds.keys()].sort();
+}
+
+/** Every runtime kind's options, each once. */
+export function runtimeOptionSpecs(): OptionSpec[] {
+  return [...new Set([...kinds.values()].flatMap((k) => [...k.options]))];
+}
+
+/** Every problem with the runtime options: the chosen kind's, and other kinds' options given where they do not apply. */
+export function checkRuntimeOptions(chosen: string, o: RuntimeOptionValues): string[] {
+  return [...kinds.entries()].flatMap(([name, k]) => k.check(o, name === chosen));
 }
 
 export function runtimeKind(name: string): RuntimeKind {
@@ -52,6 +110,8 @@ export function runtimeKind(name: string): RuntimeKind {
 
 registerRuntime('docker', {
   needsDocker: true,
+  options: [BASE_IMAGE_OPTION],
+  check: () => [],
   create: (c) =>
     new DockerRuntime({
       docker: c.docker!,
@@ -70,6 +130,8 @@ registerRuntime('docker', {
 
 registerRuntime('process', {
   needsDocker: false,
+  options: [],
+  check: () => [],
   create: (c) =>
     new ProcessRuntime({
       runId: c.runId,
@@ -85,6 +147,20 @@ registerRuntime('process', {
 
 registerRuntime('external', {
   needsDocker: false,
+  options: [ENDPOINT_OPTION, MINER_HOTKEY_OPTION],
+  check: (o, chosen) => {
+    if (!chosen) {
+      const given = [o.endpoint ? '--endpoint' : null, o.minerHotkey ? '--miner-hotkey' : null].filter(Boolean);
+      return given.length ? [`${given.join(' and ')} only apply to --runtime external`] : [];
+    }
+    const p: string[] = [];
+    if (!o.endpoint) p.push('--runtime external needs --endpoint HOST:PORT (the running miner)');
+    if (o.signs && !o.minerHotkey)
+      p.push(
+        '--runtime external needs --miner-hotkey SS58: this subnet signs each request for the hotkey the miner verifies',
+      );
+    return p;
+  },
   create: (c) =>
     new ExternalRuntime({
       endpoint: c.endpoint!,

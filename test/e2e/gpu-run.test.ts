@@ -6,7 +6,7 @@ import path from 'node:path';
 import { delimiter } from 'node:path';
 import type Docker from 'dockerode';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RunResult } from '../../harness/results/run-result.ts';
+import type { RunResult } from '../../harness/model/result/run-result.ts';
 import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engine.ts';
 import { runCli } from '../support/run-cli.ts';
 import { fakeSmiEnv, fixture } from '../gpu/fixture-paths.ts';

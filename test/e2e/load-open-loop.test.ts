@@ -5,7 +5,7 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../../harness/model/request-record.ts';
-import type { RunResult } from '../../harness/results/run-result.ts';
+import type { RunResult } from '../../harness/model/result/run-result.ts';
 import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engine.ts';
 
 /** This test process's miner containers (other engineers' runs share the engine). */

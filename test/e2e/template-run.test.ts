@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RunResult } from '../../harness/results/run-result.ts';
+import type { RunResult } from '../../harness/model/result/run-result.ts';
 import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engine.ts';
 import { runCli } from '../support/run-cli.ts';
 

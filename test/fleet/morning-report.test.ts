@@ -7,7 +7,7 @@ import { writeLedger, type MachineNight } from '../../harness/fleet/fleet-ledger
 import { fleetStatus } from '../../harness/fleet/fleet-status.ts';
 import { buildMorningReport } from '../../harness/fleet/morning-report.ts';
 import { renderMorningReport } from '../../harness/fleet/render-morning-report.ts';
-import type { RunResult } from '../../harness/results/run-result.ts';
+import type { RunResult } from '../../harness/model/result/run-result.ts';
 
 const base = JSON.parse(
   readFileSync(path.join(import.meta.dirname, 'fixtures/template-result.json'), 'utf8'),

@@ -1,6 +1,6 @@
 // Tests the noise-interval arithmetic of figures: single values, aggregation of repeated runs, overlap.
 import { describe, expect, it } from 'vitest';
-import { aggregateFigures, figure, overlaps, t95 } from '../../harness/results/figure.ts';
+import { aggregateFigures, figure, overlaps, t95 } from '../../harness/evaluate/figure.ts';
 
 describe('figure', () => {
   it('orders the bounds around the value', () => {

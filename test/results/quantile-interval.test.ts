@@ -1,6 +1,6 @@
 // Tests the order-statistic interval of a percentile read from histogram bins, with hand-computed ranks.
 import { describe, expect, it } from 'vitest';
-import { quantileInterval } from '../../harness/results/quantile-interval.ts';
+import { quantileInterval } from '../../harness/evaluate/quantile-interval.ts';
 
 // 100 values: 50 in [10, 20), 40 in [20, 30), 10 in [30, 40).
 const bins = [

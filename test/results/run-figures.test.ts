@@ -1,7 +1,7 @@
 // Tests the figures the index stores and reports compare, read from the golden results.
 import { describe, expect, it } from 'vitest';
 import { machineIdentity } from '../../harness/results/machine-identity.ts';
-import { runFigures, THROUGHPUT_NOISE } from '../../harness/results/run-figures.ts';
+import { runFigures, THROUGHPUT_NOISE } from '../../harness/evaluate/run-figures.ts';
 import { readGolden } from '../fixtures/results/synthetic-results.ts';
 
 describe('runFigures', () => {

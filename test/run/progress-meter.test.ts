@@ -1,6 +1,6 @@
 // Tests of ProgressMeter in virtual time: events every 500 ms and at the end; the rate is the recent one, not the average.
 import { describe, expect, it } from 'vitest';
-import { ProgressMeter } from '../../harness/run/progress-meter.ts';
+import { ProgressMeter } from '../../harness/workload/progress-meter.ts';
 
 describe('ProgressMeter', () => {
   it('reports the current rate over the last 3 s after a slowdown, and time left from it', () => {

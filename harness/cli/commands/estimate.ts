@@ -2,7 +2,7 @@
 import type { Argv } from 'yargs';
 import type { CliCommand } from '../cli-command.ts';
 import { readResult } from '../../results/read-result.ts';
-import type { RunResult } from '../../results/run-result.ts';
+import type { RunResult } from '../../model/result/run-result.ts';
 import type { ChainSnapshot } from '../../model/chain-snapshot-schema.ts';
 import { describeSnapshotAge } from '../../chain/default-snapshot.ts';
 import {
@@ -39,14 +39,14 @@ export function estimateEarnings(
 
 /** What the earnings model needs from a result.json (energy.meanW when power was measured). */
 export function runLikeFromResult(r: RunResult, validatorQps: number | null = null): MachineRunLike {
-  const meanW = r.energy.measured && typeof r.energy.meanW === 'number' ? r.energy.meanW : null;
+  const meanW = r.energy.measured ? r.energy.meanW : null;
   return {
     netuid: r.subnet.netuid,
     avgPowerW: meanW,
-    p99Ms: r.latency.p99Ms,
-    timeoutS: r.config.timeoutS,
-    capacityQps: r.load.okQps,
-    qualityMean: r.quality.mean,
+    p99Ms: r.latency?.p99Ms ?? null,
+    timeoutS: r.config.timeoutS ?? 0,
+    capacityQps: r.load?.okQps ?? null,
+    qualityMean: r.quality?.mean ?? null,
     validatorQps,
   };
 }

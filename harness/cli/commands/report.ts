@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { CliCommand, CliIo } from '../cli-command.ts';
 import { MinerbenchError } from '../../errors.ts';
-import { writeFileAtomic } from '../../results/atomic-write.ts';
+import { writeFileAtomic } from '../../artifacts/atomic-write.ts';
 import { findResultFiles } from '../../results/find-result-files.ts';
 import { indexedRunOf } from '../../results/indexed-run-of.ts';
 import { openExistingIndex } from '../../results/open-existing-index.ts';

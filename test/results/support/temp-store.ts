@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RunResult } from '../../../harness/results/run-result.ts';
+import type { RunResult } from '../../../harness/model/result/run-result.ts';
 
 export function tempDir(prefix = 'mb-store-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));

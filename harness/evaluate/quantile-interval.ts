@@ -1,5 +1,5 @@
 // quantileInterval: a distribution-free 95 % interval of a latency percentile from the result's histogram bins.
-import type { HistogramBin } from '../evaluate/latency-stats.ts';
+import type { HistogramBin } from '../model/result/latency-section.ts';
 
 /** The value at 1-based rank k, interpolated linearly inside its bin. */
 function valueAtRank(bins: readonly HistogramBin[], k: number): number | null {

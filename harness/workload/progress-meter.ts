@@ -1,5 +1,5 @@
 // ProgressMeter: queries done, the current rate (successes per second over the last few seconds) and time left.
-import type { RunEvent } from './run-events.ts';
+import type { RunEvent } from '../model/run-events.ts';
 
 export class ProgressMeter {
   private done = 0;

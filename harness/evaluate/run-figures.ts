@@ -1,7 +1,7 @@
 // runFigures: the numbers reports compare and the index stores, each with its noise interval, read from one result.
 import { figure, type Figure } from './figure.ts';
 import { quantileInterval } from './quantile-interval.ts';
-import type { RunResult } from './run-result.ts';
+import type { RunResult } from '../model/result/run-result.ts';
 
 export type MetricId =
   | 'qualityPerJoule'
@@ -90,15 +90,6 @@ export const METRICS: readonly MetricDef[] = [
 
 export type RunFigures = Partial<Record<MetricId, Figure>>;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A finite number at a dotted path of an object of unknown shape, else null. */
-export function numAt(o: unknown, dotted: string): number | null {
-  let v: unknown = o;
-  for (const k of dotted.split('.')) v = isObj(v) ? v[k] : undefined;
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
 function wilson(k: number, n: number): Figure {
   const z = 1.96,
     p = k / n,
@@ -111,62 +102,58 @@ function wilson(k: number, n: number): Figure {
 export function runFigures(r: RunResult): RunFigures {
   const f: RunFigures = {};
   const L = r.latency;
-  const bins = L.histogram ?? [];
-  if (L.p50Ms !== null) f.p50Ms = { value: L.p50Ms, ...quantileInterval(bins, 0.5, L.p50Ms) };
-  if (L.p99Ms !== null) {
+  const bins = L?.histogram ?? [];
+  if (L && L.p50Ms !== null) f.p50Ms = { value: L.p50Ms, ...quantileInterval(bins, 0.5, L.p50Ms) };
+  if (L && L.p99Ms !== null) {
     f.p99Ms = { value: L.p99Ms, ...quantileInterval(bins, 0.99, L.p99Ms) };
-    const t = r.config.timeoutS * 1000;
+    const t = (r.config.timeoutS ?? 0) * 1000;
     if (t > 0)
       f.p99OfTimeout = { value: (100 * f.p99Ms.value) / t, lo: (100 * f.p99Ms.lo) / t, hi: (100 * f.p99Ms.hi) / t };
   }
-  if (r.load.measured > 0) {
+  const load = r.load;
+  if (load && load.measured > 0) {
     const ci = r.confidence?.throughput;
     f.capacityQps =
       ci && ci.lowQps !== null && ci.highQps !== null && ci.meanQps > 0
         ? {
-            value: r.load.okQps,
-            lo: Math.min(r.load.okQps, (r.load.okQps * ci.lowQps) / ci.meanQps),
-            hi: Math.max(r.load.okQps, (r.load.okQps * ci.highQps) / ci.meanQps),
+            value: load.okQps,
+            lo: Math.min(load.okQps, (load.okQps * ci.lowQps) / ci.meanQps),
+            hi: Math.max(load.okQps, (load.okQps * ci.highQps) / ci.meanQps),
           }
-        : figure(r.load.okQps, r.load.okQps * THROUGHPUT_NOISE);
-    f.errorRate = wilson(r.load.error + r.load.timeout + r.load.dropped, r.load.measured);
+        : figure(load.okQps, load.okQps * THROUGHPUT_NOISE);
+    f.errorRate = wilson(load.error + load.timeout + load.dropped, Math.max(1, load.measured - load.interrupted));
   }
   const q = r.quality;
-  if (q.mean !== null && q.scored > 0) {
+  if (q && q.mean !== null && q.scored > 0) {
     const m = Math.min(1, Math.max(0, q.mean));
     f.quality = figure(q.mean, 1.96 * Math.sqrt((m * (1 - m)) / q.scored));
   }
   const e = r.energy;
-  const energyJ = numAt(e, 'energyJ');
-  const relU = energyJ && energyJ > 0 ? (numAt(e, 'uncertaintyJ') ?? 0) / energyJ : 0;
-  const meanW = numAt(e, 'meanW');
-  if (e.measured && meanW !== null) f.meanW = figure(meanW, meanW * relU);
-  const jpq = numAt(e, 'perQuery.energyJ') ?? numAt(e, 'joulesPerQuery');
-  if (e.measured && jpq !== null) f.joulesPerQuery = figure(jpq, jpq * relU);
-  const qpj = numAt(e, 'qualityPerJoule');
-  if (e.measured && qpj !== null) {
-    const relQ = f.quality && f.quality.value > 0 ? (f.quality.hi - f.quality.value) / f.quality.value : 0;
-    f.qualityPerJoule = figure(qpj, qpj * (relU + relQ));
+  let relU = 0;
+  if (e.measured) {
+    relU = e.energyJ !== null && e.energyJ > 0 ? (e.uncertaintyJ ?? 0) / e.energyJ : 0;
+    if (e.meanW !== null) f.meanW = figure(e.meanW, e.meanW * relU);
+    const jpq = e.perQuery?.energyJ ?? null;
+    if (jpq !== null) f.joulesPerQuery = figure(jpq, jpq * relU);
+    if (e.qualityPerJoule !== null) {
+      const relQ = f.quality && f.quality.value > 0 ? (f.quality.hi - f.quality.value) / f.quality.value : 0;
+      f.qualityPerJoule = figure(e.qualityPerJoule, e.qualityPerJoule * (relU + relQ));
+    }
   }
-  const net = netPerDay(r.earnings);
-  if (net !== null) {
-    const cost = numAt(r.earnings, 'power.costPerDay') ?? 0;
-    f.netPerDay = figure(net, Math.abs(cost) * relU);
+  const net = r.earnings?.net.fiatPerDay;
+  if (net && net.value !== null) {
+    // The law's own range over unknown inputs, widened by the power cost's share of the energy uncertainty.
+    const cost = Math.abs(r.earnings?.power.costPerDay ?? 0) * relU;
+    f.netPerDay = {
+      value: net.value,
+      lo: Math.min(net.low ?? net.value, net.value - cost),
+      hi: Math.max(net.high ?? net.value, net.value + cost),
+    };
   }
   return f;
 }
 
-/** The earnings estimate for where this machine's quality places it, else the median paying miner's. */
-function netPerDay(earnings: unknown): number | null {
-  const placed = numAt(earnings, 'placement.estimate.netFiatPerDay');
-  if (placed !== null) return placed;
-  const ranks = isObj(earnings) && Array.isArray(earnings['atRanks']) ? (earnings['atRanks'] as unknown[]) : [];
-  const p50 = ranks.find((x) => isObj(x) && x['label'] === 'p50');
-  return numAt(p50, 'netFiatPerDay');
-}
-
 /** The currency net per day is in, when the result says. */
-export function earningsCurrency(earnings: unknown): string | null {
-  const c = isObj(earnings) && isObj(earnings['power']) ? earnings['power']['currency'] : null;
-  return typeof c === 'string' ? c : null;
+export function earningsCurrency(earnings: RunResult['earnings']): string | null {
+  return earnings?.net.currency ?? null;
 }

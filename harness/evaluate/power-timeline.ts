@@ -1,20 +1,9 @@
 // powerTimeline: GPU power over the run, averaged down to a few hundred points, with the load phases, for the report.
-import type { EnergyTrace } from '../evaluate/energy.ts';
+import type { EnergyTrace } from './energy.ts';
 import { maxOf, minOf } from '../model/min-max.ts';
+import type { PowerTimeline } from '../model/result/energy-section.ts';
 
-export interface PowerPhase {
-  /** e.g. 'idle baseline', 'warm-up', 'measured load'. */
-  name: string;
-  startS: number;
-  endS: number;
-}
-
-export interface PowerTimeline {
-  /** Seconds are counted from this instant on the trace's clock (ms). */
-  originMs: number;
-  phases: PowerPhase[];
-  series: Array<{ uuid: string; points: Array<[tS: number, watts: number]> }>;
-}
+export type { PowerTimeline };
 
 export interface PowerPhaseMs {
   name: string;

@@ -1,0 +1,43 @@
+// answerLines: what a finished run prints: the verdict with its reasons, eligibility, and the answer (net per day by
+// the subnet's law, with its range and the inputs that dominate it).
+import type { RunResult } from '../model/result/run-result.ts';
+import { terminalText } from './terminal-text.ts';
+
+const n = (x: number | null | undefined, digits = 2) =>
+  x === null || x === undefined ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+export function answerLines(r: RunResult): string[] {
+  const out: string[] = [];
+  const L = r.latency;
+  const load = r.load;
+  out.push(
+    load && L
+      ? `${r.validity.verdict}: ${load.ok}/${load.measured} ok, p50 ${L.p50Ms ?? 'n/a'} ms, p99 ${L.p99Ms ?? 'n/a'} ms, ${load.okQps} q/s, quality ${r.quality?.mean ?? 'n/a'}`
+      : `${r.validity.verdict}: ${r.workload.description}`,
+  );
+  for (const reason of r.validity.reasons) out.push(`  ${terminalText(reason)}`);
+  const el = r.eligibility;
+  if (el)
+    out.push(
+      el.eligible === true
+        ? `eligible: yes (${el.gates.filter((g) => g.blocking).length} gates passed)`
+        : `eligible: ${el.eligible === false ? 'NO' : 'unknown'}: ${terminalText(el.reasons.join('; '))}`,
+    );
+  const e = r.earnings;
+  if (!e) {
+    const why = r.warnings.filter((w) => w.startsWith('earnings:') || w.startsWith('no earnings'));
+    out.push(`earnings: not priced${why.length ? ` (${terminalText(why.join('; '))})` : ''}`);
+    return out;
+  }
+  const cur = e.net.currency;
+  const net = cur ? e.net.fiatPerDay : e.net.taoPerDay;
+  const unit = cur ?? 'TAO';
+  const range =
+    net.low !== null && net.high !== null && net.low !== net.high ? ` (range ${n(net.low)} .. ${n(net.high)})` : '';
+  out.push(
+    `earns here: net ${n(net.value)} ${unit}/day${range} by the ${e.law} law (${e.lawTitle})${e.eligible === false ? ', but NOT eligible' : ''}`,
+  );
+  if (e.dominantInputs.length) out.push(`  the range comes mostly from: ${e.dominantInputs.join(', ')}`);
+  for (const m of e.missing) out.push(`  missing: ${terminalText(m)}`);
+  return out;
+}

@@ -1,0 +1,57 @@
+// `minerbench evaluate <run-dir>`: rebuilds result.json and the report of a run from its artifacts alone (after a fix
+// to a subnet's score, old runs are re-scored), re-indexes it, and prints the verdict and the answer.
+import path from 'node:path';
+import type { Argv } from 'yargs';
+import type { CliCommand } from '../cli-command.ts';
+import { loadSubnet } from '../../config/subnet-registry.ts';
+import { MinerbenchError } from '../../errors.ts';
+import { readRunArtifacts } from '../../run/run-artifacts.ts';
+import { evaluateRunFolder } from '../../run/evaluate-run-folder.ts';
+import { evaluationHooks } from '../../run/evaluation-hooks.ts';
+import { storeAndRender } from '../../run/store-and-render.ts';
+import { answerLines } from '../answer-lines.ts';
+import { subnetsDir } from './run.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+interface EvaluateArgs {
+  runDir: string;
+  subnetsDir?: string;
+  json?: boolean;
+}
+
+export const evaluateCommand: CliCommand<EvaluateArgs> = {
+  command: 'evaluate <run-dir>',
+  describe: "rebuild a run's result.json and report from its artifacts (re-scores with the current plugin)",
+  builder: (y: Argv) =>
+    y
+      .positional('run-dir', { type: 'string', describe: 'a run folder: <out>/runs/<run id>' })
+      .option('subnets-dir', {
+        type: 'string',
+        describe: 'folder of your own subnet plugins [default: the bundled subnets/]',
+      })
+      .option('json', { type: 'boolean', describe: 'print the result JSON on stdout' })
+      .example('$0 evaluate .minerbench/runs/20261125-101500-template-a1b2', 're-evaluate one run'),
+  handler: async (argv, io) => {
+    const dir = path.resolve(io.cwd, argv.runDir);
+    const a = readRunArtifacts(dir);
+    const { profile, file } = await loadSubnet(a.context.subnet.id, subnetsDir(argv, io));
+    const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+    if (sha !== a.context.profile.sha256)
+      io.err(`note: ${a.context.profile.file} changed since the run: scored with the current plugin\n`);
+    const evaluated = evaluateRunFolder(dir, profile, evaluationHooks(profile));
+    // The run folder is <out>/runs/<id>: its index is <out>/minerbench.db.
+    const outDir = path.dirname(path.dirname(dir));
+    const stored = storeAndRender(evaluated.result, a.folder, outDir, (e) => {
+      if (e.type === 'warning') io.err(`warning: ${e.message}\n`);
+    });
+    const failure = evaluated.evaluationError ?? stored.renderError;
+    io.err(`result: ${a.folder.result}\nreport: ${a.folder.report}\n`);
+    if (failure) throw failure;
+    for (const line of answerLines(stored.result)) io.err(`[${profile.id}] ${line}\n`);
+    if (argv.json) io.out(JSON.stringify(stored.result, null, 2) + '\n');
+    if (stored.result.validity.verdict === 'INVALID') return new MinerbenchError('RUN_INVALID', '').exitCode;
+    if (stored.result.eligibility?.eligible === false) return new MinerbenchError('NOT_ELIGIBLE', '').exitCode;
+    return 0;
+  },
+};

@@ -1,0 +1,20 @@
+// The constant open loop: --rate queries per second, evenly spaced, from absolute time.
+import { constantSchedule } from '../constant-arrival.ts';
+import { defineArrival } from '../arrival-kind.ts';
+import { needRate, openInfo, OPEN_LOOP_OPTIONS, RATE_OPTION } from '../open-loop-options.ts';
+import { openRun } from './open-run.ts';
+
+export const constantArrival = defineArrival({
+  kind: 'constant',
+  open: true,
+  monotonicQueries: false,
+  summary: 'open loop at --rate queries/s, evenly spaced',
+  options: [RATE_OPTION, ...OPEN_LOOP_OPTIONS],
+  check: (o) => needRate('constant', o.ratePerS),
+  describe: (o) =>
+    `constant open loop at ${o.ratePerS} q/s (at most ${o.maxInFlight} in flight, ${o.whenFull} when full)`,
+  info: (o) => ({ ...openInfo('constant', o), ratePerS: o.ratePerS! }),
+  plannedQueries: (_o, queries, warmup, count) => warmup + (count ?? queries.length),
+  run: (ctx, o) =>
+    openRun(ctx, constantSchedule(o.ratePerS!), o, { ...openInfo('constant', o), ratePerS: o.ratePerS! }),
+});

@@ -1,0 +1,269 @@
+// The replay workload: captured validator queries sent to the miner through the subnet's transport by an arrival model;
+// every record and response streams to the run's artifacts as it completes; evaluation re-reads them.
+import path from 'node:path';
+import PQueue from 'p-queue';
+import { replayProfile } from '../config/replay-profile.ts';
+import type { ReplayProfile } from '../config/subnet-profile.ts';
+import { MinerbenchError } from '../errors.ts';
+import { ReplayAccumulator } from '../evaluate/replay-summary.ts';
+import { arrivalKind } from '../load/arrival-kinds.ts';
+import type { ArrivalKind } from '../load/arrival-kind.ts';
+import { runCachingProbe } from '../load/caching-probe.ts';
+import { realClock } from '../load/load-clock.ts';
+import { readQueriesFile } from '../load/queries-file.ts';
+import { runReplay } from '../load/run-replay.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
+import type { ReplayMeta } from '../model/run-context.ts';
+import type { RequestRecord } from '../model/request-record.ts';
+import type { Signer } from '../transport/ephemeral-keys.ts';
+import { createTransport, transportRoutes } from '../transport/transport-registry.ts';
+import type { MinerEndpoint } from '../transport/transport.ts';
+import { ProgressMeter } from './progress-meter.ts';
+import { defineWorkload, type WorkloadPlan } from './workload-kind.ts';
+
+interface ReplayPlan extends WorkloadPlan {
+  profile: ReplayProfile;
+  arrival: ArrivalKind;
+  lines: readonly CapturedQuery[];
+  count: number | undefined;
+  durationS: number | undefined;
+  warmup: number;
+  timeoutWins: boolean;
+  timeoutS: number;
+  cachingProbe: number;
+}
+
+/** A transport for the ready check, made once per run and closed with it. */
+export function readyProber(profile: ReplayProfile, signer: Signer) {
+  const transport = createTransport(profile.transport, { signer });
+  return {
+    probe: async (ep: MinerEndpoint, now: () => number) =>
+      (
+        await transport.send({ t: 0, synapse: profile.miner.ready.synapse, body: {}, line: 0 }, ep, {
+          timeoutS: 2,
+          now,
+          session: 'ready',
+        })
+      ).status === 'ok',
+    close: () => transport.close(),
+  };
+}
+
+export const replayWorkload = defineWorkload<ReplayPlan>({
+  kind: 'replay',
+  summary: "captured validator queries replayed through the subnet's transport by an arrival model",
+  options: [],
+  async plan(input) {
+    const profile = replayProfile(input.profile, input.profileFile);
+    const o = input.options as Record<string, unknown> & {
+      arrival: string;
+      queries: number | null;
+      durationS: number | null;
+      warmup: number;
+      timeoutS: number | null;
+      cachingProbe: number;
+    };
+    const arrival = arrivalKind(o.arrival);
+    const file = path.resolve(input.pluginDir, profile.queries);
+    const lines = readQueriesFile(file, {
+      allowedSynapses: transportRoutes(profile.transport),
+      monotonic: arrival.monotonicQueries,
+    });
+    const problems = arrival.check(o as never, lines);
+    if (problems.length)
+      throw new MinerbenchError(
+        'USAGE',
+        `invalid options for --arrival ${arrival.kind} (${problems.length} problem(s))`,
+        {
+          details: problems,
+          hint: arrival.summary,
+        },
+      );
+    const count = o.durationS === null ? (o.queries ?? lines.length) : undefined;
+    const fileTimeouts = lines.filter((q) => q.timeout !== undefined).length;
+    const timeoutWins = o.timeoutS !== null;
+    const timeoutS = o.timeoutS ?? profile.validator.timeoutS;
+    const warnings: string[] = [];
+    if (timeoutWins && fileTimeouts)
+      warnings.push(
+        `--timeout ${timeoutS} s overrides the queries file's own timeout on ${fileTimeouts} of ${lines.length} queries`,
+      );
+    const source = timeoutWins
+      ? (input.origin.timeoutS ?? 'flag --timeout')
+      : fileTimeouts === lines.length
+        ? "the queries file's own timeout per query"
+        : `the profile's validator timeout${fileTimeouts ? ` (${fileTimeouts} queries carry their own)` : ''}`;
+    const planned = arrival.plannedQueries(o as never, lines, o.warmup, count);
+    return {
+      kind: 'replay',
+      description: `${arrival.describe(o as never)}; ${o.warmup} warm-up + ${o.durationS === null ? `${count} queries` : `${o.durationS} s`}`,
+      miner: profile,
+      readyProbe: (signer) => readyProber(profile, signer),
+      signs: profile.transport.kind !== 'openai-http',
+      plannedUnits: o.durationS === null ? planned : null,
+      queries: { file, lines },
+      timeout: { s: timeoutS, source },
+      validatorQps: profile.validator.queriesPerMinerPerMinute / 60,
+      warnings,
+      profile,
+      arrival,
+      lines,
+      count,
+      durationS: o.durationS ?? undefined,
+      warmup: o.warmup,
+      timeoutWins,
+      timeoutS,
+      cachingProbe: o.cachingProbe,
+    };
+  },
+
+  async collect(ctx, plan) {
+    const transport = createTransport(plan.profile.transport, { signer: ctx.signer });
+    const inspect = plan.profile.inspect;
+    const inspections = new PQueue({ concurrency: 2 });
+    const meter = new ProgressMeter(ctx.now(), plan.plannedUnits, plan.durationS ?? null);
+    const byLine = new Map(plan.lines.map((q) => [q.line, q]));
+    const endpoint = ctx.endpoint!;
+    let written = 0;
+    const write = (r: RequestRecord, response: Record<string, unknown> | null, inspected?: unknown) => {
+      ctx.records.write(r);
+      ctx.responses.write(inspected === undefined ? { i: r.i, r: response } : { i: r.i, r: response, x: inspected });
+      written++;
+    };
+    try {
+      ctx.emit({ type: 'phase', phase: 'measure', detail: plan.description });
+      const out = await runReplay(plan.arrival, ctx.options, {
+        queries: plan.lines,
+        ...(plan.count === undefined ? {} : { count: plan.count }),
+        ...(plan.durationS === undefined ? {} : { durationS: plan.durationS }),
+        warmup: plan.warmup,
+        transport,
+        endpoint,
+        timeoutS: plan.timeoutS,
+        timeoutWins: plan.timeoutWins,
+        clock: realClock(ctx.now),
+        signal: ctx.signal,
+        interrupt: ctx.interrupt,
+        onRecord: (r, response) => {
+          const p = meter.record(r.status === 'ok', ctx.now());
+          if (p) ctx.emit(p);
+          const query = byLine.get(r.line);
+          if (!inspect || !query) return write(r, response);
+          // What score needs but cannot compute purely (a file's SSIM) is found out now, off the load's path.
+          void inspections.add(async () => {
+            let inspected: unknown;
+            try {
+              inspected = await inspect({ query, response, record: r, services: ctx.services, signal: ctx.interrupt });
+            } catch (e) {
+              inspected = { inspectError: e instanceof Error ? e.message : String(e) };
+            }
+            write(r, response, inspected ?? null);
+          });
+        },
+      });
+      await inspections.onIdle();
+      const meta: ReplayMeta = {
+        startedMs: out.startedMs,
+        measureStartMs: out.measureStartMs,
+        endedMs: out.endedMs,
+        stoppedEarly: out.stoppedEarly ?? null,
+        arrival: out.arrival,
+        eventLoop: out.eventLoop ?? null,
+        sweep: out.sweep ?? null,
+        records: written,
+      };
+      let caching = null;
+      if (plan.cachingProbe > 0 && !ctx.signal.aborted) {
+        ctx.emit({
+          type: 'phase',
+          phase: 'measure',
+          detail: `caching probe: ${plan.cachingProbe} fresh and ${plan.cachingProbe} repeated queries`,
+        });
+        caching = await runCachingProbe({
+          queries: plan.lines,
+          n: plan.cachingProbe,
+          transport,
+          endpoint,
+          timeoutS: plan.timeoutS,
+          now: ctx.now,
+          signal: ctx.signal,
+        });
+      }
+      return {
+        replay: meta,
+        caching,
+        window: {
+          warmup: { startMs: meta.startedMs, endMs: meta.measureStartMs },
+          measure: { startMs: meta.measureStartMs, endMs: meta.endedMs },
+        },
+        stoppedEarly: meta.stoppedEarly,
+      };
+    } finally {
+      await inspections.onIdle();
+      transport.close();
+    }
+  },
+
+  evaluate(a, profile) {
+    const meta = a.context.replay;
+    const p = replayProfile(profile, a.context.profile.file);
+    if (!meta)
+      return {
+        result: {},
+        energyCounts: null,
+        invalid: ['the replay did not start: nothing was measured'],
+        measure: { replay: null, tokens: null },
+      };
+    const byLine = new Map((a.queries ?? []).map((q) => [q.line, q]));
+    const acc = new ReplayAccumulator(meta, { name: `${a.context.profile.file} score()`, score: p.score }, (line) =>
+      byLine.get(line),
+    );
+    for (const l of a.replayLines()) acc.add(l.record, l.response, l.inspected);
+    const o = a.context.options;
+    const offered = meta.arrival.open
+      ? typeof meta.arrival.ratePerS === 'number'
+        ? meta.arrival.ratePerS
+        : null
+      : null;
+    const s = acc.finish(typeof o.concurrency === 'number' ? o.concurrency : 1, offered);
+    const timeoutS = a.context.timeout?.s ?? p.validator.timeoutS;
+    const invalid: string[] = [];
+    const silence = s.load.longestSilence;
+    if (silence && silence.ms > timeoutS * 1000 && !a.context.failure)
+      invalid.push(
+        `no answer for ${(silence.ms / 1000).toFixed(1)} s (longer than the ${timeoutS} s timeout) from ${(silence.fromMs / 1000).toFixed(1)} s to ${(silence.toMs / 1000).toFixed(1)} s of the run: the miner stalled`,
+      );
+    const q = s.quality;
+    if (q.scorerErrors.count)
+      invalid.push(
+        `the subnet's scorer (${q.scorer}) failed on ${q.scorerErrors.count} of ${q.scored + q.scorerErrors.count} answers (first: query ${q.scorerErrors.first[0]?.i}, line ${q.scorerErrors.first[0]?.line}: ${q.scorerErrors.first[0]?.error}): a broken scorer, not a bad miner; fix it and re-score with minerbench evaluate`,
+      );
+    const windowS = s.load.windowSeconds;
+    return {
+      result: {
+        load: s.load,
+        latency: s.latency,
+        firstByte: s.firstByte,
+        latencyFromIntended: s.latencyFromIntended,
+        confidence: s.confidence,
+        streaming: s.streaming,
+        quality: s.quality,
+      },
+      energyCounts: s.energyCounts,
+      invalid,
+      measure: {
+        replay: {
+          okQps: s.load.okQps,
+          p99Ms: s.latency.p99Ms,
+          timeoutS,
+          qualityMean: q.mean,
+          validatorQps: a.context.validatorQps,
+        },
+        tokens:
+          s.streaming && windowS > 0
+            ? { promptTokensPerS: null, outputTokensPerS: s.streaming.outputTokensPerWindowS }
+            : null,
+      },
+    };
+  },
+});
