@@ -12,7 +12,8 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export class LatencyRecorder {
   private readonly h = hdr.build({
     lowestDiscernibleValue: 1,
-    highestTrackableValue: HIGHEST_US,
+    highestTrackableValue: 3_600_000,
+    autoResize: true,
     numberOfSignificantValueDigits: 3,
     useWebAssembly: false,
   });

@@ -3,6 +3,7 @@
 // A failure while collecting is a value in the context, never a lost run.
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { JsonlWriter } from '../artifacts/jsonl-writer.ts';
 import { writeFileAtomic } from '../artifacts/atomic-write.ts';
 import { createRunFolder, runFolder, type RunFolder } from '../artifacts/run-folder.ts';
@@ -244,7 +245,11 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
     options: scalarOptions(o),
     origin: plan.origin,
     queries: wp.queries
-      ? { file: wp.queries.file, sha256: sha256File(wp.queries.file), count: wp.queries.lines.length }
+      ? {
+          file: path.relative(plan.cwd, wp.queries.file) || wp.queries.file,
+          sha256: sha256File(wp.queries.file),
+          count: wp.queries.lines.length,
+        }
       : null,
     timeout: wp.timeout,
     validatorQps: wp.validatorQps,

@@ -38,6 +38,8 @@ export interface RunPlan {
   gpuPlan: GpuPlan;
   /** The output folder (absolute), checked writable. */
   outDir: string;
+  /** The working folder: paths in results are shown relative to it. */
+  cwd: string;
   /** Said before anything starts; kept in the result. */
   warnings: string[];
 }
@@ -104,6 +106,7 @@ export async function planRun(input: RunPlanInput): Promise<RunPlan> {
     needsDocker: workloadPlan.miner !== null && runtimeKind(String(options.runtime)).needsDocker,
     gpuPlan,
     outDir,
+    cwd: input.cwd,
     warnings,
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_VALIDITY, validityVerdict } from '../../harness/evaluate/validity.ts';
 import { cachingVerdict } from '../../harness/evaluate/validity-caching.ts';
 
-const good = { measured: 500, errorRate: 0, windowSeconds: 30, sendLagP99Ms: 0.4, eventLoop: { p99Ms: 11, maxMs: 14 } };
+const good = { replay: { measured: 500, errorRate: 0, windowSeconds: 30, sendLagP99Ms: 0.4, eventLoop: { p99Ms: 11, maxMs: 14 } } };
 
 describe('validityVerdict', () => {
   it('is VALID when every minimum and bound holds', () => {
@@ -13,15 +13,18 @@ describe('validityVerdict', () => {
   it('is INVALID with every reason at once', () => {
     const v = validityVerdict(
       {
-        measured: 40,
-        errorRate: 0.05,
-        windowSeconds: 0.5,
-        sendLagP99Ms: 25,
-        eventLoop: { p99Ms: 120, maxMs: 900 },
+        replay: {
+          measured: 40,
+          errorRate: 0.05,
+          windowSeconds: 0.5,
+          sendLagP99Ms: 25,
+          eventLoop: { p99Ms: 120, maxMs: 900 },
+          caching: cachingVerdict({ freshMs: [100, 110, 120], repeatedMs: [10, 11, 12] }),
+          sweepKnee: null,
+        },
         failure: 'interrupted (SIGTERM)',
         minerRestarted: 'the miner exited with code 3 at 12.0 s',
-        caching: cachingVerdict({ freshMs: [100, 110, 120], repeatedMs: [10, 11, 12] }),
-        sweepKnee: null,
+        other: ['another minerbench run shared this machine'],
       },
       { ...DEFAULT_VALIDITY, minDurationS: 1 },
     );
@@ -33,15 +36,21 @@ describe('validityVerdict', () => {
       'measured for 0.5 s, under the 1 s minimum (raise --duration or --queries, or lower --min-duration)',
       'send lag p99 25 ms is above 10 ms: the harness could not keep the schedule (lower --rate, or raise --max-in-flight)',
       'the harness event loop was blocked: delay p99 120 ms (max 900 ms) is above 100 ms',
-      'the miner restarted during the measurement: the miner exited with code 3 at 12.0 s',
       'caching suspected: repeated queries answered 10x faster than fresh ones (p50 11 ms vs 110 ms; limit 2x)',
       'sweep: no step kept p99 under the validator timeout at >= 99% success (start lower with --sweep-start)',
+      'the miner restarted during the measurement: the miner exited with code 3 at 12.0 s',
+      'another minerbench run shared this machine',
     ]);
   });
 
+  it('judges a workload that sends no queries only on how the run went', () => {
+    expect(validityVerdict({})).toEqual({ verdict: 'VALID', reasons: [] });
+    expect(validityVerdict({ other: ['the stress load was not stable'] }).reasons).toEqual(['the stress load was not stable']);
+  });
+
   it('takes the user rules in place of the defaults', () => {
-    expect(validityVerdict({ ...good, measured: 50 }, { ...DEFAULT_VALIDITY, minQueries: 50 }).verdict).toBe('VALID');
-    expect(validityVerdict({ ...good, windowSeconds: 30 }, { ...DEFAULT_VALIDITY, minDurationS: 60 }).reasons).toEqual([
+    expect(validityVerdict({ replay: { ...good.replay, measured: 50 } }, { ...DEFAULT_VALIDITY, minQueries: 50 }).verdict).toBe('VALID');
+    expect(validityVerdict({ replay: { ...good.replay, windowSeconds: 30 } }, { ...DEFAULT_VALIDITY, minDurationS: 60 }).reasons).toEqual([
       'measured for 30 s, under the 60 s minimum (raise --duration or --queries, or lower --min-duration)',
     ]);
   });
