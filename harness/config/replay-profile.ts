@@ -2,11 +2,11 @@
 import { MinerbenchError } from '../errors.ts';
 import type { ReplayProfile, SubnetProfile } from './subnet-profile.ts';
 
-const NEEDS = ['miner', 'transport', 'queries', 'validator', 'score'] as const;
+export const REPLAY_NEEDS = ['miner', 'transport', 'queries', 'validator', 'score'] as const;
 
 /** The profile as a ReplayProfile, or CONFIG_INVALID naming every missing part. */
 export function replayProfile(profile: SubnetProfile, file: string): ReplayProfile {
-  const missing = NEEDS.filter((k) => profile[k] === undefined);
+  const missing = REPLAY_NEEDS.filter((k) => profile[k] === undefined);
   if (!missing.length) return profile as ReplayProfile;
   throw new MinerbenchError(
     'CONFIG_INVALID',

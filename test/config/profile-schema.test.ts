@@ -52,15 +52,19 @@ describe('subnet profiles', () => {
 
   it('a replay profile without its miner, transport, queries, validator or score names each missing part', () => {
     const { miner: _m, score: _s, ...rest } = template;
-    const profile = validateProfile('p.ts', rest);
-    expect(() => replayProfile(profile, 'p.ts')).toThrow(/p\.ts runs the replay workload but has no miner, score/);
     try {
-      replayProfile(profile, 'p.ts');
+      validateProfile('p.ts', rest);
+      throw new Error('expected an error');
     } catch (e) {
       expect((e as MinerbenchError).details).toEqual([
-        "p.ts: miner: required by workload 'replay'",
-        "p.ts: score: required by workload 'replay'",
+        "p.ts: miner: required by workload 'replay' (the default)",
+        "p.ts: score: required by workload 'replay' (the default)",
       ]);
     }
+    // Another workload needs none of them (its own kind checks what it needs).
+    expect(validateProfile('p.ts', { ...rest, workload: { kind: 'none' } }).id).toBe('template');
+    expect(() => replayProfile(validateProfile('p.ts', { ...rest, workload: { kind: 'none' } }), 'p.ts')).toThrow(
+      /runs the replay workload but has no miner, score/,
+    );
   });
 });

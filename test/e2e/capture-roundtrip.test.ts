@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureProxy } from '../../harness/capture/capture-proxy.ts';
 import { replayProfile } from '../../harness/config/replay-profile.ts';
 import { loadSubnet } from '../../harness/config/subnet-registry.ts';
-import { arrivalOptions } from '../../harness/load/arrival-options.ts';
+import { arrivalKind } from '../../harness/load/arrival-kinds.ts';
 import { realClock } from '../../harness/load/load-clock.ts';
 import { readQueriesFile } from '../../harness/load/queries-file.ts';
 import { runReplay } from '../../harness/load/run-replay.ts';
-import { RUN_DEFAULTS } from '../../harness/config/run-options.ts';
+import { resolveRunOptions } from '../../harness/run/run-option-table.ts';
+import { collectRecords } from '../load/fake-transport.ts';
 import { DockerRuntime } from '../../harness/runtime/docker.ts';
 import { ephemeralKeys } from '../../harness/transport/ephemeral-keys.ts';
 import { createTransport } from '../../harness/transport/transport-registry.ts';
@@ -58,18 +59,22 @@ afterAll(async () => {
 
 async function replayThrough(file: string, port: number, count: number, timeScale: number) {
   const queries = readQueriesFile(file, { monotonic: true });
-  const arrival = arrivalOptions({ ...RUN_DEFAULTS, arrival: 'trace', timeScale }, queries);
-  return runReplay({
-    queries,
-    arrival,
-    count,
-    warmup: 0,
-    transport,
-    endpoint: { ...endpoint, port },
-    timeoutS: 20,
-    clock: realClock(now),
-    signal: new AbortController().signal,
-  });
+  const { options } = resolveRunOptions({ arrival: 'trace', timeScale }, {});
+  const got = collectRecords();
+  return got.with(
+    await runReplay(arrivalKind('trace'), options, {
+      queries,
+      count,
+      warmup: 0,
+      transport,
+      endpoint: { ...endpoint, port },
+      timeoutS: 20,
+      timeoutWins: false,
+      clock: realClock(now),
+      signal: new AbortController().signal,
+      onRecord: got.onRecord,
+    }),
+  );
 }
 
 describe('capture round trip (real miner in Docker)', () => {

@@ -1,6 +1,6 @@
 // End to end on the real Docker engine: `minerbench run template` builds the real miner, replays, scores, cleans up.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
@@ -15,6 +15,11 @@ const out = mkdtempSync(path.join(os.tmpdir(), 'minerbench-e2e-'));
 beforeAll(async () => {
   docker = await ensureDockerEngine();
 }, 600_000);
+
+/** The run's verdict may name the harness's own fidelity on a busy machine (never the miner): that is reported, not hidden. */
+function onlyHarnessFidelity(r: RunResult): boolean {
+  return r.validity.reasons.every((x) => /^(the harness event loop was blocked|send lag p99)/.test(x));
+}
 
 function resultPath(stderr: string): string {
   const m = /^result: (.+)$/m.exec(stderr);
@@ -52,32 +57,49 @@ describe('minerbench run template (real Docker)', () => {
       out,
     ]);
     expect(r.err).toContain('removed a miner left by the killed run killed-run-e2e');
-    expect(r.code, r.err).toBe(0);
     const result = JSON.parse(readFileSync(resultPath(r.err), 'utf8')) as RunResult;
-    expect(result.schemaVersion).toBe(1);
+    expect(onlyHarnessFidelity(result), result.validity.reasons.join('; ')).toBe(true);
+    expect(r.code, r.err).toBe(result.validity.verdict === 'VALID' ? 0 : 50);
+    expect(result.schemaVersion).toBe(2);
     expect(result.status).toBe('completed');
-    expect(result.load.measured).toBe(300);
-    expect(result.load.ok).toBe(300);
-    expect(result.quality.mean).toBe(1);
-    expect(result.quality.perfect).toBe(300);
-    expect(result.validity.verdict).toBe('VALID');
-    expect(result.latency.p50Ms).toBeGreaterThan(0);
-    expect(result.latency.p99Ms!).toBeGreaterThanOrEqual(result.latency.p50Ms!);
+    expect(result.load!.measured).toBe(300);
+    expect(result.load!.ok).toBe(300);
+    expect(result.quality!.mean).toBe(1);
+    expect(result.quality!.perfect).toBe(300);
+    expect(result.latency!.p50Ms).toBeGreaterThan(0);
+    expect(result.latency!.p99Ms!).toBeGreaterThanOrEqual(result.latency!.p50Ms!);
+    expect(result.config.options).toMatchObject({ queries: 300, concurrency: 8, arrival: 'closed', warmup: 20, taoPrice: 400 });
+    expect(result.config.origin).toMatchObject({ queries: 'flag --queries', warmup: 'default' });
     expect(result.environment.docker?.version).toMatch(/\d+\.\d+/);
     expect(result.environment.runtime.image?.tag).toMatch(/^minerbench\/template:/);
     expect(result.energy).toMatchObject({ measured: false });
     expect(result.chain).toMatchObject({ origin: 'default', block: 6852690, blockTime: '2025-11-10T15:12:24.000Z' });
-    expect(result.earnings).toMatchObject({
-      subnet: { netuid: 1, payingMiners: 0 },
-      placement: { rule: 'spread-only' },
-    });
     expect(result.warnings.join('\n')).toContain('using the snapshot shipped with minerbench (block 6,852,690');
     const dir = path.dirname(resultPath(r.err));
-    expect(readFileSync(path.join(dir, 'artifacts/records.jsonl'), 'utf8').trim().split('\n')).toHaveLength(320);
+    const lines = (f: string) => readFileSync(path.join(dir, 'artifacts', f), 'utf8').trim().split('\n');
+    expect(lines('records.jsonl')).toHaveLength(320);
+    expect(lines('responses.jsonl')).toHaveLength(320);
+    expect(lines('queries.jsonl')).toHaveLength(720);
+    expect(existsSync(path.join(dir, 'artifacts/context.json'))).toBe(true);
     expect(readFileSync(path.join(dir, 'artifacts/miner.log'), 'utf8')).toContain('axon listening');
     expect(existsSync(path.join(dir, 'report.html'))).toBe(true);
     expect(r.err).toMatch(/^report: .+report\.html$/m);
     expect(await minerbenchContainers(docker)).toEqual([]);
+
+    // Collect, then evaluate: with result.json and the report gone, `minerbench evaluate` rebuilds both from the
+    // artifacts alone, with the same numbers.
+    rmSync(path.join(dir, 'result.json'));
+    rmSync(path.join(dir, 'report.html'));
+    const again = await runCli(['evaluate', dir]);
+    expect(again.code, again.err).toBe(r.code);
+    const rebuilt = JSON.parse(readFileSync(path.join(dir, 'result.json'), 'utf8')) as RunResult;
+    expect(rebuilt.latency).toEqual(result.latency);
+    expect(rebuilt.latencyFromIntended).toEqual(result.latencyFromIntended);
+    expect(rebuilt.quality).toEqual(result.quality);
+    expect(rebuilt.load).toEqual(result.load);
+    expect(rebuilt.validity).toEqual(result.validity);
+    expect(rebuilt).toEqual(result);
+    expect(existsSync(path.join(dir, 'report.html'))).toBe(true);
   }, 300_000);
 
   it('saves a run interrupted by SIGTERM as interrupted, exits 130 and removes the container', async () => {
@@ -103,7 +125,10 @@ describe('minerbench run template (real Docker)', () => {
     expect(err).toContain('SIGTERM');
     const result = JSON.parse(readFileSync(resultPath(err), 'utf8')) as RunResult;
     expect(result.status).toBe('interrupted');
-    expect(result.load.ok).toBeGreaterThan(0);
+    expect(result.load!.ok).toBeGreaterThan(0);
+    // The queries in flight at the interrupt are counted as interrupted, not as the miner's errors.
+    expect(result.load!.error).toBe(0);
+    expect(result.load!.interrupted).toBeLessThanOrEqual(2);
     expect(await minerbenchContainers(docker)).toEqual([]);
   }, 300_000);
 });

@@ -1,5 +1,5 @@
 // buildMorningReport and fleetStatus over real ledgers and result files: tonight against earlier nights, per machine.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,19 +8,11 @@ import { fleetStatus } from '../../harness/fleet/fleet-status.ts';
 import { buildMorningReport } from '../../harness/fleet/morning-report.ts';
 import { renderMorningReport } from '../../harness/fleet/render-morning-report.ts';
 import type { RunResult } from '../../harness/model/result/run-result.ts';
+import { goldenGpu } from '../support/golden-runs.ts';
 
-const base = JSON.parse(
-  readFileSync(path.join(import.meta.dirname, 'fixtures/template-result.json'), 'utf8'),
-) as RunResult;
-
-/** A copy of the recorded result with every latency scaled (histogram, percentiles). */
+/** The recorded run with every latency scaled, evaluated for real. */
 function result(runId: string, scale: number): RunResult {
-  const r = structuredClone(base);
-  r.runId = runId;
-  const L = r.latency;
-  for (const k of ['minMs', 'meanMs', 'p50Ms', 'p90Ms', 'p99Ms', 'maxMs'] as const) L[k] = L[k]! * scale;
-  L.histogram = L.histogram.map((b) => ({ fromMs: b.fromMs * scale, toMs: b.toMs * scale, count: b.count }));
-  return r;
+  return goldenGpu({ runId, latencyScale: scale });
 }
 
 function night(dir: string, n: string, machine: string, scale: number, labels: Record<string, string> = {}): void {

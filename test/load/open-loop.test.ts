@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { constantSchedule } from '../../harness/load/constant-arrival.ts';
 import { runOpenLoop, type OpenLoopInput } from '../../harness/load/open-loop.ts';
 import { VirtualClock } from '../../harness/load/virtual-clock.ts';
-import { fakeTransport, queriesOf } from './fake-transport.ts';
+import { collectRecords, fakeTransport, queriesOf } from './fake-transport.ts';
 
 const endpoint = { host: '127.0.0.1', port: 1, hotkey: 'x' };
 
 function setup(latency: (sentMs: number) => number | 'error', over: Partial<OpenLoopInput> = {}) {
   const clock = new VirtualClock();
   const transport = fakeTransport(clock, latency);
+  const got = collectRecords();
   const input: OpenLoopInput = {
     queries: queriesOf(3),
     schedule: constantSchedule(10),
@@ -22,9 +23,10 @@ function setup(latency: (sentMs: number) => number | 'error', over: Partial<Open
     timeoutS: 12,
     clock,
     signal: new AbortController().signal,
+    onRecord: got.onRecord,
     ...over,
   };
-  return { clock, transport, run: () => clock.run(runOpenLoop(input)) };
+  return { clock, transport, run: async () => got.with(await clock.run(runOpenLoop(input))) };
 }
 
 describe('runOpenLoop (virtual time)', () => {
@@ -91,8 +93,10 @@ describe('runOpenLoop (virtual time)', () => {
   it('records an error outcome as an error and a transport that throws as an error too', async () => {
     const clock = new VirtualClock();
     const transport = { kind: 'throws', send: () => Promise.reject(new Error('boom')), close() {} };
-    const out = await clock.run(
-      runOpenLoop({
+    const got = collectRecords();
+    const out = got.with(
+      await clock.run(
+        runOpenLoop({
         queries: queriesOf(1),
         schedule: constantSchedule(10),
         warmup: 0,
@@ -104,7 +108,9 @@ describe('runOpenLoop (virtual time)', () => {
         timeoutS: 1,
         clock,
         signal: new AbortController().signal,
+        onRecord: got.onRecord,
       }),
+      ),
     );
     expect(out.records.map((r) => [r.status, r.error])).toEqual([
       ['error', 'transport failed: boom'],
@@ -112,5 +118,21 @@ describe('runOpenLoop (virtual time)', () => {
     ]);
     const e = await setup(() => 'error', { warmup: 0, count: 1 }).run();
     expect(e.records.map((r) => [r.status, r.error])).toEqual([['error', 'HTTP 500']]);
+  });
+
+  it('records a query in flight when the user stops the run as interrupted, not as the miner\'s error', async () => {
+    const interrupt = new AbortController();
+    const signal = new AbortController();
+    // Ctrl-C at 100 ms, as query 1 goes out: queries 0 and 1 are in flight, query 2 (due at 200 ms) never starts.
+    const stop = (sent: number) => {
+      if (sent === 100) {
+        interrupt.abort('SIGINT');
+        signal.abort('SIGINT');
+      }
+      return 500;
+    };
+    const { run } = setup(stop, { warmup: 0, count: 3, signal: signal.signal, interrupt: interrupt.signal });
+    const out = await run();
+    expect(out.records.map((r) => r.status)).toEqual(['interrupted', 'interrupted']);
   });
 });

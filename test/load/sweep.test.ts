@@ -1,12 +1,12 @@
 // Tests of the sweep: the rate plan (pure) and a whole sweep in virtual time against a queueing miner of 50 q/s.
 import { describe, expect, it } from 'vitest';
 import { runReplay } from '../../harness/load/run-replay.ts';
-import { arrivalDriver, knownArrivals } from '../../harness/load/arrival-registry.ts';
+import { arrivalKind, knownArrivals } from '../../harness/load/arrival-kinds.ts';
+import { resolveRunOptions } from '../../harness/run/run-option-table.ts';
 import { nextSweepRate, SWEEP_DEFAULTS, sweepKnee } from '../../harness/load/sweep-plan.ts';
 import type { SweepStepResult } from '../../harness/model/replay-output.ts';
-import type { ArrivalOptions } from '../../harness/load/replay-context.ts';
 import { VirtualClock } from '../../harness/load/virtual-clock.ts';
-import { fakeTransport, queriesOf, queueingLatency } from './fake-transport.ts';
+import { collectRecords, fakeTransport, queriesOf, queueingLatency } from './fake-transport.ts';
 
 const step = (ratePerS: number, pass: boolean): SweepStepResult => ({
   step: 0,
@@ -41,33 +41,30 @@ describe('nextSweepRate', () => {
   });
 });
 
-const options = (o: Partial<ArrivalOptions>): ArrivalOptions => ({
-  kind: 'sweep',
-  concurrency: 1,
-  ratePerS: null,
-  timeScale: 1,
-  seed: 1,
-  maxInFlight: 10_000,
-  whenFull: 'drop',
-  sweep: S,
-  ...o,
-});
+/** Every option resolved as a run resolves them (defaults and the given flags), so each kind reads its own. */
+const options = (flags: Record<string, unknown>) => resolveRunOptions({ maxInFlight: 10_000, ...flags }, {}).options;
 
 describe('sweep against a 50 q/s miner (virtual time)', () => {
   it('passes 10, 20 and 40 q/s, fails 80, bisects to the knee, and reports the curve', async () => {
     const clock = new VirtualClock();
     const transport = fakeTransport(clock, queueingLatency(20));
-    const out = await clock.run(
-      runReplay({
-        queries: queriesOf(5),
-        arrival: options({ sweep: { ...S, stepS: 2 } }),
-        warmup: 0,
-        transport,
-        endpoint: { host: 'h', port: 1, hotkey: 'k' },
-        timeoutS: 0.2,
-        clock,
-        signal: new AbortController().signal,
-      }),
+    const got = collectRecords();
+    // --sweep-start 10 --sweep-factor 2 --sweep-max 1000, 2 s steps (refinement: the defaults' 3 bisection steps)
+    const o = options({ arrival: 'sweep', sweepStart: 10, sweepFactor: 2, sweepMax: 1000, sweepStepS: 2 });
+    const out = got.with(
+      await clock.run(
+        runReplay(arrivalKind('sweep'), o, {
+          queries: queriesOf(5),
+          warmup: 0,
+          transport,
+          endpoint: { host: 'h', port: 1, hotkey: 'k' },
+          timeoutS: 0.2,
+          timeoutWins: false,
+          clock,
+          signal: new AbortController().signal,
+          onRecord: got.onRecord,
+        }),
+      ),
     );
     const curve = out.sweep!.steps.map((s) => [s.ratePerS, s.sent, s.pass, s.p99Ms]);
     expect(curve).toEqual([
@@ -77,6 +74,7 @@ describe('sweep against a 50 q/s miner (virtual time)', () => {
       [80, 160, false, 1205.247], // 160 arrivals, 100 served in 2 s: the last waits ~1.2 s
       [60, 120, false, 413.439],
       [50, 100, true, 20.015],
+      [55, 110, false, 216.447], // the third bisection step: 5 q/s too many for 2 s queue 10, the last waits ~200 + 20 ms
     ]);
     expect(out.sweep!.kneeRatePerS).toBe(50);
     expect(out.records.every((r) => r.step !== undefined)).toBe(true);
@@ -87,24 +85,22 @@ describe('sweep against a 50 q/s miner (virtual time)', () => {
 describe('arrival registry', () => {
   it('lists the built-in kinds and names them all for an unknown one', () => {
     expect(knownArrivals()).toEqual(['closed', 'constant', 'poisson', 'sweep', 'trace']);
-    expect(() => arrivalDriver('burst')).toThrow('--arrival burst: unknown arrival model');
+    expect(() => arrivalKind('burst')).toThrow('--arrival burst: unknown arrival model');
     try {
-      arrivalDriver('burst');
+      arrivalKind('burst');
     } catch (e) {
       expect((e as { hint: string }).hint).toBe('use one of: closed, constant, poisson, sweep, trace');
     }
   });
   it('checks each model options and says which flag to fix', () => {
-    expect(arrivalDriver('constant').check(options({ kind: 'constant', ratePerS: null }), [])).toEqual([
+    expect(arrivalKind('constant').check(options({ arrival: 'constant' }) as never, [])).toEqual([
       '--arrival constant needs --rate: queries per second, e.g. --rate 50',
     ]);
-    expect(arrivalDriver('poisson').check(options({ kind: 'poisson', ratePerS: 0 }), [])).toEqual([
-      '--rate 0: must be a number > 0 (queries per second)',
+    expect(() => options({ arrival: 'poisson', ratePerS: 0 })).toThrow(/invalid run options/);
+    expect(arrivalKind('sweep').check(options({ arrival: 'sweep', sweepStart: 50, sweepMax: 20 }) as never, [])).toEqual([
+      '--sweep-max 20: must be >= --sweep-start 50',
     ]);
-    expect(arrivalDriver('trace').check(options({ kind: 'trace', timeScale: -1 }), [])).toEqual([
-      '--time-scale -1: must be a number > 0 (2 replays twice as fast)',
-    ]);
-    expect(arrivalDriver('trace').monotonicQueries).toBe(true);
+    expect(arrivalKind('trace').monotonicQueries).toBe(true);
   });
 });
 
@@ -112,18 +108,22 @@ describe('closed loop through runReplay (virtual time)', () => {
   it('keeps N workers busy: each query is due when its worker frees up', async () => {
     const clock = new VirtualClock();
     const transport = fakeTransport(clock, () => 10);
-    const out = await clock.run(
-      runReplay({
-        queries: queriesOf(3),
-        arrival: options({ kind: 'closed', concurrency: 2 }),
-        count: 4,
-        warmup: 0,
-        transport,
-        endpoint: { host: 'h', port: 1, hotkey: 'k' },
-        timeoutS: 1,
-        clock,
-        signal: new AbortController().signal,
-      }),
+    const got = collectRecords();
+    const out = got.with(
+      await clock.run(
+        runReplay(arrivalKind('closed'), options({ concurrency: 2 }), {
+          queries: queriesOf(3),
+          count: 4,
+          warmup: 0,
+          transport,
+          endpoint: { host: 'h', port: 1, hotkey: 'k' },
+          timeoutS: 1,
+          timeoutWins: false,
+          clock,
+          signal: new AbortController().signal,
+          onRecord: got.onRecord,
+        }),
+      ),
     );
     expect(out.records.map((r) => [r.intendedMs, r.sentMs, r.endMs])).toEqual([
       [0, 0, 10],

@@ -20,9 +20,15 @@ describe('parseResult', () => {
   });
 
   it('refuses an unknown schema version', () => {
-    const e = errorOf(good.replace('"schemaVersion":1', '"schemaVersion":99'));
+    const e = errorOf(good.replace('"schemaVersion":2', '"schemaVersion":99'));
     expect(e.code).toBe('RESULT_SCHEMA_UNKNOWN');
     expect(e.message).toContain('schemaVersion 99');
+  });
+
+  it('says how to read a result of schema 1 (minerbench 0.1)', () => {
+    const e = errorOf(good.replace('"schemaVersion":2', '"schemaVersion":1'));
+    expect(e.code).toBe('RESULT_SCHEMA_UNKNOWN');
+    expect((e as unknown as { hint: string }).hint).toMatch(/schema 1 \(minerbench 0.1\)/);
   });
 
   it('refuses a truncated file', () => {
@@ -39,9 +45,9 @@ describe('parseResult', () => {
     const e = errorOf(JSON.stringify(r));
     expect(e.code).toBe('RESULT_INVALID');
     expect(e.details).toEqual([
-      'runId: "../../etc" is not a run id of letters, digits, . _ -',
-      'load.okQps: "fast" is not a number',
-      "validity.verdict: missing (expected 'VALID' or 'INVALID')",
+      'x.json: runId: a run id of letters, digits, . _ - (got "../../etc")',
+      'x.json: load.okQps: Invalid input: expected number, received string (got "fast")',
+      'x.json: validity.verdict: Invalid option: expected one of "VALID"|"INVALID"',
     ]);
   });
 });

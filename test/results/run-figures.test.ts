@@ -9,33 +9,30 @@ describe('runFigures', () => {
     const r = readGolden('cpu');
     const f = runFigures(r);
     expect(Object.keys(f).sort()).toEqual(['capacityQps', 'errorRate', 'p50Ms', 'p99Ms', 'p99OfTimeout', 'quality']);
-    expect(f.p99Ms!.value).toBe(r.latency.p99Ms);
+    expect(f.p99Ms!.value).toBe(r.latency!.p99Ms);
     expect(f.p99Ms!.lo).toBeLessThanOrEqual(f.p99Ms!.value);
-    expect(f.p99OfTimeout!.value).toBeCloseTo((100 * r.latency.p99Ms!) / 12_000, 10);
+    expect(f.p99OfTimeout!.value).toBeCloseTo((100 * r.latency!.p99Ms!) / 12_000, 10);
     expect(f.errorRate!.value).toBe(0);
     expect(f.quality).toEqual({ value: 1, lo: 1, hi: 1 });
     const ci = r.confidence!.throughput;
-    expect(f.capacityQps!.lo).toBeCloseTo((r.load.okQps * ci.lowQps!) / ci.meanQps, 10);
+    expect(f.capacityQps!.lo).toBeCloseTo((r.load!.okQps * ci.lowQps!) / ci.meanQps, 10);
   });
 
-  it('a GPU run with earnings adds power, energy per query, quality per joule and net per day', () => {
+  it('a GPU run adds power, energy per query and quality per joule, each with the energy uncertainty', () => {
     const r = readGolden('gpu');
     const f = runFigures(r);
-    const e = r.energy as unknown as { meanW: number; energyJ: number; uncertaintyJ: number; qualityPerJoule: number };
+    const e = r.energy;
+    if (!e.measured) throw new Error('the GPU golden measures energy');
     expect(f.meanW!.value).toBe(e.meanW);
-    expect(f.meanW!.hi - f.meanW!.value).toBeCloseTo((e.meanW * e.uncertaintyJ) / e.energyJ, 10);
+    expect(f.meanW!.hi - f.meanW!.value).toBeCloseTo((e.meanW! * e.uncertaintyJ!) / e.energyJ!, 10);
     expect(f.qualityPerJoule!.value).toBe(e.qualityPerJoule);
-    expect(f.joulesPerQuery!.value).toBeCloseTo(e.energyJ / r.load.measured, 10);
-    const p50 = (r.earnings!['atRanks'] as Array<{ label: string; netFiatPerDay: number }>).find(
-      (x) => x.label === 'p50',
-    )!;
-    expect(f.netPerDay!.value).toBe(p50.netFiatPerDay);
+    expect(f.joulesPerQuery!.value).toBeCloseTo(e.energyJ! / r.load!.measured, 10);
   });
 
   it('falls back to the assumed throughput noise without a batch-means interval', () => {
     const r = readGolden('cpu');
     delete r.confidence;
-    expect(runFigures(r).capacityQps!.hi).toBeCloseTo(r.load.okQps * (1 + THROUGHPUT_NOISE), 10);
+    expect(runFigures(r).capacityQps!.hi).toBeCloseTo(r.load!.okQps * (1 + THROUGHPUT_NOISE), 10);
   });
 });
 
@@ -49,9 +46,12 @@ describe('machineIdentity', () => {
       ...env,
       gpus: {
         available: true as const,
+        driver: null,
+        cuda: null,
+        assignedDeviceIds: [],
         devices: [
-          { index: 0, uuid: 'GPU-b', name: 'X' },
-          { index: 1, uuid: 'GPU-a', name: 'X' },
+          { index: 0, uuid: 'GPU-b', name: 'X', powerLimitW: null, assigned: true },
+          { index: 1, uuid: 'GPU-a', name: 'X', powerLimitW: null, assigned: true },
         ],
       },
     };
@@ -59,9 +59,12 @@ describe('machineIdentity', () => {
       ...env,
       gpus: {
         available: true as const,
+        driver: null,
+        cuda: null,
+        assignedDeviceIds: [],
         devices: [
-          { index: 0, uuid: 'GPU-a', name: 'X' },
-          { index: 1, uuid: 'GPU-b', name: 'X' },
+          { index: 0, uuid: 'GPU-a', name: 'X', powerLimitW: null, assigned: true },
+          { index: 1, uuid: 'GPU-b', name: 'X', powerLimitW: null, assigned: true },
         ],
       },
     };

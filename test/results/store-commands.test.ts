@@ -56,7 +56,7 @@ describe('store commands', () => {
     const good = readGolden('cpu');
     writeResult(src, good);
     writeResult(src, { ...good, runId: 'truncated' }, JSON.stringify(good).slice(0, 300));
-    writeResult(src, { ...good, runId: 'future' }, JSON.stringify({ ...good, runId: 'future', schemaVersion: 2 }));
+    writeResult(src, { ...good, runId: 'future' }, JSON.stringify({ ...good, runId: 'future', schemaVersion: 3 }));
     const r = await cli('import', src);
     expect(r.code).toBe(41);
     expect(r.stderr).toContain('1 added');
