@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDockerEngine } from '../support/docker-engine.ts';
 import { runCli } from '../support/run-cli.ts';
 import { fakeSmiEnv, fixture } from '../gpu/fixture-paths.ts';
+import { itShared } from '../support/describe-shared.ts';
 
 beforeAll(async () => {
   await ensureDockerEngine();
@@ -28,7 +29,7 @@ describe('minerbench doctor', () => {
     });
   });
 
-  it('lists the GPUs, driver and power field of a (recorded) A100 host', async () => {
+  itShared('lists the GPUs, driver and power field of a (recorded) A100 host', async () => {
     const env = fakeSmiEnv({
       FAKE_SMI_XML: fixture('xml/k8s-test-infra/qx-a100.xml'),
       FAKE_SMI_HELP: fixture('csv/netdata_help-query-gpu_2022.txt'),

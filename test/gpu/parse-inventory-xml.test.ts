@@ -1,13 +1,14 @@
-// Tests parseInventoryXml against every recorded `nvidia-smi -q -x` in test/fixtures/gpu/xml.
+// Tests parseInventoryXml against every recorded `nvidia-smi -q -x` in ../shared/fixtures/gpu/xml, and on bad input.
 import { describe, expect, it } from 'vitest';
 import { MinerbenchError } from '../../harness/errors.ts';
 import { parseInventoryXml } from '../../harness/gpu/parse-inventory-xml.ts';
+import { describeShared } from '../support/describe-shared.ts';
 import { fixtureFiles, readFixture } from './fixture-paths.ts';
 
 const XMLS = fixtureFiles('xml', '.xml');
 const inv = (rel: string) => parseInventoryXml(readFixture(`xml/${rel}`));
 
-describe('parseInventoryXml', () => {
+describeShared('parseInventoryXml on the recordings', () => {
   it('finds all 28 recorded XML files (6 k8s-test-infra, 4 netdata, 18 telegraf)', () => {
     expect(XMLS).toHaveLength(28);
   });
@@ -172,7 +173,9 @@ describe('parseInventoryXml', () => {
       'UUID GPU-12345678-aaaa-bbbb-cccc-0123456789ab is reported by GPUs 0, 1; those GPUs can only be told apart by index',
     ]);
   });
+});
 
+describe('parseInventoryXml on what is not an inventory', () => {
   it.each([
     [
       'the summary table',
