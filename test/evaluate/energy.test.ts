@@ -259,6 +259,26 @@ describe('evaluateEnergy flags', () => {
     expect(r.energyJ).toBeCloseTo(328.25, 9);
   });
 
+  it('clock event reasons sampled but read [N/A] are unknown, not "not held back": a flag says so', () => {
+    const samples = [
+      { t: 0, powerW: 300, eventReasons: null }, // clocks_event_reasons.active was [N/A]
+      { t: 500, powerW: 310, eventReasons: 0x0 },
+      { t: 1000, powerW: 320, eventReasons: null },
+    ];
+    const sampled = { ...trace(samples), reasonsField: 'clocks_event_reasons.active' };
+    expect(evaluateEnergy({ trace: sampled, loadWindow: window }).flags).toEqual([
+      {
+        kind: 'clock-reasons-unknown',
+        uuid: 'G',
+        message: 'clock event reasons read N/A in 66.7% of 3 samples: whether clocks were held back there is unknown',
+        count: 2,
+        share: 2 / 3,
+      },
+    ]);
+    // Not sampled at all (a driver without the field): no reading to misread, no flag.
+    expect(evaluateEnergy({ trace: { ...trace(samples), reasonsField: null }, loadWindow: window }).flags).toEqual([]);
+  });
+
   it('no power reading at all: no figure, a flag, and per-query values are null', () => {
     const r = evaluateEnergy({
       trace: trace([
