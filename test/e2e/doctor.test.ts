@@ -42,6 +42,28 @@ describe('minerbench doctor', () => {
     expect(r.out).toMatch(/^yes\s+measure GPU energy$/m);
   });
 
+  itShared('says it cannot measure GPU energy where every power reading is N/A (a recorded Quadro P400)', async () => {
+    // The Quadro P400 (driver 418) reports power_draw and every limit as N/A, as a vGPU guest does.
+    const env = fakeSmiEnv({
+      FAKE_SMI_XML: fixture('xml/telegraf/quadro-p400.xml'),
+      FAKE_SMI_HELP: fixture('csv/netdata_help-query-gpu_2022.txt'),
+    });
+    const r = await runCli(['doctor', '--json'], env);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as {
+      checks: Array<{ what: string; status: string; detail: string }>;
+      can: Record<string, boolean>;
+    };
+    expect(j.checks.find((c) => c.what === 'GPU 0')).toEqual({
+      what: 'GPU 0',
+      status: 'warn',
+      detail:
+        'Quadro P400 GPU-8f750be4-dfbc-23b9-b33f-da729a536494, power limit ? W; power draw N/A: ' +
+        'nvidia-smi reads no power on this GPU (no power sensing; a vGPU guest reads none either)',
+    });
+    expect(j.can['measure GPU energy']).toBe(false);
+  });
+
   it('exits 10 and says how to start Docker when the engine is not reachable', async () => {
     const r = await runCli(['doctor'], { ...process.env, DOCKER_HOST: 'unix:///tmp/minerbench-no-docker.sock' });
     expect(r.code).toBe(10);
