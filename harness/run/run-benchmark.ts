@@ -30,6 +30,7 @@ import { GpuSession, type RunPhases } from './gpu-session.ts';
 import { GpuQueue } from './gpu-queue.ts';
 import type { RunEventSink } from './run-events.ts';
 import { ProgressMeter } from './progress-meter.ts';
+import { tracePlan } from '../load/trace-plan.ts';
 import { renderRunReport } from './render-run-report.ts';
 import { storeRun } from '../results/store-run.ts';
 import { chainUsed, runEarnings } from './run-earnings.ts';
@@ -81,7 +82,18 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
     monotonic: arrivalDriver(options.arrival).monotonicQueries,
   });
   const arrival = arrivalOptions(options, queries);
+  // --arrival trace sends the file once: how many queries, over how long; a long schedule is said before anything starts.
+  const trace =
+    arrival.kind === 'trace'
+      ? tracePlan(queries, {
+          warmup: options.warmup,
+          count: options.queries,
+          durationS: options.durationS,
+          timeScale: arrival.timeScale,
+        })
+      : null;
   const gpuPlan = await planGpus(profile, options.gpus, input.env);
+  if (trace?.warning) emit({ type: 'warning', message: trace.warning });
 
   // PROBE
   emit({ type: 'phase', phase: 'probe' });
@@ -188,12 +200,12 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
       }
     }
     const count = options.queries ?? queries.length;
-    const total = options.durationS === null ? options.warmup + count : null;
-    const meter = new ProgressMeter(now(), total, options.durationS);
+    const total = options.durationS === null ? (trace?.total ?? options.warmup + count) : null;
+    const meter = new ProgressMeter(now(), total, options.durationS, trace?.spanS ?? null);
     emit({
       type: 'phase',
       phase: 'measure',
-      detail: `${options.warmup} warm-up + ${options.durationS === null ? `${count} queries` : `${options.durationS} s`}, ${describeArrival(arrival)}`,
+      detail: `${trace?.warmup ?? options.warmup} warm-up + ${options.durationS === null ? `${trace?.measured ?? count} queries` : `${options.durationS} s`}, ${describeArrival(arrival)}`,
     });
     replay = await runReplay({
       queries,

@@ -1,4 +1,6 @@
 // `minerbench estimate <result.json>`: recomputes a saved run's earnings with other prices, offline from the shipped snapshot.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
@@ -41,11 +43,10 @@ describe('minerbench estimate', () => {
     const pue = await runCli(['estimate', RESULT, '--offline', '--pue', '0.5']);
     expect(pue.code).toBe(2);
     expect(pue.err).toContain('--pue must be >= 1 (got 0.5)');
-    const other = await runCli([
-      'estimate',
-      path.resolve(import.meta.dirname, '../fixtures/chain/derived/sn1_block6852690_runtime_api_decoded.json'),
-      '--offline',
-    ]);
+    // The same result, as a minerbench of another result schema would have written it.
+    const otherVersion = path.join(mkdtempSync(path.join(tmpdir(), 'mb-estimate-')), 'result.json');
+    writeFileSync(otherVersion, JSON.stringify({ ...JSON.parse(readFileSync(RESULT, 'utf8')), schemaVersion: 0 }));
+    const other = await runCli(['estimate', otherVersion, '--offline']);
     expect(other.code).toBe(41);
   });
 });
