@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import type { SubnetProfile } from '../../harness/config/subnet-profile.ts';
+import type { MinerProfile } from '../../harness/config/subnet-profile.ts';
 import { lineStream } from '../../harness/fleet/follow-runner.ts';
 import { followBuildProgress } from '../../harness/runtime/docker-image.ts';
 import { demuxDockerLog } from '../../harness/runtime/docker-logs.ts';
@@ -50,7 +50,7 @@ describe('UTF-8 across reads', () => {
     const profile = {
       id: 'utf8-log',
       miner: { process: { command: [process.execPath, '-e', script] }, ready: { synapse: 'x' } },
-    } as unknown as SubnetProfile;
+    } as unknown as MinerProfile;
     const rt = new ProcessRuntime({
       runId: `utf8-log-${process.pid}`,
       profile,
