@@ -4,6 +4,7 @@ import autocannon from 'autocannon';
 import { runClosedLoop } from '../../harness/load/closed-loop.ts';
 import { OpenAiHttpSender } from '../../harness/transport/openai-http.ts';
 import { fmt, QUICK, row, startMiner } from './bench-support.ts';
+import type { RequestRecord } from '../../harness/model/request-record.ts';
 
 const SECONDS = QUICK ? 5 : 15;
 const CONNECTIONS = 32;
@@ -20,7 +21,9 @@ const ac = await autocannon({
 const acRate = ac.requests.total / SECONDS;
 const transport = new OpenAiHttpSender({ config: {} });
 const t0 = performance.now();
+const records: RequestRecord[] = [];
 const out = await runClosedLoop({
+  onRecord: (r) => void records.push(r),
   queries: [{ t: 0, synapse: '/v1/chat/completions', body, line: 1 }],
   count: 0,
   durationS: SECONDS,
@@ -34,7 +37,7 @@ const out = await runClosedLoop({
 });
 transport.close();
 miner.stop();
-const measured = out.records.filter((r) => !r.warmup && r.status === 'ok');
+const measured = records.filter((r) => !r.warmup && r.status === 'ok');
 const ours = measured.length / ((out.endedMs - out.measureStartMs) / 1000);
 row({
   bench: 'capacity',

@@ -7,6 +7,7 @@ import { runOpenLoop } from '../../harness/load/open-loop.ts';
 import { OpenAiHttpSender } from '../../harness/transport/openai-http.ts';
 import { fmt, percentile, QUICK, row, startMiner } from './bench-support.ts';
 import { maxOf, minOf } from '../../harness/model/min-max.ts';
+import type { RequestRecord } from '../../harness/model/request-record.ts';
 
 const RATE = 1000;
 const SECONDS = QUICK ? 5 : 30;
@@ -21,7 +22,9 @@ const query = {
   line: 1,
 };
 const loop = startEventLoopMonitor();
-const out = await runOpenLoop({
+const records: RequestRecord[] = [];
+await runOpenLoop({
+  onRecord: (r) => void records.push(r),
   queries: [query],
   schedule: constantSchedule(RATE),
   warmup: RATE,
@@ -37,7 +40,7 @@ const out = await runOpenLoop({
 const el = loop.stop();
 transport.close();
 miner.stop();
-const measured = out.records.filter((r) => !r.warmup);
+const measured = records.filter((r) => !r.warmup);
 const sent = measured.filter((r) => r.status !== 'dropped');
 const first = minOf(sent.map((r) => r.sentMs));
 const last = maxOf(sent.map((r) => r.sentMs));

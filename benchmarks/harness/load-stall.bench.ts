@@ -7,6 +7,7 @@ import { realClock } from '../../harness/load/load-clock.ts';
 import { runOpenLoop } from '../../harness/load/open-loop.ts';
 import { OpenAiHttpSender } from '../../harness/transport/openai-http.ts';
 import { fmt, percentile, QUICK, row, startMiner } from './bench-support.ts';
+import type { RequestRecord } from '../../harness/model/request-record.ts';
 
 const RATE = 100;
 const SECONDS = QUICK ? 10 : 30;
@@ -16,7 +17,9 @@ const t0 = performance.now();
 const wall0 = Date.now();
 const clock = realClock(() => performance.now() - t0);
 const query = { t: 0, synapse: '/v1/chat/completions', body: { model: 'm', messages: [] }, line: 1 };
-const out = await runOpenLoop({
+const records: RequestRecord[] = [];
+await runOpenLoop({
+  onRecord: (r) => void records.push(r),
   queries: [query],
   schedule: constantSchedule(RATE),
   warmup: 0,
@@ -31,13 +34,13 @@ const out = await runOpenLoop({
 });
 transport.close();
 // Truth from the schedule: an answer due (intended + 5 ms) inside a freeze [k*5000, k*5000+1000) wall ms comes at its end.
-const truth = out.records.map((r) => {
+const truth = records.map((r) => {
   const due = wall0 + r.intendedMs + 5;
   const inWindow = due % 5000;
   return inWindow < 1000 ? due - inWindow + 1000 - (wall0 + r.intendedMs) : 5;
 });
-const ours = out.records.filter((r) => r.status === 'ok').map((r) => r.endMs - r.intendedMs);
-const fromSend = out.records.filter((r) => r.status === 'ok').map((r) => r.endMs - r.sentMs);
+const ours = records.filter((r) => r.status === 'ok').map((r) => r.endMs - r.intendedMs);
+const fromSend = records.filter((r) => r.status === 'ok').map((r) => r.endMs - r.sentMs);
 const [t50, t90, t99] = [0.5, 0.9, 0.99].map((q) => percentile(truth, q));
 const m99 = percentile(ours, 0.99);
 const err = Math.abs(m99 - t99!) / t99!;

@@ -13,7 +13,9 @@ function replayProblems(file: string, raw: unknown): string[] {
   const r = raw as Record<string, unknown>;
   const kind = (r.workload as { kind?: unknown } | undefined)?.kind ?? 'replay';
   if (kind !== 'replay') return [];
-  return REPLAY_NEEDS.filter((k) => r[k] === undefined).map((k) => `${file}: ${k}: required by workload 'replay' (the default)`);
+  return REPLAY_NEEDS.filter((k) => r[k] === undefined).map(
+    (k) => `${file}: ${k}: required by workload 'replay' (the default)`,
+  );
 }
 
 /** Validates a loaded profile; throws CONFIG_INVALID listing every problem with the file it came from. */

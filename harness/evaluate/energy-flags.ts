@@ -35,6 +35,8 @@ export interface FlagOptions {
   enforcedLimitW: number | null;
   otherProcesses: ReadonlyArray<{ pid: number | null; name: string | null }>;
   uncoveredS: number;
+  /** The clock event reasons were sampled: a sample without them is one nvidia-smi read as [N/A]. */
+  reasonsSampled?: boolean;
 }
 
 /** Every flag for one GPU over one window; a flag is raised as soon as one sample shows it, with its share. */
@@ -67,6 +69,12 @@ export function energyFlags(
     return other !== 0;
   }).length;
   add('clocks-throttled', throttled, `clocks held back (${[...reasons].join(', ')}) in ${pct(throttled)}`);
+  const unknown = o.reasonsSampled ? inWindow.filter((s) => s.eventReasons === null).length : 0;
+  add(
+    'clock-reasons-unknown',
+    unknown,
+    `clock event reasons read N/A in ${pct(unknown)}: whether clocks were held back there is unknown`,
+  );
   const hot = inWindow.filter((s) => ((s.eventReasons ?? 0) & THERMAL) !== 0).length;
   add('temperature-limited', hot, `thermal slowdown in ${pct(hot)}`);
   if (o.otherProcesses.length > 0) {

@@ -11,6 +11,8 @@ export interface EnergyTrace {
   periodMs: number;
   /** Explicit no-data windows (nvidia-smi restarts): never bridged. */
   gaps?: readonly TimeWindow[];
+  /** The field the clock event reasons were sampled from; null or absent when they were not sampled. */
+  reasonsField?: string | null;
   gpus: Record<string, { reading: ReadingKind; samples: readonly FlagSample[] }>;
 }
 
@@ -70,6 +72,7 @@ export function evaluateEnergy(input: EnergyInput): EnergyReport {
       enforcedLimitW: input.enforcedLimitW?.[uuid] ?? null,
       otherProcesses: input.otherProcesses?.[uuid] ?? [],
       uncoveredS: load.uncoveredS,
+      reasonsSampled: Boolean(trace.reasonsField),
     });
     return {
       uuid,

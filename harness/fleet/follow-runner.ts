@@ -17,11 +17,13 @@ export interface FollowResult {
   stderrTail: string[];
 }
 
-function lines(onLine: (l: string) => void): PassThrough {
+/** A writable that hands on each complete line written to it. */
+export function lineStream(onLine: (l: string) => void): PassThrough {
   const p = new PassThrough();
+  const decoder = new TextDecoder(); // one stream: a character cut between two chunks comes out whole
   let buf = '';
   p.on('data', (d: Buffer) => {
-    buf += d.toString('utf8');
+    buf += decoder.decode(d, { stream: true });
     let i: number;
     while ((i = buf.indexOf('\n')) >= 0) {
       onLine(buf.slice(0, i));
@@ -42,11 +44,11 @@ export async function followRunner(
     stdout: true,
     stderr: true,
   })) as unknown as NodeJS.ReadableStream & { destroy(): void };
-  const out = lines((l) => {
+  const out = lineStream((l) => {
     const m = parseRunnerLine(l);
     if (m) o.onMessage(m);
   });
-  const err = lines((l) => {
+  const err = lineStream((l) => {
     stderrTail.push(l);
     if (stderrTail.length > 20) stderrTail.shift();
   });

@@ -65,7 +65,7 @@ export interface GpuInfo {
   temperatureC: number | null;
   utilizationGpuPct: number | null;
   smClockMHz: number | null;
-  /** Active clock event (throttle) reasons by short name ('gpu_idle', 'sw_power_cap', ...); null when not reported. */
+  /** Active clock event (throttle) reasons ('gpu_idle', 'sw_power_cap', ...); null when unknown (absent or N/A). */
   clockReasonsActive: string[] | null;
   processes: GpuProcess[];
 }

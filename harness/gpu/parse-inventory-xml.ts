@@ -99,7 +99,7 @@ function parseGpu(g: Node, index: number): GpuInfo {
     temperatureC: smiNumber(obj(g['temperature'])['gpu_temp']),
     utilizationGpuPct: smiNumber(obj(g['utilization'])['gpu_util']),
     smClockMHz: smiNumber(obj(g['clocks'])['sm_clock']),
-    clockReasonsActive: reasons === undefined ? null : activeReasons(obj(reasons)),
+    clockReasonsActive: activeReasons(reasons),
     processes: list(obj(g['processes'])['process_info']).map(parseProcess),
   };
 }
@@ -137,10 +137,20 @@ function parsePower(g: Node): GpuPowerInfo {
   };
 }
 
-function activeReasons(r: Node): string[] {
-  return Object.entries(r)
-    .filter(([, v]) => smiBool(v) === true)
-    .map(([k]) => k.replace(/^clocks_(event|throttle)_reason_/, ''));
+/**
+ * The active clock event reasons; null when they are not known: the element absent or N/A, or any one reason N/A
+ * (a partial list would read as "the others are not active").
+ */
+function activeReasons(r: unknown): string[] | null {
+  const reasons = Object.entries(obj(r)).filter(([k]) => /^clocks_(event|throttle)_reason_/.test(k));
+  if (reasons.length === 0) return null;
+  const active: string[] = [];
+  for (const [k, v] of reasons) {
+    const on = smiBool(v);
+    if (on === null) return null;
+    if (on) active.push(k.replace(/^clocks_(event|throttle)_reason_/, ''));
+  }
+  return active;
 }
 
 function parseMigDevice(m: Node): MigDevice {

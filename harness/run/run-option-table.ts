@@ -62,15 +62,14 @@ export function runOptionProblems(
     problems.push(`--arrival ${o.arrival}: unknown arrival model (use one of: ${knownArrivals().join(', ')})`);
   if (typeof o.runtime === 'string' && !knownRuntimes().includes(o.runtime))
     problems.push(`--runtime ${o.runtime}: unknown runtime (use one of: ${knownRuntimes().join(', ')})`);
-  else if (typeof o.runtime === 'string')
-    problems.push(
-      ...checkRuntimeOptions(o.runtime, {
-        baseImage: o.baseImage ?? null,
-        endpoint: o.endpoint ?? null,
-        minerHotkey: o.minerHotkey ?? null,
-        signs: facts.signs,
-      }),
-    );
+  else if (typeof o.runtime === 'string') {
+    const runtime = {
+      baseImage: o.baseImage ?? null,
+      endpoint: o.endpoint ?? null,
+      minerHotkey: o.minerHotkey ?? null,
+    };
+    for (const p of checkRuntimeOptions(o.runtime, { ...runtime, signs: facts.signs })) problems.push(p);
+  }
   return { resolved: { options: o, origin: r.origin, unknownEnv: r.unknownEnv }, problems };
 }
 

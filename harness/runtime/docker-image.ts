@@ -13,7 +13,7 @@ export interface BuiltImage {
   seconds: number;
 }
 
-interface BuildEvent {
+export interface BuildEvent {
   stream?: string;
   status?: string;
   error?: string;
@@ -40,6 +40,21 @@ export function lastLines(text: string, n: number): string[] {
     .slice(-n);
 }
 
+/**
+ * The build's events as the engine streams them. docker-modem decodes each chunk on its own, so the stream is set to
+ * decode UTF-8 first: a character cut between two chunks (a build step printing non-ASCII) comes out whole.
+ */
+export function followBuildProgress(
+  modem: Docker['modem'],
+  stream: NodeJS.ReadableStream,
+  onEvent: (ev: BuildEvent) => void,
+): Promise<BuildEvent[]> {
+  stream.setEncoding('utf8');
+  return new Promise<BuildEvent[]>((resolve, reject) => {
+    modem.followProgress(stream, (err, out) => (err ? reject(err) : resolve(out as BuildEvent[])), onEvent);
+  });
+}
+
 export async function buildMinerImage(
   docker: Docker,
   opts: {
@@ -63,16 +78,10 @@ export async function buildMinerImage(
       forcerm: true,
       ...(opts.signal ? { abortSignal: opts.signal } : {}),
     });
-    const events = await new Promise<BuildEvent[]>((resolve, reject) => {
-      docker.modem.followProgress(
-        stream,
-        (err, out) => (err ? reject(err) : resolve(out as BuildEvent[])),
-        (ev: BuildEvent) => {
-          const text = (ev.stream ?? (ev.status ? `${ev.status}\n` : '')) + (ev.error ? `ERROR: ${ev.error}\n` : '');
-          log += text;
-          opts.onLog?.(text);
-        },
-      );
+    const events = await followBuildProgress(docker.modem, stream, (ev) => {
+      const text = (ev.stream ?? (ev.status ? `${ev.status}\n` : '')) + (ev.error ? `ERROR: ${ev.error}\n` : '');
+      log += text;
+      opts.onLog?.(text);
     });
     const failed = events.find((e) => e.error || e.errorDetail);
     if (failed) throw new Error(failed.errorDetail?.message ?? failed.error ?? 'build failed');

@@ -28,6 +28,8 @@ export class ProcessRuntime implements RuntimeAdapter {
   readonly kind = 'process';
   private child: ResultPromise | undefined;
   private log = '';
+  /** Decodes the miner's output as one stream: a character cut between two reads comes out whole. */
+  private readonly decoder = new TextDecoder();
   private stopping = false;
   private exitPromise: Promise<MinerExit> | undefined;
   private pidfile: string | undefined;
@@ -68,8 +70,9 @@ export class ProcessRuntime implements RuntimeAdapter {
     });
     this.child = child;
     child.all?.on('data', (d: Buffer) => {
-      if (this.log.length < MAX_LOG_BYTES) this.log += d.toString('utf8');
+      if (this.log.length < MAX_LOG_BYTES) this.log += this.decoder.decode(d, { stream: true });
     });
+    child.all?.on('end', () => (this.log += this.decoder.decode()));
     this.exitPromise = child.then((r) => ({ exitCode: r.exitCode ?? (r.signal ? 128 : -1), atMs: this.o.now() }));
     child.catch(() => undefined);
     if (child.pid === undefined) {

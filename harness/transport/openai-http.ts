@@ -135,7 +135,7 @@ class SseAnswer {
   private readonly parser = new SseParser();
 
   readonly onChunk = (c: Buffer, atMs: number): void => {
-    for (const d of this.parser.push(c.toString('utf8'))) this.onEvent(d, atMs);
+    for (const d of this.parser.push(c)) this.onEvent(d, atMs);
   };
 
   end(atMs: number): void {

@@ -1,5 +1,7 @@
 // pythonStr: Python's str() of a JSON-like value, as bittensor's body hash needs it (bittensor.md 1.4).
 
+import { isPythonPrintable } from './python-printable.ts';
+
 /** A float whose source was a JSON number but that Python holds as float (pydantic float field). */
 export class PyFloat {
   constructor(readonly value: number) {}
@@ -23,7 +25,11 @@ export function pythonFloatRepr(x: number): string {
   return s.includes('.') || s.includes('e') ? s : `${s}.0`;
 }
 
-/** Python repr() of a str: single quotes unless the text has ' and no ", escapes as CPython does. */
+/**
+ * Python repr() of a str, as CPython's unicode_repr writes it: single quotes unless the text has ' and no ";
+ * \ and the quote escaped; \t \n \r; other ASCII controls as \xhh; every other character CPython does not
+ * print (str.isprintable(), by category) as \xhh below U+0100, \uhhhh below U+10000, else \Uhhhhhhhh.
+ */
 export function pythonStrRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
@@ -33,32 +39,17 @@ export function pythonStrRepr(s: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp >= 0x80 && cp < 0xa0) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (isNonPrintable(cp))
-      out += cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\U${cp.toString(16).padStart(8, '0')}`;
-    else out += ch;
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${hex(cp, 2)}`;
+    else if (cp < 0x7f || isPythonPrintable(cp)) out += ch;
+    else if (cp <= 0xff) out += `\\x${hex(cp, 2)}`;
+    else if (cp <= 0xffff) out += `\\u${hex(cp, 4)}`;
+    else out += `\\U${hex(cp, 8)}`;
   }
   return out + quote;
 }
 
-// The code points CPython's str.isprintable() rejects that occur in practice: separators and format characters.
-function isNonPrintable(cp: number): boolean {
-  return (
-    cp === 0xad ||
-    (cp >= 0x2028 && cp <= 0x2029) ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x202a && cp <= 0x202e) ||
-    (cp >= 0x2060 && cp <= 0x2064) ||
-    cp === 0xfeff ||
-    (cp >= 0xd800 && cp <= 0xdfff) ||
-    cp === 0x00a0 ||
-    cp === 0x1680 ||
-    (cp >= 0x2000 && cp <= 0x200a) ||
-    cp === 0x202f ||
-    cp === 0x205f ||
-    cp === 0x3000
-  );
+function hex(cp: number, digits: number): string {
+  return cp.toString(16).padStart(digits, '0');
 }
 
 function pythonRepr(v: unknown): string {

@@ -22,6 +22,8 @@ import { ProgressMeter } from './progress-meter.ts';
 import { defineWorkload, type WorkloadPlan } from './workload-kind.ts';
 
 interface ReplayPlan extends WorkloadPlan {
+  /** Seconds the schedule spans when known in advance (a trace), for the time left. */
+  scheduleS: number | null;
   profile: ReplayProfile;
   arrival: ArrivalKind;
   lines: readonly CapturedQuery[];
@@ -93,14 +95,20 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
       : fileTimeouts === lines.length
         ? "the queries file's own timeout per query"
         : `the profile's validator timeout${fileTimeouts ? ` (${fileTimeouts} queries carry their own)` : ''}`;
-    const planned = arrival.plannedQueries(o as never, lines, o.warmup, count);
+    const sized = arrival.plan(o as never, lines, {
+      warmup: o.warmup,
+      count: o.durationS === null ? (o.queries ?? null) : null,
+      durationS: o.durationS,
+    });
+    for (const w of sized.warnings) warnings.push(w);
     return {
       kind: 'replay',
-      description: `${arrival.describe(o as never)}; ${o.warmup} warm-up + ${o.durationS === null ? `${count} queries` : `${o.durationS} s`}`,
+      description: `${arrival.describe(o as never)}; ${o.warmup} warm-up + ${o.durationS === null ? `${sized.measured ?? count} queries` : `${o.durationS} s`}`,
       miner: profile,
       readyProbe: (signer) => readyProber(profile, signer),
       signs: profile.transport.kind !== 'openai-http',
-      plannedUnits: o.durationS === null ? planned : null,
+      plannedUnits: sized.total,
+      scheduleS: sized.spanS,
       queries: { file, lines },
       timeout: { s: timeoutS, source },
       validatorQps: profile.validator.queriesPerMinerPerMinute / 60,
@@ -121,7 +129,7 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
     const transport = createTransport(plan.profile.transport, { signer: ctx.signer });
     const inspect = plan.profile.inspect;
     const inspections = new PQueue({ concurrency: 2 });
-    const meter = new ProgressMeter(ctx.now(), plan.plannedUnits, plan.durationS ?? null);
+    const meter = new ProgressMeter(ctx.now(), plan.plannedUnits, plan.durationS ?? null, plan.scheduleS);
     const byLine = new Map(plan.lines.map((q) => [q.line, q]));
     const endpoint = ctx.endpoint!;
     let written = 0;

@@ -15,6 +15,7 @@ import { resolveChainEndpoint } from '../../harness/chain/chain-networks.ts';
 import { loadChainSnapshotFile } from '../../harness/chain/chain-snapshot-file.ts';
 import { DEFAULT_SNAPSHOT_PATH } from '../../harness/chain/default-snapshot.ts';
 import { MinerbenchError } from '../../harness/errors.ts';
+import { describeShared, itShared } from '../support/describe-shared.ts';
 
 const finney = (url: string) => ({ network: 'finney', url, genesisHash: FINNEY_GENESIS });
 let cleanup: (() => Promise<unknown>)[] = [];
@@ -73,7 +74,7 @@ describe('connecting', () => {
     expect(e.hint).toContain('block 6,852,690');
   });
 
-  it('an endpoint that accepts but never answers: CHAIN_UNREACHABLE after the connect timeout', async () => {
+  itShared('an endpoint that accepts but never answers: CHAIN_UNREACHABLE after the connect timeout', async () => {
     const s = await serve({ silent: true });
     const t0 = Date.now();
     const e = await rejection(connectChain({ endpoint: finney(s.url), retries: 0, timeoutMs: 500 }));
@@ -82,7 +83,7 @@ describe('connecting', () => {
     expect(Date.now() - t0).toBeLessThan(5_000);
   });
 
-  it('another chain (different genesis): CHAIN_MISMATCH naming both hashes', async () => {
+  itShared('another chain (different genesis): CHAIN_MISMATCH naming both hashes', async () => {
     const other = '0x8f9cf856bf558a14440e75569c9e58594757048d7b3a84b5d25f6bd978263105';
     const s = await serve({ genesisHash: other, chainName: 'Bittensor Testnet' });
     const e = await rejection(connectChain({ endpoint: finney(s.url), retries: 0 }));
@@ -113,7 +114,7 @@ describe('connecting', () => {
   });
 });
 
-describe('reading', () => {
+describeShared('reading', () => {
   it('a netuid that does not exist: CHAIN_DATA_MISSING listing the existing ones', async () => {
     const s = await serve({});
     const c = await connect(s.url);
@@ -142,45 +143,49 @@ describe('reading', () => {
   });
 });
 
-describe('a runtime without the subnet runtime APIs (V14 metadata only; storage answers synthetic, from recorded SN1 values)', () => {
-  it('falls back to batched storage reads and gets the same SN1 state', async () => {
-    const s = await serve({
-      runtimeApis: false,
-      syntheticValues: { blockEmissionRao: 1_000_000_000n, subnetOwnerCut: 11_796 },
+describeShared(
+  'a runtime without the subnet runtime APIs (V14 metadata only; storage answers synthetic, from recorded SN1 values)',
+  () => {
+    it('falls back to batched storage reads and gets the same SN1 state', async () => {
+      const s = await serve({
+        runtimeApis: false,
+        syntheticValues: { blockEmissionRao: 1_000_000_000n, subnetOwnerCut: 11_796 },
+      });
+      const c = await connect(s.url);
+      const snap = await readChainSnapshot(c, { block: 6_852_690 });
+      expect(snap.source.method).toBe('storage');
+      // block hash, header, runtime version, netuid list, 2 globals, then 3 batched reads for the subnet
+      expect(snap.source.requests).toBeLessThanOrEqual(10);
+      const x = snap.subnets[0]!;
+      expect([x.netuid, x.name, x.tempo, x.numUids, x.burnRao, x.immunityPeriod]).toEqual([
+        1,
+        'Apex',
+        99,
+        1024,
+        '500000',
+        7200,
+      ]);
+      const fromApi = JSON.parse(
+        await import('node:fs/promises').then((f) => f.readFile(DEFAULT_SNAPSHOT_PATH, 'utf8')),
+      ).subnets[0];
+      expect(x.uids).toEqual(fromApi.uids);
+      expect(x.pool).toEqual(fromApi.pool);
+      expect(x.price).toEqual({ taoPerAlpha: fromApi.price.taoPerAlpha, source: 'pool-reserves' });
+      expect(snap.blockEmissionRao).toBe('1000000000');
+      expect(snap.subnetOwnerCut).toBe(11_796);
+      expect(snap.warnings.join('\n')).toContain('this runtime has no subnet runtime APIs');
+      expect([...s.syntheticAnswers].some((l) => l.includes('V14 storage types'))).toBe(true);
     });
-    const c = await connect(s.url);
-    const snap = await readChainSnapshot(c, { block: 6_852_690 });
-    expect(snap.source.method).toBe('storage');
-    // block hash, header, runtime version, netuid list, 2 globals, then 3 batched reads for the subnet
-    expect(snap.source.requests).toBeLessThanOrEqual(10);
-    const x = snap.subnets[0]!;
-    expect([x.netuid, x.name, x.tempo, x.numUids, x.burnRao, x.immunityPeriod]).toEqual([
-      1,
-      'Apex',
-      99,
-      1024,
-      '500000',
-      7200,
-    ]);
-    const fromApi = JSON.parse(await import('node:fs/promises').then((f) => f.readFile(DEFAULT_SNAPSHOT_PATH, 'utf8')))
-      .subnets[0];
-    expect(x.uids).toEqual(fromApi.uids);
-    expect(x.pool).toEqual(fromApi.pool);
-    expect(x.price).toEqual({ taoPerAlpha: fromApi.price.taoPerAlpha, source: 'pool-reserves' });
-    expect(snap.blockEmissionRao).toBe('1000000000');
-    expect(snap.subnetOwnerCut).toBe(11_796);
-    expect(snap.warnings.join('\n')).toContain('this runtime has no subnet runtime APIs');
-    expect([...s.syntheticAnswers].some((l) => l.includes('V14 storage types'))).toBe(true);
-  });
 
-  it('a netuid that does not exist is reported from the storage path too', async () => {
-    const s = await serve({ runtimeApis: false });
-    const c = await connect(s.url);
-    const e = await rejection(readChainSnapshot(c, { netuids: [42] }));
-    expect(e.code).toBe('CHAIN_DATA_MISSING');
-    expect(e.message).toBe('netuid 42 does not exist at block 6852690');
-  });
-});
+    it('a netuid that does not exist is reported from the storage path too', async () => {
+      const s = await serve({ runtimeApis: false });
+      const c = await connect(s.url);
+      const e = await rejection(readChainSnapshot(c, { netuids: [42] }));
+      expect(e.code).toBe('CHAIN_DATA_MISSING');
+      expect(e.message).toBe('netuid 42 does not exist at block 6852690');
+    });
+  },
+);
 
 describe('snapshot files', () => {
   it('refuses a snapshot of another schema version, naming both versions', async () => {

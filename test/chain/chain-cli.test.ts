@@ -19,11 +19,13 @@ import {
 import { loadChainSnapshotFile } from '../../harness/chain/chain-snapshot-file.ts';
 import { loadDefaultSnapshot } from '../../harness/chain/default-snapshot.ts';
 import type { CliIo } from '../../harness/cli/cli-command.ts';
+import { itShared } from '../support/describe-shared.ts';
+import { SHARED_FIXTURES_PRESENT } from '../support/shared-fixtures.ts';
 
 let server: RecordedChainServer;
 let dir: string;
 beforeAll(async () => {
-  server = await startRecordedChainServer({ spec: 343 });
+  if (SHARED_FIXTURES_PRESENT) server = await startRecordedChainServer({ spec: 343 });
   dir = await mkdtemp(join(tmpdir(), 'mb-chain-cli-'));
 });
 afterAll(async () => server?.close());
@@ -44,7 +46,7 @@ function io(): CliIo & { stdout: string[]; stderr: string[] } {
 }
 
 describe('minerbench chain snapshot', () => {
-  it('writes a dated, versioned snapshot recording the block it used', async () => {
+  itShared('writes a dated, versioned snapshot recording the block it used', async () => {
     const o = io();
     const code = await chainCommand.handler(
       {
@@ -98,7 +100,7 @@ describe('loadSnapshotOrDefault', () => {
     );
   });
 
-  it('reads the live (recorded) chain when it answers', async () => {
+  itShared('reads the live (recorded) chain when it answers', async () => {
     const loaded = await loadSnapshotOrDefault({
       network: server.url,
       genesis: FINNEY_GENESIS,

@@ -1,7 +1,5 @@
 // The real @polkadot/api client over a real WebSocket against recorded finney traffic: decoding and snapshot reading.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   startRecordedChainServer,
   FINNEY_GENESIS,
@@ -10,21 +8,22 @@ import {
 import { connectChain, type ChainConnection } from '../../harness/chain/connect-chain.ts';
 import { readChainSnapshot } from '../../harness/chain/read-chain-snapshot.ts';
 import { chainSnapshotSchema } from '../../harness/model/chain-snapshot-schema.ts';
+import { describeShared } from '../support/describe-shared.ts';
+import { readSharedFixture, SHARED_FIXTURES_PRESENT } from '../support/shared-fixtures.ts';
 
-const derived = JSON.parse(
-  readFileSync(
-    fileURLToPath(new URL('../fixtures/chain/derived/sn1_block6852690_runtime_api_decoded.json', import.meta.url)),
-    'utf8',
-  ),
-);
 const BLOCK = 6_852_690;
 const HASH = '0xdb13c066e2c63969f140164fb3bfe7a0aaa7b71407fc0fe525d68e57329ef9d0';
-const mg = derived.calls.SubnetInfoRuntimeApi_get_selective_mechagraph.decoded;
 
+/** The derived golden file (read as plain JSON, when the recordings are there) and its decoded mechagraph. */
+let derived: ReturnType<typeof JSON.parse>;
+let mg: ReturnType<typeof JSON.parse>;
 let server: RecordedChainServer;
 let conn: ChainConnection;
 
 beforeAll(async () => {
+  if (!SHARED_FIXTURES_PRESENT) return;
+  derived = JSON.parse(readSharedFixture('chain/derived/sn1_block6852690_runtime_api_decoded.json'));
+  mg = derived.calls.SubnetInfoRuntimeApi_get_selective_mechagraph.decoded;
   server = await startRecordedChainServer({ spec: 343 });
   conn = await connectChain({
     endpoint: { network: 'finney', url: server.url, genesisHash: FINNEY_GENESIS },
@@ -37,7 +36,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('recorded runtime-API answers (no synthesis)', () => {
+describeShared('recorded runtime-API answers (no synthesis)', () => {
   it('decodes the three recorded SN1 calls exactly as the derived golden file', async () => {
     const at = await conn.api.at(HASH);
     const before = server.requests.length;
@@ -55,7 +54,7 @@ describe('recorded runtime-API answers (no synthesis)', () => {
   });
 });
 
-describe('readChainSnapshot at block 6,852,690 (spec 343)', () => {
+describeShared('readChainSnapshot at block 6,852,690 (spec 343)', () => {
   it('reads SN1 through getAllDynamicInfo + getSelectiveMetagraph with values equal to the recorded decode', async () => {
     const snap = await readChainSnapshot(conn, { block: BLOCK, now: () => new Date('2026-01-01T00:00:00Z') });
     expect(chainSnapshotSchema.safeParse(snap).success).toBe(true);
@@ -141,7 +140,7 @@ describe('readChainSnapshot at block 6,852,690 (spec 343)', () => {
   });
 });
 
-describe('runtime spec 393 (recorded metadata and head; SN1 values re-encoded with its types, synthetic)', () => {
+describeShared('runtime spec 393 (recorded metadata and head; SN1 values re-encoded with its types, synthetic)', () => {
   it('decodes with the newer runtime types', async () => {
     const s3 = await startRecordedChainServer({ spec: 393 });
     const c3 = await connectChain({

@@ -1,5 +1,5 @@
 // SN1 at block 6,852,690 read through the real client from recorded traffic gives the worked example of bittensor.md §4.7.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   startRecordedChainServer,
   FINNEY_GENESIS,
@@ -10,12 +10,15 @@ import { readChainSnapshot } from '../../harness/chain/read-chain-snapshot.ts';
 import type { ChainSnapshot } from '../../harness/model/chain-snapshot-schema.ts';
 import { subnetEarnings } from '../../harness/evaluate/earnings.ts';
 import { loadDefaultSnapshot } from '../../harness/chain/default-snapshot.ts';
+import { describeShared } from '../support/describe-shared.ts';
+import { SHARED_FIXTURES_PRESENT } from '../support/shared-fixtures.ts';
 
 let server: RecordedChainServer;
 let conn: ChainConnection;
 let snap: ChainSnapshot;
 
 beforeAll(async () => {
+  if (!SHARED_FIXTURES_PRESENT) return;
   server = await startRecordedChainServer({ spec: 343 });
   conn = await connectChain({
     endpoint: { network: 'finney', url: server.url, genesisHash: FINNEY_GENESIS },
@@ -28,7 +31,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('SN1 worked example (bittensor.md §4.7)', () => {
+describeShared('SN1 worked example (bittensor.md §4.7)', () => {
   it('tempo 99 -> period 100 -> 72 epochs/day; Σ Emission 82,000,457,507 rao per epoch = 100 blocks x 0.82 alpha', () => {
     const e = subnetEarnings(snap, 1, { taoPrice: null, kwhPrice: null });
     expect(e.inputs.periodBlocks).toBe(100);

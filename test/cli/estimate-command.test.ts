@@ -1,9 +1,15 @@
 // `minerbench estimate <result.json>`: recomputes a saved run's earnings with other prices, offline from the shipped snapshot.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
 
-const RESULT = path.resolve(import.meta.dirname, '../fixtures/results/gpu-h100-earnings.json');
+import { readGolden } from '../fixtures/results/synthetic-results.ts';
+
+/** The GPU golden result (evaluated from the recorded H100 trace), as a result.json on disk. */
+const RESULT = path.join(mkdtempSync(path.join(tmpdir(), 'mb-estimate-')), 'result.json');
+writeFileSync(RESULT, JSON.stringify(readGolden('gpu')));
 
 describe('minerbench estimate', () => {
   it('prices the measured power and names the chain block it used', async () => {
@@ -41,11 +47,10 @@ describe('minerbench estimate', () => {
     const pue = await runCli(['estimate', RESULT, '--offline', '--pue', '0.5']);
     expect(pue.code).toBe(2);
     expect(pue.err).toContain('--pue must be >= 1 (got 0.5)');
-    const other = await runCli([
-      'estimate',
-      path.resolve(import.meta.dirname, '../fixtures/chain/derived/sn1_block6852690_runtime_api_decoded.json'),
-      '--offline',
-    ]);
+    // The same result, as a minerbench of another result schema would have written it.
+    const otherVersion = path.join(mkdtempSync(path.join(tmpdir(), 'mb-estimate-')), 'result.json');
+    writeFileSync(otherVersion, JSON.stringify({ ...JSON.parse(readFileSync(RESULT, 'utf8')), schemaVersion: 0 }));
+    const other = await runCli(['estimate', otherVersion, '--offline']);
     expect(other.code).toBe(41);
   });
 });

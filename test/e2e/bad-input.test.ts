@@ -115,8 +115,8 @@ describe('bad input, on the real engine', () => {
     const result = JSON.parse(readFileSync(file, 'utf8')) as RunResult;
     expect(result.status).toBe('failed');
     expect(result.validity.verdict).toBe('INVALID');
-    expect(result.load.ok).toBeGreaterThanOrEqual(30);
-    expect(result.load.ok).toBeLessThanOrEqual(60);
+    expect(result.load!.ok).toBeGreaterThanOrEqual(30);
+    expect(result.load!.ok).toBeLessThanOrEqual(60);
     expect(await minerbenchContainers(docker)).toEqual([]);
   }, 120_000);
 });

@@ -68,7 +68,13 @@ describe('minerbench run template (real Docker)', () => {
     expect(result.quality!.perfect).toBe(300);
     expect(result.latency!.p50Ms).toBeGreaterThan(0);
     expect(result.latency!.p99Ms!).toBeGreaterThanOrEqual(result.latency!.p50Ms!);
-    expect(result.config.options).toMatchObject({ queries: 300, concurrency: 8, arrival: 'closed', warmup: 20, taoPrice: 400 });
+    expect(result.config.options).toMatchObject({
+      queries: 300,
+      concurrency: 8,
+      arrival: 'closed',
+      warmup: 20,
+      taoPrice: 400,
+    });
     expect(result.config.origin).toMatchObject({ queries: 'flag --queries', warmup: 'default' });
     expect(result.environment.docker?.version).toMatch(/\d+\.\d+/);
     expect(result.environment.runtime.image?.tag).toMatch(/^minerbench\/template:/);
@@ -76,7 +82,10 @@ describe('minerbench run template (real Docker)', () => {
     expect(result.chain).toMatchObject({ origin: 'default', block: 6852690, blockTime: '2025-11-10T15:12:24.000Z' });
     expect(result.warnings.join('\n')).toContain('using the snapshot shipped with minerbench (block 6,852,690');
     const dir = path.dirname(resultPath(r.err));
-    const lines = (f: string) => readFileSync(path.join(dir, 'artifacts', f), 'utf8').trim().split('\n');
+    const lines = (f: string) =>
+      readFileSync(path.join(dir, 'artifacts', f), 'utf8')
+        .trim()
+        .split('\n');
     expect(lines('records.jsonl')).toHaveLength(320);
     expect(lines('responses.jsonl')).toHaveLength(320);
     expect(lines('queries.jsonl')).toHaveLength(720);

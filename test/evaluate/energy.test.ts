@@ -12,6 +12,7 @@ import { toGpuSample } from '../../harness/gpu/gpu-sample.ts';
 import type { PowerReadingType } from '../../harness/gpu/power-reading-type.ts';
 import { parseQueryGpuCsv, parseSmiTimestampMs } from '../../harness/gpu/query-gpu-csv.ts';
 import { readFixture } from '../gpu/fixture-paths.ts';
+import { describeShared, itShared } from '../support/describe-shared.ts';
 
 const A100_SWING = 'power-traces/energy-inference_a100-swing_llama2-13b_2024-04-18_nvidia-smi.csv';
 const A100_PALMETTO = 'power-traces/energy-inference_a100-palmetto_falcon-7b_2024-04-03_nvidia-smi.csv';
@@ -51,7 +52,7 @@ function artifactOf(
   };
 }
 
-describe('evaluateEnergy on recorded traces', () => {
+describeShared('evaluateEnergy on recorded traces', () => {
   it('A100 (Swing), 100 ms instant readings: five real >300 ms holes are not bridged', () => {
     const r = evaluateEnergy({
       trace: artifactOf([['A100', A100_SWING, 'instant']], 100),
@@ -188,29 +189,32 @@ describe('evaluateEnergy flags', () => {
     samples: Array<{ t: number; powerW: number | null; enforcedLimitW?: number | null; eventReasons?: number | null }>,
   ) => ({ periodMs: 500, gpus: { G: { reading: 'instant' as const, samples } } });
 
-  it('RTX 2080 SUPER idle row (595.71.05): clocks_event_reasons 0x4 is a throttle, 39.32 W of 250 W is not capped', () => {
-    const row = parseQueryGpuCsv(
-      readFixture('csv/linux-x86_64__nvidia-geforce-rtx-2080-super__595.71.05__idle__query-gpu.csv'),
-    ).rows[0]!;
-    const fields = {
-      fields: [],
-      power: 'power.draw.instant' as const,
-      reasons: 'clocks_event_reasons.active' as const,
-    };
-    const s = toGpuSample(row, fields, 0);
-    expect(s).toMatchObject({ powerW: 39.32, eventReasons: 4, enforcedLimitW: 250, temperatureC: 40, pstate: 'P8' });
-    const r = evaluateEnergy({ trace: trace([s, { ...s, t: 500 }, { ...s, t: 1000 }]), loadWindow: window });
-    expect(r.energyJ).toBeCloseTo(39.32, 9);
-    expect(r.flags).toEqual([
-      {
-        kind: 'clocks-throttled',
-        uuid: 'G',
-        message: 'clocks held back (sw_power_cap) in 100.0% of 3 samples',
-        count: 3,
-        share: 1,
-      },
-    ]);
-  });
+  itShared(
+    'RTX 2080 SUPER idle row (595.71.05): clocks_event_reasons 0x4 is a throttle, 39.32 W of 250 W is not capped',
+    () => {
+      const row = parseQueryGpuCsv(
+        readFixture('csv/linux-x86_64__nvidia-geforce-rtx-2080-super__595.71.05__idle__query-gpu.csv'),
+      ).rows[0]!;
+      const fields = {
+        fields: [],
+        power: 'power.draw.instant' as const,
+        reasons: 'clocks_event_reasons.active' as const,
+      };
+      const s = toGpuSample(row, fields, 0);
+      expect(s).toMatchObject({ powerW: 39.32, eventReasons: 4, enforcedLimitW: 250, temperatureC: 40, pstate: 'P8' });
+      const r = evaluateEnergy({ trace: trace([s, { ...s, t: 500 }, { ...s, t: 1000 }]), loadWindow: window });
+      expect(r.energyJ).toBeCloseTo(39.32, 9);
+      expect(r.flags).toEqual([
+        {
+          kind: 'clocks-throttled',
+          uuid: 'G',
+          message: 'clocks held back (sw_power_cap) in 100.0% of 3 samples',
+          count: 3,
+          share: 1,
+        },
+      ]);
+    },
+  );
 
   it('power near the enforced limit, thermal slowdown, other processes', () => {
     const r = evaluateEnergy({
@@ -253,6 +257,26 @@ describe('evaluateEnergy flags', () => {
     ]);
     // (300+340)/2*0.5 + (340+333)/2*0.5 = 160 + 168.25
     expect(r.energyJ).toBeCloseTo(328.25, 9);
+  });
+
+  it('clock event reasons sampled but read [N/A] are unknown, not "not held back": a flag says so', () => {
+    const samples = [
+      { t: 0, powerW: 300, eventReasons: null }, // clocks_event_reasons.active was [N/A]
+      { t: 500, powerW: 310, eventReasons: 0x0 },
+      { t: 1000, powerW: 320, eventReasons: null },
+    ];
+    const sampled = { ...trace(samples), reasonsField: 'clocks_event_reasons.active' };
+    expect(evaluateEnergy({ trace: sampled, loadWindow: window }).flags).toEqual([
+      {
+        kind: 'clock-reasons-unknown',
+        uuid: 'G',
+        message: 'clock event reasons read N/A in 66.7% of 3 samples: whether clocks were held back there is unknown',
+        count: 2,
+        share: 2 / 3,
+      },
+    ]);
+    // Not sampled at all (a driver without the field): no reading to misread, no flag.
+    expect(evaluateEnergy({ trace: { ...trace(samples), reasonsField: null }, loadWindow: window }).flags).toEqual([]);
   });
 
   it('no power reading at all: no figure, a flag, and per-query values are null', () => {

@@ -6,7 +6,14 @@ import type { CapturedQuery } from '../../harness/model/captured-query.ts';
 import type { ReplayMeta } from '../../harness/model/run-context.ts';
 import type { RequestRecord } from '../../harness/model/request-record.ts';
 
-function rec(i: number, sentMs: number, ms: number, status: RequestRecord['status'] = 'ok', warmup = false, error?: string): RequestRecord {
+function rec(
+  i: number,
+  sentMs: number,
+  ms: number,
+  status: RequestRecord['status'] = 'ok',
+  warmup = false,
+  error?: string,
+): RequestRecord {
   return {
     i,
     line: i + 1,

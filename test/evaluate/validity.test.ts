@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_VALIDITY, validityVerdict } from '../../harness/evaluate/validity.ts';
 import { cachingVerdict } from '../../harness/evaluate/validity-caching.ts';
 
-const good = { replay: { measured: 500, errorRate: 0, windowSeconds: 30, sendLagP99Ms: 0.4, eventLoop: { p99Ms: 11, maxMs: 14 } } };
+const good = {
+  replay: { measured: 500, errorRate: 0, windowSeconds: 30, sendLagP99Ms: 0.4, eventLoop: { p99Ms: 11, maxMs: 14 } },
+};
 
 describe('validityVerdict', () => {
   it('is VALID when every minimum and bound holds', () => {
@@ -45,14 +47,19 @@ describe('validityVerdict', () => {
 
   it('judges a workload that sends no queries only on how the run went', () => {
     expect(validityVerdict({})).toEqual({ verdict: 'VALID', reasons: [] });
-    expect(validityVerdict({ other: ['the stress load was not stable'] }).reasons).toEqual(['the stress load was not stable']);
+    expect(validityVerdict({ other: ['the stress load was not stable'] }).reasons).toEqual([
+      'the stress load was not stable',
+    ]);
   });
 
   it('takes the user rules in place of the defaults', () => {
-    expect(validityVerdict({ replay: { ...good.replay, measured: 50 } }, { ...DEFAULT_VALIDITY, minQueries: 50 }).verdict).toBe('VALID');
-    expect(validityVerdict({ replay: { ...good.replay, windowSeconds: 30 } }, { ...DEFAULT_VALIDITY, minDurationS: 60 }).reasons).toEqual([
-      'measured for 30 s, under the 60 s minimum (raise --duration or --queries, or lower --min-duration)',
-    ]);
+    expect(
+      validityVerdict({ replay: { ...good.replay, measured: 50 } }, { ...DEFAULT_VALIDITY, minQueries: 50 }).verdict,
+    ).toBe('VALID');
+    expect(
+      validityVerdict({ replay: { ...good.replay, windowSeconds: 30 } }, { ...DEFAULT_VALIDITY, minDurationS: 60 })
+        .reasons,
+    ).toEqual(['measured for 30 s, under the 60 s minimum (raise --duration or --queries, or lower --min-duration)']);
   });
 });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { startGpuSampler } from '../../harness/gpu/gpu-sampler.ts';
+import { describeShared, itShared } from '../support/describe-shared.ts';
 import { fakeSmiEnv, fixture } from './fixture-paths.ts';
 
 const UUID = 'GPU-171e341c-4c74-fca8-094f-1cbff4dbdd21';
@@ -37,7 +38,7 @@ function counterClock(): () => number {
 }
 
 describe('startGpuSampler', () => {
-  it('streams real samples, survives nvidia-smi dying mid-run, restarts it and records the gap', async () => {
+  itShared('streams real samples, survives nvidia-smi dying mid-run, restarts it and records the gap', async () => {
     const { state, log } = scratch();
     const env = fakeSmiEnv({
       FAKE_SMI_HELP: HELP_2022,
@@ -115,7 +116,7 @@ describe('startGpuSampler', () => {
     expect(argv.slice(1)).toEqual([streaming, streaming]);
   });
 
-  it('kills and restarts an nvidia-smi that hangs without output', async () => {
+  itShared('kills and restarts an nvidia-smi that hangs without output', async () => {
     const { state } = scratch();
     const env = fakeSmiEnv({
       FAKE_SMI_HELP: HELP_2022,
@@ -190,7 +191,7 @@ describe('startGpuSampler', () => {
   });
 });
 
-describe('startGpuSampler with two GPUs', () => {
+describeShared('startGpuSampler with two GPUs', () => {
   it('routes each line to its GPU by the uuid column', async () => {
     // Two single-GPU recordings (V100 and A100, both 100 ms, no uuid column) played as two GPUs of one host.
     const env = fakeSmiEnv({

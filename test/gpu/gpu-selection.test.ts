@@ -4,9 +4,9 @@ import { MinerbenchError } from '../../harness/errors.ts';
 import { parseGpuList, withGpuList } from '../../harness/gpu/parse-gpu-list.ts';
 import { parseGpuSelection, resolveGpuSelection } from '../../harness/gpu/gpu-selection.ts';
 import { parseInventoryXml } from '../../harness/gpu/parse-inventory-xml.ts';
+import { describeShared } from '../support/describe-shared.ts';
 import { readFixture } from './fixture-paths.ts';
 
-const h100 = parseInventoryXml(readFixture('xml/k8s-test-infra/qx-h100.xml'));
 const uuid = (n: number) => `GPU-0000000${n}-0000-0000-0000-00000000000${n}`;
 
 function caught(f: () => unknown): MinerbenchError {
@@ -43,7 +43,9 @@ describe('parseGpuSelection', () => {
   });
 });
 
-describe('resolveGpuSelection', () => {
+describeShared('resolveGpuSelection', () => {
+  const h100 = parseInventoryXml(readFixture('xml/k8s-test-infra/qx-h100.xml'));
+
   it("maps --gpus 0,3 to those GPUs' UUIDs", () => {
     expect(resolveGpuSelection(parseGpuSelection('0,3'), h100)).toEqual([
       { index: 0, gpuUuid: uuid(0), migUuid: null, deviceId: uuid(0), name: 'NVIDIA H100 80GB HBM3' },

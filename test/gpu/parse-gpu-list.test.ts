@@ -1,7 +1,8 @@
 // Tests `nvidia-smi -L` parsing (the only source of MIG UUIDs) and merging it into an inventory.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseGpuList, withGpuList } from '../../harness/gpu/parse-gpu-list.ts';
 import { parseInventoryXml } from '../../harness/gpu/parse-inventory-xml.ts';
+import { describeShared } from '../support/describe-shared.ts';
 import { readFixture } from './fixture-paths.ts';
 
 function listSection(capture: string): string {
@@ -9,7 +10,7 @@ function listSection(capture: string): string {
   return text.slice(text.indexOf('# $ nvidia-smi -L'), text.indexOf('# $ nvidia-smi topo -m'));
 }
 
-describe('parseGpuList', () => {
+describeShared('parseGpuList', () => {
   it('H100 with MIG: one GPU and four MIG devices with profiles', () => {
     const l = parseGpuList(listSection('captures/linux-x86_64__nvidia-h100-mig__590.48.01.txt'));
     expect(l).toEqual([

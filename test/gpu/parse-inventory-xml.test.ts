@@ -1,13 +1,14 @@
-// Tests parseInventoryXml against every recorded `nvidia-smi -q -x` in test/fixtures/gpu/xml.
+// Tests parseInventoryXml against every recorded `nvidia-smi -q -x` in ../shared/fixtures/gpu/xml, and on bad input.
 import { describe, expect, it } from 'vitest';
 import { MinerbenchError } from '../../harness/errors.ts';
 import { parseInventoryXml } from '../../harness/gpu/parse-inventory-xml.ts';
+import { describeShared } from '../support/describe-shared.ts';
 import { fixtureFiles, readFixture } from './fixture-paths.ts';
 
 const XMLS = fixtureFiles('xml', '.xml');
 const inv = (rel: string) => parseInventoryXml(readFixture(`xml/${rel}`));
 
-describe('parseInventoryXml', () => {
+describeShared('parseInventoryXml on the recordings', () => {
   it('finds all 28 recorded XML files (6 k8s-test-infra, 4 netdata, 18 telegraf)', () => {
     expect(XMLS).toHaveLength(28);
   });
@@ -162,6 +163,31 @@ describe('parseInventoryXml', () => {
     expect(b.gpus[0]!.power.drawW).toBeNull();
   });
 
+  it('clock event reasons nvidia-smi reads as N/A are unknown (null), not "none active"', () => {
+    // No recording has N/A reasons: the real Tesla T4 (515) inventory, with its reason values edited (labelled here).
+    const t4 = readFixture('xml/telegraf/tesla-t4.xml');
+    expect(parseInventoryXml(t4).gpus[0]!.clockReasonsActive).toEqual([]); // as recorded: all 'Not Active'
+    const allNa = t4.replace(/(<clocks_throttle_reason_\w+>)Not Active</g, '$1N/A<');
+    expect(allNa).not.toBe(t4);
+    expect(parseInventoryXml(allNa).gpus[0]!.clockReasonsActive).toBeNull();
+    const oneNa = t4.replace(
+      '<clocks_throttle_reason_sw_power_cap>Not Active<',
+      '<clocks_throttle_reason_sw_power_cap>N/A<',
+    );
+    expect(parseInventoryXml(oneNa).gpus[0]!.clockReasonsActive).toBeNull();
+    const block = t4.replace(
+      /<clocks_throttle_reasons>[\s\S]*?<\/clocks_throttle_reasons>/,
+      '<clocks_throttle_reasons>N/A</clocks_throttle_reasons>',
+    );
+    expect(block).not.toBe(t4);
+    expect(parseInventoryXml(block).gpus[0]!.clockReasonsActive).toBeNull();
+    const active = t4.replace(
+      '<clocks_throttle_reason_sw_power_cap>Not Active<',
+      '<clocks_throttle_reason_sw_power_cap>Active<',
+    );
+    expect(parseInventoryXml(active).gpus[0]!.clockReasonsActive).toEqual(['sw_power_cap']);
+  });
+
   it('dual RTX 2080 whose scrubbed UUIDs collide: both GPUs kept, a warning says so', () => {
     const i = inv('telegraf/dual_2080-v13.xml');
     expect(i.gpus.map((g) => [g.index, g.pciBusId])).toEqual([
@@ -172,7 +198,9 @@ describe('parseInventoryXml', () => {
       'UUID GPU-12345678-aaaa-bbbb-cccc-0123456789ab is reported by GPUs 0, 1; those GPUs can only be told apart by index',
     ]);
   });
+});
 
+describe('parseInventoryXml on what is not an inventory', () => {
   it.each([
     [
       'the summary table',

@@ -1,12 +1,13 @@
 // Tests which power readings are 1-s averages and which are instantaneous, using GPUs from the recorded XML.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseInventoryXml } from '../../harness/gpu/parse-inventory-xml.ts';
 import { powerReadingType } from '../../harness/gpu/power-reading-type.ts';
+import { describeShared } from '../support/describe-shared.ts';
 import { readFixture } from './fixture-paths.ts';
 
 const gpu = (rel: string) => parseInventoryXml(readFixture(`xml/${rel}`)).gpus[0]!;
 
-describe('powerReadingType', () => {
+describeShared('powerReadingType', () => {
   it.each([
     ['k8s-test-infra/qx-h100.xml', '1s-average'], // Hopper
     ['k8s-test-infra/qx-l40s.xml', '1s-average'], // Ada Lovelace

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { MinerbenchError } from '../../harness/errors.ts';
 import { probeGpus, readGpuInventory } from '../../harness/gpu/probe-gpus.ts';
+import { itShared } from '../support/describe-shared.ts';
 import { fakeSmiEnv, fixture } from './fixture-paths.ts';
 
 const MIG_CAPTURE = fixture('captures/linux-x86_64__nvidia-h100-mig__590.48.01.txt');
@@ -19,7 +20,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 describe('probeGpus', () => {
-  it('reads the inventory from -q -x and the MIG UUIDs from -L', async () => {
+  itShared('reads the inventory from -q -x and the MIG UUIDs from -L', async () => {
     const p = await probeGpus({ env: fakeSmiEnv({ FAKE_SMI_XML: H100_XML, FAKE_SMI_CAPTURE: MIG_CAPTURE }) });
     if (!p.available) throw new Error(`expected a GPU, got ${p.reason}`);
     expect(p.inventory.gpus).toHaveLength(8);
@@ -62,7 +63,7 @@ describe('probeGpus', () => {
     });
   });
 
-  it('garbage instead of XML (the summary table): a clear NVIDIA_SMI_FAILED', async () => {
+  itShared('garbage instead of XML (the summary table): a clear NVIDIA_SMI_FAILED', async () => {
     const env = fakeSmiEnv({ FAKE_SMI_MODE: 'table-for-xml', FAKE_SMI_CAPTURE: MIG_CAPTURE });
     const e = await probeGpus({ env }).then(
       () => null,

@@ -2,12 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseQueryGpuCsv, parseSmiTimestampMs, splitCsvLine } from '../../harness/gpu/query-gpu-csv.ts';
 import { smiBitmask, smiNumber, smiText } from '../../harness/gpu/smi-value.ts';
+import { describeShared } from '../support/describe-shared.ts';
 import { fixtureFiles, readFixture } from './fixture-paths.ts';
 
 const CSVS = [...fixtureFiles('csv', '.csv'), ...fixtureFiles('power-traces', '.csv')];
 const csv = (rel: string) => parseQueryGpuCsv(readFixture(rel));
 
-describe('parseQueryGpuCsv', () => {
+describeShared('parseQueryGpuCsv on the recordings', () => {
   it('finds the 17 capture slices, the netdata nounits file and the 4 power traces', () => {
     expect(CSVS).toHaveLength(22);
   });
@@ -87,7 +88,9 @@ describe('parseQueryGpuCsv', () => {
       'clocks.sm': '1830',
     });
   });
+});
 
+describe('parseQueryGpuCsv on given text', () => {
   it('noheader output with the fields asked for', () => {
     const c = parseQueryGpuCsv('2026/07/18 17:57:51.969, GPU-171e341c-4c74-fca8-094f-1cbff4dbdd21, 122.70, [N/A]\n', {
       fields: ['timestamp', 'uuid', 'power.draw', 'pstate'],

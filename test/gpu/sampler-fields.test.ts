@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHelpQueryGpu } from '../../harness/gpu/parse-help-query-gpu.ts';
 import { chooseSamplerFields } from '../../harness/gpu/sampler-fields.ts';
+import { describeShared } from '../support/describe-shared.ts';
 import { fixtureFiles, readFixture } from './fixture-paths.ts';
 
 /** The --help-query-gpu section of a capture (between its '# $' line and the next section). */
@@ -14,7 +15,7 @@ function helpSection(capture: string): string {
 
 const CAPTURES = fixtureFiles('captures', '.txt');
 
-describe('chooseSamplerFields', () => {
+describeShared('chooseSamplerFields on recorded help texts', () => {
   it.each(CAPTURES)('%s (59x-61x driver): power.draw.instant and clocks_event_reasons.active', (rel) => {
     const names = parseHelpQueryGpu(helpSection(rel));
     expect(names.has('power.draw.average')).toBe(true);
@@ -56,7 +57,9 @@ describe('chooseSamplerFields', () => {
       'enforced.power.limit',
     ]);
   });
+});
 
+describe('chooseSamplerFields without fields', () => {
   it('a help text with no field lines gives no power field', () => {
     expect(
       parseHelpQueryGpu('NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver.').size,

@@ -20,7 +20,15 @@ export function fakeTransport(
         return { status: 'error', sentMs, endMs: sentMs, bytesIn: 0, bytesOut: 10, error: 'HTTP 500', response: null };
       await clock.sleep(l);
       if (opts?.signal?.aborted)
-        return { status: 'error', sentMs, endMs: clock.now(), bytesIn: 0, bytesOut: 10, error: 'aborted', response: null };
+        return {
+          status: 'error',
+          sentMs,
+          endMs: clock.now(),
+          bytesIn: 0,
+          bytesOut: 10,
+          error: 'aborted',
+          response: null,
+        };
       return {
         status: 'ok',
         sentMs,

@@ -97,19 +97,19 @@ describe('runOpenLoop (virtual time)', () => {
     const out = got.with(
       await clock.run(
         runOpenLoop({
-        queries: queriesOf(1),
-        schedule: constantSchedule(10),
-        warmup: 0,
-        count: 2,
-        maxInFlight: 5,
-        whenFull: 'drop',
-        transport,
-        endpoint,
-        timeoutS: 1,
-        clock,
-        signal: new AbortController().signal,
-        onRecord: got.onRecord,
-      }),
+          queries: queriesOf(1),
+          schedule: constantSchedule(10),
+          warmup: 0,
+          count: 2,
+          maxInFlight: 5,
+          whenFull: 'drop',
+          transport,
+          endpoint,
+          timeoutS: 1,
+          clock,
+          signal: new AbortController().signal,
+          onRecord: got.onRecord,
+        }),
       ),
     );
     expect(out.records.map((r) => [r.status, r.error])).toEqual([
@@ -120,7 +120,7 @@ describe('runOpenLoop (virtual time)', () => {
     expect(e.records.map((r) => [r.status, r.error])).toEqual([['error', 'HTTP 500']]);
   });
 
-  it('records a query in flight when the user stops the run as interrupted, not as the miner\'s error', async () => {
+  it("records a query in flight when the user stops the run as interrupted, not as the miner's error", async () => {
     const interrupt = new AbortController();
     const signal = new AbortController();
     // Ctrl-C at 100 ms, as query 1 goes out: queries 0 and 1 are in flight, query 2 (due at 200 ms) never starts.

@@ -97,9 +97,9 @@ describe('arrival registry', () => {
       '--arrival constant needs --rate: queries per second, e.g. --rate 50',
     ]);
     expect(() => options({ arrival: 'poisson', ratePerS: 0 })).toThrow(/invalid run options/);
-    expect(arrivalKind('sweep').check(options({ arrival: 'sweep', sweepStart: 50, sweepMax: 20 }) as never, [])).toEqual([
-      '--sweep-max 20: must be >= --sweep-start 50',
-    ]);
+    expect(
+      arrivalKind('sweep').check(options({ arrival: 'sweep', sweepStart: 50, sweepMax: 20 }) as never, []),
+    ).toEqual(['--sweep-max 20: must be >= --sweep-start 50']);
     expect(arrivalKind('trace').monotonicQueries).toBe(true);
   });
 });

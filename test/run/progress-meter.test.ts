@@ -26,4 +26,18 @@ describe('ProgressMeter', () => {
     expect(e).toMatchObject({ done: 2, total: null });
     expect(e.remainingS).toBeCloseTo(8.9, 5);
   });
+
+  it('counts down a known schedule (a trace) rather than guessing from a burst of fast answers', () => {
+    // 720 queries due over 17,645 s; the first 11 answers come in a burst of 10 per second (events at 0.1, 0.6, 1.1 s).
+    const m = new ProgressMeter(0, 720, null, 17_645);
+    let e;
+    for (let i = 1; i <= 11; i++) e = m.record(true, i * 100) ?? e;
+    // 1.1 s elapsed: 17,643.9 s of schedule left (the rate alone would say (720 - 11) / 10 per s = 70.9 s).
+    expect(e).toMatchObject({ done: 11, total: 720, elapsedS: 1.1 });
+    expect(e!.remainingS).toBeCloseTo(17_643.9, 9);
+    // Past the schedule's end, answers still due come from the rate again: 0 left at the last.
+    const late = new ProgressMeter(0, 2, null, 1);
+    late.record(true, 500);
+    expect(late.record(true, 3000)).toMatchObject({ done: 2, remainingS: 0 });
+  });
 });

@@ -15,7 +15,7 @@ const conn = await connectChain({
 });
 try {
   const snap = await readChainSnapshot(conn, { block: RECORDED_BLOCK });
-  snap.source.endpoint = 'recorded finney traffic (test/fixtures/chain, opentensor/bittensor@bb526e6d tests)';
+  snap.source.endpoint = 'recorded finney traffic (../shared/fixtures/chain, opentensor/bittensor@bb526e6d tests)';
   snap.source.note =
     'Only SN1 was recorded. Values are real; getAllDynamicInfo and getSelectiveMetagraph answers were re-encoded by the test server ' +
     'from the recorded get_selective_mechagraph dump; genesis hash and system_properties are not in the recordings. ' +

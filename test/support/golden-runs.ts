@@ -22,7 +22,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 export const RECORDED_RUN = path.join(repo, 'test/fixtures/runs/template-cpu');
 const SHARED = path.resolve(repo, '../shared/fixtures');
-export const H100_TRACE = path.join(SHARED, 'gpu/power-traces/powertrace-sim_h100_qwen3-8b_vllm-sharegpt-4rps_power.csv');
+export const H100_TRACE = path.join(
+  SHARED,
+  'gpu/power-traces/powertrace-sim_h100_qwen3-8b_vllm-sharegpt-4rps_power.csv',
+);
 /** The GPU goldens need the recorded H100 trace from ../shared/fixtures (every developer machine and CI have it). */
 export const HAVE_H100_TRACE = existsSync(H100_TRACE);
 const UUID = 'GPU-171e341c-4c74-fca8-094f-1cbff4dbdd21';
@@ -88,7 +91,10 @@ function h100Samples() {
   const csv = parseQueryGpuCsv(readFileSync(H100_TRACE, 'utf8'));
   const t0 = parseSmiTimestampMs(csv.rows[0]!['timestamp']!)!;
   const fields = { fields: csv.columns.map((c) => c.field), power: 'power.draw' as const, reasons: null };
-  traceCache = { fields, samples: csv.rows.map((r) => toGpuSample(r, fields, parseSmiTimestampMs(r['timestamp']!)! - t0)) };
+  traceCache = {
+    fields,
+    samples: csv.rows.map((r) => toGpuSample(r, fields, parseSmiTimestampMs(r['timestamp']!)! - t0)),
+  };
   return traceCache;
 }
 
@@ -124,10 +130,20 @@ export function gpuRunDir(o: GpuRunOptions = {}): string {
   const records: RequestRecord[] = [];
   const responses: unknown[] = [];
   const scale = o.latencyScale ?? 1;
-  for (let i = 0, t = warm.startMs; t < load.endMs - 3_000; i++, t += 250) {
+  // A faster machine answers sooner and is sent more (4 queries/s at the recorded speed), as a loaded miner would be.
+  const gapMs = 250 * (o.latencyScale ?? 1);
+  for (let i = 0, t = warm.startMs; t < load.endMs - 3_000; i++, t += gapMs) {
     const src = ok[Math.floor(rnd() * ok.length)]!;
     const lat = (src.endMs - src.sentMs) * scale;
-    records.push({ ...src, i, warmup: t < load.startMs, intendedMs: t, sentMs: t, firstByteMs: t + lat * 0.8, endMs: t + lat });
+    records.push({
+      ...src,
+      i,
+      warmup: t < load.startMs,
+      intendedMs: t,
+      sentMs: t,
+      firstByteMs: t + lat * 0.8,
+      endMs: t + lat,
+    });
     const resp = byI.get(src.i) ?? null;
     const wrong = rnd() < (o.wrong ?? 0);
     responses.push({ i, r: wrong && resp ? { ...resp, dummy_output: -1 } : resp });
@@ -164,7 +180,13 @@ export function gpuRunDir(o: GpuRunOptions = {}): string {
     endedAt: new Date(Date.parse(o.startedAt ?? '2026-11-20T02:15:00.000Z') + 66_000).toISOString(),
     environment: {
       ...c.environment,
-      host: { ...c.environment.host, hostname: o.hostname ?? 'gpu-07', cpuModel: 'AMD EPYC 9354 32-Core Processor', cpuCores: 64, memoryGb: 503.6 },
+      host: {
+        ...c.environment.host,
+        hostname: o.hostname ?? 'gpu-07',
+        cpuModel: 'AMD EPYC 9354 32-Core Processor',
+        cpuCores: 64,
+        memoryGb: 503.6,
+      },
       gpus: {
         available: true,
         driver: '570.133.20',
@@ -196,7 +218,9 @@ export function goldenGpu(o: GpuRunOptions = {}): RunResult {
 }
 
 /** The recorded CPU run under another run id, machine, subnet or time (evaluated again, not edited). */
-export function cpuRunDir(o: Pick<GpuRunOptions, 'runId' | 'hostname' | 'subnet' | 'startedAt'> & { runId: string }): string {
+export function cpuRunDir(
+  o: Pick<GpuRunOptions, 'runId' | 'hostname' | 'subnet' | 'startedAt'> & { runId: string },
+): string {
   const rec = recorded();
   const dir = tmpDir(o.runId);
   const c = rec.context;
@@ -204,8 +228,13 @@ export function cpuRunDir(o: Pick<GpuRunOptions, 'runId' | 'hostname' | 'subnet'
     ...c,
     runId: o.runId,
     ...(o.subnet ? { subnet: o.subnet } : {}),
-    ...(o.startedAt ? { startedAt: o.startedAt, endedAt: new Date(Date.parse(o.startedAt) + 9_000).toISOString() } : {}),
-    environment: { ...c.environment, host: { ...c.environment.host, hostname: o.hostname ?? c.environment.host.hostname } },
+    ...(o.startedAt
+      ? { startedAt: o.startedAt, endedAt: new Date(Date.parse(o.startedAt) + 9_000).toISOString() }
+      : {}),
+    environment: {
+      ...c.environment,
+      host: { ...c.environment.host, hostname: o.hostname ?? c.environment.host.hostname },
+    },
   };
   writeRun(dir, context, rec.records, rec.responses);
   return dir;
@@ -221,7 +250,8 @@ export function goldenHostile(): RunResult {
       : {
           ...r,
           status: k % 8 === 0 ? ('timeout' as const) : ('error' as const),
-          error: k % 8 === 0 ? 'timeout <b>bold</b> \u2028 line\u2029sep' : '</script><script>window.__pwned=3</script>',
+          error:
+            k % 8 === 0 ? 'timeout <b>bold</b> \u2028 line\u2029sep' : '</script><script>window.__pwned=3</script>',
         },
   );
   const c = rec.context;

@@ -1,11 +1,12 @@
 // Recorded-chain server: a real WebSocket JSON-RPC server that answers @polkadot/api from recorded finney traffic.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { syntheticRuntimeApi, type SyntheticValues } from '../chain/support/synthetic-runtime-api.ts';
 import { syntheticStorage } from '../chain/support/synthetic-storage.ts';
+import { sharedFixture } from './shared-fixtures.ts';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/chain/', import.meta.url));
+/** The recorded chain traffic, in ../shared/fixtures/chain (never copied into the project). */
+const FIXTURES = sharedFixture('chain/');
 /** The real finney genesis hash; `chain_getBlockHash(0)` is not in the recordings, so this answer is synthetic. */
 export const FINNEY_GENESIS = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03';
 /** The state depth a non-archive subtensor node keeps (blocks); older state answers "State already discarded". */

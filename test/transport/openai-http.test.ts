@@ -27,6 +27,23 @@ describe('SseParser', () => {
     expect(p.push(':1}\r\n\r\ndata: [DONE]\n')).toEqual(['{"a":1}']);
     expect(p.end()).toEqual(['[DONE]']);
   });
+
+  it('ends lines at CR LF, LF or a bare CR (the SSE spec allows all three), a CR LF split across chunks once', () => {
+    const p = new SseParser();
+    expect(p.push('data: a\rdata: b\r\rdata: c\n\ndata: d\r')).toEqual(['a\nb', 'c']);
+    // The CR ended the line 'data: d'; the LF that follows it in the next chunk is the same line ending.
+    expect(p.push('\n\r\n')).toEqual(['d']);
+    expect(p.push('data: e\r')).toEqual([]);
+    expect(p.end()).toEqual(['e']);
+  });
+
+  it('decodes bytes as one stream: a character cut between two chunks comes out whole', () => {
+    const p = new SseParser();
+    const bytes = new TextEncoder().encode('data: 5 €\n\n'); // € is E2 82 AC
+    const cut = bytes.indexOf(0xe2) + 1;
+    expect(p.push(bytes.subarray(0, cut))).toEqual([]);
+    expect(p.push(bytes.subarray(cut))).toEqual(['5 €']);
+  });
 });
 
 describe('OpenAiHttpSender', () => {
@@ -59,6 +76,24 @@ describe('OpenAiHttpSender', () => {
     expect(o.outputTokens).toBe(3);
     expect(o.chunkMs![0]!).toBeGreaterThanOrEqual(o.sentMs);
     expect(o.chunkMs![2]!).toBeGreaterThanOrEqual(o.chunkMs![1]!);
+  });
+
+  it('keeps a character cut between two TCP reads whole (€ = E2 82 AC, cut after E2), not U+FFFD', async () => {
+    const s = await localServer(async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const bytes = Buffer.from(delta('costs 5 €, or 4 £'));
+      const cut = bytes.indexOf(0xe2) + 1;
+      res.write(bytes.subarray(0, cut));
+      await new Promise((r) => setTimeout(r, 30)); // the client reads the first part on its own
+      res.write(bytes.subarray(cut));
+      res.end('data: [DONE]\n\n');
+    });
+    closeServer = s.close;
+    const t = new OpenAiHttpSender({ config: {} });
+    const o = await t.send(chat(true), { host: '127.0.0.1', port: s.port, hotkey: '' }, { timeoutS: 5, now });
+    t.close();
+    expect(o.status).toBe('ok');
+    expect((o.response as { text: string }).text).toBe('costs 5 €, or 4 £');
   });
 
   it('takes a whole answer: message content as text, usage as output tokens', async () => {

@@ -46,6 +46,30 @@ describe('pythonStr of hash fields over lists, dicts, booleans and None (printed
   });
 });
 
+describe('pythonStr escapes what CPython 3.11 (Unicode 14.0) does not print', () => {
+  it.each([
+    ['e000', "'\\ue000'"], // private use (Co)
+    ['0600', "'\\u0600'"], // ARABIC NUMBER SIGN (Cf)
+    ['180e', "'\\u180e'"], // MONGOLIAN VOWEL SEPARATOR (Cf)
+    ['fff9', "'\\ufff9'"], // INTERLINEAR ANNOTATION ANCHOR (Cf)
+    ['0378', "'\\u0378'"], // unassigned (Cn)
+    ['2028', "'\\u2028'"], // LINE SEPARATOR (Zl)
+    ['3000', "'\\u3000'"], // IDEOGRAPHIC SPACE (Zs)
+    ['a0', "'\\xa0'"], // NO-BREAK SPACE (Zs): below U+0100, so \x like CPython, not \u00a0
+    ['ad', "'\\xad'"], // SOFT HYPHEN (Cf)
+    ['85', "'\\x85'"], // NEXT LINE (Cc)
+    ['e0001', "'\\U000e0001'"], // LANGUAGE TAG (Cf)
+    ['10ffff', "'\\U0010ffff'"], // the last code point, a noncharacter (Cn)
+    ['1fa75', "'\\U0001fa75'"], // LIGHT BLUE HEART: Unicode 15.0, unassigned for Python 3.11
+    ['30000', "'\u{30000}'"], // CJK Extension G (Unicode 13.0): printable
+    ['1f600', "'\u{1f600}'"], // 😀
+    ['20', "' '"], // the one Zs character that is printable
+  ])('repr(chr(0x%s)) = %s', (hex, expected) => {
+    // Expectations printed by Debian's python3 3.11.2: python3 -c "print(str([chr(0xe000), chr(0x600), ...]))"
+    expect(pythonStr([String.fromCodePoint(parseInt(hex, 16))])).toBe(`[${expected}]`);
+  });
+});
+
 describe('pythonJsonLoads keeps what JSON.parse loses', () => {
   it('floats written as floats, dict order with integer-like keys, integers past 2^53', () => {
     const v = pythonJsonLoads(

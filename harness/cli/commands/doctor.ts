@@ -8,6 +8,7 @@ import { probeGpus } from '../../gpu/probe-gpus.ts';
 import { runNvidiaSmi } from '../../gpu/run-nvidia-smi.ts';
 import { parseHelpQueryGpu } from '../../gpu/parse-help-query-gpu.ts';
 import { chooseSamplerFields } from '../../gpu/sampler-fields.ts';
+import { powerReadable } from '../../gpu/power-readable.ts';
 import { isMinerbenchError } from '../../errors.ts';
 
 type Status = 'ok' | 'warn' | 'fail';
@@ -70,6 +71,8 @@ export const doctorCommand: CliCommand<{ json?: boolean }> = {
       });
     }
 
+    let powerFieldOk = false;
+    let everyPowerReadable = false;
     const gpus = await probeGpus({ env: io.env }).catch((e: unknown) => ({
       available: false as const,
       reason: isMinerbenchError(e) ? e.message : String(e),
@@ -81,17 +84,23 @@ export const doctorCommand: CliCommand<{ json?: boolean }> = {
         status: 'ok',
         detail: `${inv.driverVersion ?? '?'} (CUDA ${inv.cudaVersion ?? '?'})`,
       });
+      everyPowerReadable = inv.gpus.length > 0;
       for (const g of inv.gpus) {
         const busy = g.processes.length ? `, ${g.processes.length} process(es) running` : '';
         const mig = g.mig.current ? `, MIG on (${g.mig.devices.length} devices)` : '';
+        const power = powerReadable(g);
+        if (!power.readable) everyPowerReadable = false;
         checks.push({
           what: `GPU ${g.index}`,
-          status: g.processes.length ? 'warn' : 'ok',
-          detail: `${g.name ?? '?'} ${g.uuid ?? ''}, power limit ${g.power.enforcedLimitW ?? '?'} W${mig}${busy}`,
+          status: g.processes.length || !power.readable ? 'warn' : 'ok',
+          detail:
+            `${g.name ?? '?'} ${g.uuid ?? ''}, power limit ${g.power.enforcedLimitW ?? '?'} W${mig}${busy}` +
+            (power.readable ? '' : `; ${power.why}`),
         });
       }
       const help = await runNvidiaSmi(['--help-query-gpu'], { env: io.env });
       const fields = help.ok ? chooseSamplerFields(parseHelpQueryGpu(help.stdout)) : null;
+      powerFieldOk = Boolean(fields?.power);
       checks.push({
         what: 'power sampling',
         status: fields ? 'ok' : 'warn',
@@ -119,7 +128,8 @@ export const doctorCommand: CliCommand<{ json?: boolean }> = {
     const can = [
       ['benchmark CPU-only subnets in Docker', dockerOk],
       ['benchmark GPU subnets in Docker', dockerOk && nvidiaRuntime && gpus.available],
-      ['measure GPU energy', gpus.available],
+      // A GPU is not enough: nvidia-smi must have a power field, and read a power draw on every GPU (not N/A).
+      ['measure GPU energy', gpus.available && powerFieldOk && everyPowerReadable],
     ] as const;
     if (argv.json) {
       io.out(JSON.stringify({ checks, can: Object.fromEntries(can) }, null, 2) + '\n');

@@ -1,7 +1,7 @@
 // The closed loop: N concurrent workers, each sending its next query when its answer is in (the default).
 import { z } from 'zod';
 import { defineOption } from '../../config/option-spec.ts';
-import { defineArrival } from '../arrival-kind.ts';
+import { countedPlan, defineArrival } from '../arrival-kind.ts';
 import { runClosedLoop } from '../closed-loop.ts';
 
 export const CONCURRENCY_OPTION = defineOption({
@@ -24,7 +24,7 @@ export const closedArrival = defineArrival({
   check: () => [],
   describe: (o) => `closed loop, ${o.concurrency} concurrent`,
   info: (o) => ({ kind: 'closed', open: false, concurrency: o.concurrency }),
-  plannedQueries: (_o, queries, warmup, count) => warmup + (count ?? queries.length),
+  plan: (_o, queries, run) => countedPlan(run, queries),
   run: (ctx, o) =>
     runClosedLoop({
       queries: ctx.queries,

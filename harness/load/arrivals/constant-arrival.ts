@@ -1,6 +1,6 @@
 // The constant open loop: --rate queries per second, evenly spaced, from absolute time.
 import { constantSchedule } from '../constant-arrival.ts';
-import { defineArrival } from '../arrival-kind.ts';
+import { countedPlan, defineArrival } from '../arrival-kind.ts';
 import { needRate, openInfo, OPEN_LOOP_OPTIONS, RATE_OPTION } from '../open-loop-options.ts';
 import { openRun } from './open-run.ts';
 
@@ -14,7 +14,7 @@ export const constantArrival = defineArrival({
   describe: (o) =>
     `constant open loop at ${o.ratePerS} q/s (at most ${o.maxInFlight} in flight, ${o.whenFull} when full)`,
   info: (o) => ({ ...openInfo('constant', o), ratePerS: o.ratePerS! }),
-  plannedQueries: (_o, queries, warmup, count) => warmup + (count ?? queries.length),
+  plan: (o, queries, run) => countedPlan(run, queries, o.ratePerS),
   run: (ctx, o) =>
     openRun(ctx, constantSchedule(o.ratePerS!), o, { ...openInfo('constant', o), ratePerS: o.ratePerS! }),
 });

@@ -1,7 +1,7 @@
 // The Poisson open loop: exponential gaps at a mean --rate (seeded), as MLPerf's Server scenario.
 import { z } from 'zod';
 import { defineOption } from '../../config/option-spec.ts';
-import { defineArrival } from '../arrival-kind.ts';
+import { countedPlan, defineArrival } from '../arrival-kind.ts';
 import { needRate, openInfo, OPEN_LOOP_OPTIONS, RATE_OPTION } from '../open-loop-options.ts';
 import { poissonSchedule } from '../poisson-arrival.ts';
 import { openRun } from './open-run.ts';
@@ -26,7 +26,7 @@ export const poissonArrival = defineArrival({
   describe: (o) =>
     `poisson open loop at ${o.ratePerS} q/s, seed ${o.seed} (at most ${o.maxInFlight} in flight, ${o.whenFull} when full)`,
   info: (o) => ({ ...openInfo('poisson', o), ratePerS: o.ratePerS!, seed: o.seed }),
-  plannedQueries: (_o, queries, warmup, count) => warmup + (count ?? queries.length),
+  plan: (o, queries, run) => countedPlan(run, queries, o.ratePerS),
   run: (ctx, o) =>
     openRun(ctx, poissonSchedule(o.ratePerS!, o.seed), o, {
       ...openInfo('poisson', o),

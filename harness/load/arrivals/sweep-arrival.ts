@@ -58,7 +58,7 @@ export const sweepArrival = defineArrival({
     o.sweepMax >= o.sweepStart ? [] : [`--sweep-max ${o.sweepMax}: must be >= --sweep-start ${o.sweepStart}`],
   describe: (o) => `sweep from ${o.sweepStart} q/s x${o.sweepFactor} to ${o.sweepMax} q/s, ${o.sweepStepS} s steps`,
   info: (o) => openInfo('sweep', o),
-  plannedQueries: () => null,
+  plan: () => ({ total: null, measured: null, spanS: null, warnings: [] }),
   run: async (ctx, o) => ({
     ...(await runSweep(
       ctx,

@@ -4,6 +4,7 @@ import { defineOption } from '../../config/option-spec.ts';
 import { defineArrival } from '../arrival-kind.ts';
 import { openInfo, OPEN_LOOP_OPTIONS } from '../open-loop-options.ts';
 import { traceSchedule } from '../trace-arrival.ts';
+import { tracePlan } from '../trace-plan.ts';
 import { openRun } from './open-run.ts';
 
 export const TIME_SCALE_OPTION = defineOption({
@@ -26,7 +27,10 @@ export const traceArrival = defineArrival({
   describe: (o) => `trace replay at ${o.timeScale}x`,
   info: (o) => ({ ...openInfo('trace', o), timeScale: o.timeScale }),
   // A trace sends each line of the file once at most: the warm-up is the first lines, the rest are measured.
-  plannedQueries: (_o, queries, warmup, count) => Math.min(queries.length, warmup + (count ?? queries.length)),
+  plan: (o, queries, run) => {
+    const p = tracePlan(queries, { ...run, timeScale: o.timeScale });
+    return { total: p.total, measured: p.measured, spanS: p.spanS, warnings: p.warning ? [p.warning] : [] };
+  },
   run: (ctx, o) =>
     openRun(ctx, traceSchedule(ctx.queries, o.timeScale), o, { ...openInfo('trace', o), timeScale: o.timeScale }),
 });

@@ -31,7 +31,15 @@ export const energyUncertaintySchema = z.strictObject({
 });
 
 export const energyFlagSchema = z.strictObject({
-  kind: z.enum(['power-capped', 'clocks-throttled', 'temperature-limited', 'other-processes', 'gaps', 'no-power-data']),
+  kind: z.enum([
+    'power-capped',
+    'clocks-throttled',
+    'clock-reasons-unknown',
+    'temperature-limited',
+    'other-processes',
+    'gaps',
+    'no-power-data',
+  ]),
   uuid: z.string(),
   message: z.string(),
   count: z.number().int().optional(),

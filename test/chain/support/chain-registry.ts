@@ -1,11 +1,12 @@
 // chainRegistry: a @polkadot/types registry built from a recorded metadata blob, for encoding synthetic test answers.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import type { Codec } from '@polkadot/types/types';
 import { hexToU8a } from '@polkadot/util';
+import { sharedFixture } from '../../support/shared-fixtures.ts';
 
-export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/chain/', import.meta.url));
+/** The recorded chain traffic, in ../shared/fixtures/chain (never copied into the project). */
+export const FIXTURES_DIR = sharedFixture('chain/');
 
 export interface ChainRegistry {
   registry: TypeRegistry;
