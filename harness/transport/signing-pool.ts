@@ -1,0 +1,168 @@
+// SigningPool: worker threads that build and sign dendrite requests, so the thread that keeps the schedule does no
+// per-query crypto. Sized to the free cores; with 0 workers (or once every worker died) it signs on the calling thread.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { BittensorSynapseTransport } from '../config/subnet-profile.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
+import { signingRequest, type SigningJob } from './signing-request.ts';
+import type { Sr25519Keys } from './sr25519-sign.ts';
+
+/** The part of a signed request the sender needs. */
+export interface SignedWire {
+  headers: Array<[string, string]>;
+  body: string;
+}
+
+/** [id, query id, config id, uuid, nonce, timeout s, axon ip, axon port, axon hotkey]: flat, cheap to clone. */
+type JobTuple = [number, number, number, string, bigint, number, string, number, string];
+/** What the pool posts a worker: queries and configs it has not seen yet (each once), then the jobs. */
+export interface SigningBatch {
+  queries: Array<[number, CapturedQuery]>;
+  configs: Array<[number, BittensorSynapseTransport]>;
+  jobs: JobTuple[];
+}
+/** [id, headers, body] or [id, null, error message]. */
+export type SigningResult = [number, Array<[string, string]>, string] | [number, null, string];
+
+interface Pending {
+  resolve: (w: SignedWire) => void;
+  reject: (e: Error) => void;
+}
+
+class PoolWorker {
+  readonly pending = new Map<number, Pending>();
+  readonly knownQueries = new Set<number>();
+  readonly knownConfigs = new Set<number>();
+  batch: SigningBatch | null = null;
+
+  constructor(
+    readonly worker: Worker,
+    readonly onGone: (w: PoolWorker, why: Error) => void,
+  ) {
+    worker.on('message', (results: SigningResult[]) => {
+      for (const [id, headers, body] of results) {
+        const p = this.pending.get(id);
+        if (!p) continue;
+        this.pending.delete(id);
+        if (headers) p.resolve({ headers, body });
+        else p.reject(new Error(body));
+      }
+    });
+    worker.on('error', (e) => onGone(this, e));
+    worker.on('exit', (code) => onGone(this, new Error(`signing worker exited with code ${code}`)));
+    worker.unref();
+  }
+}
+
+/** One signing worker per free core: the cores but the one the schedule runs on, at least 1, at most 4. */
+export function defaultSigningWorkers(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+}
+
+export interface SigningPoolOptions {
+  keys: Sr25519Keys;
+  /** The dendrite's hotkey ss58 and the IP it reports as its own. */
+  hotkey: string;
+  dendriteIp: string;
+  /** Worker threads; 0 signs on the calling thread. */
+  workers?: number;
+}
+
+export class SigningPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly queryIds = new WeakMap<CapturedQuery, number>();
+  private readonly configIds = new WeakMap<BittensorSynapseTransport, number>();
+  private nextQuery = 0;
+  private nextConfig = 0;
+  private nextJob = 0;
+  private turn = 0;
+  private closed = false;
+
+  constructor(private readonly opts: SigningPoolOptions) {
+    const n = opts.workers ?? defaultSigningWorkers();
+    for (let k = 0; k < n; k++) {
+      const worker = new Worker(new URL('./signing-worker-entry.mjs', import.meta.url), {
+        workerData: { keys: opts.keys, hotkey: opts.hotkey, dendriteIp: opts.dendriteIp },
+      });
+      this.workers.push(new PoolWorker(worker, (w, why) => this.gone(w, why)));
+    }
+  }
+
+  /** Worker threads signing (0: signing on the calling thread). */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** The job's request, built and signed by a worker (the least busy one). Rejects with the builder's error. */
+  sign(job: Omit<SigningJob, 'hotkey' | 'dendriteIp'>): Promise<SignedWire> {
+    if (this.closed) return Promise.reject(new Error('the signing pool is closed'));
+    if (!this.workers.length) return this.signHere(job);
+    const w = this.pick();
+    const qid = this.idOf(this.queryIds, job.query, () => this.nextQuery++);
+    const cid = this.idOf(this.configIds, job.config, () => this.nextConfig++);
+    let b = w.batch;
+    if (!b) {
+      b = w.batch = { queries: [], configs: [], jobs: [] };
+      queueMicrotask(() => this.flush(w));
+    }
+    if (!w.knownQueries.has(qid)) {
+      w.knownQueries.add(qid);
+      b.queries.push([qid, job.query]);
+    }
+    if (!w.knownConfigs.has(cid)) {
+      w.knownConfigs.add(cid);
+      b.configs.push([cid, job.config]);
+    }
+    const id = this.nextJob++;
+    const a = job.axon;
+    b.jobs.push([id, qid, cid, job.uuid, job.nonce, job.timeoutS, a.ip, a.port, a.hotkey]);
+    return new Promise((resolve, reject) => w.pending.set(id, { resolve, reject }));
+  }
+
+  /** Ends the workers; jobs not yet signed reject. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const w of [...this.workers]) {
+      this.gone(w, new Error('the signing pool is closed'));
+      void w.worker.terminate();
+    }
+  }
+
+  private signHere(job: Omit<SigningJob, 'hotkey' | 'dendriteIp'>): Promise<SignedWire> {
+    try {
+      const r = signingRequest(this.opts.keys, { ...job, hotkey: this.opts.hotkey, dendriteIp: this.opts.dendriteIp });
+      return Promise.resolve({ headers: r.headers, body: r.body });
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  private pick(): PoolWorker {
+    const ws = this.workers;
+    let best = ws[this.turn++ % ws.length]!;
+    for (const w of ws) if (w.pending.size < best.pending.size) best = w;
+    return best;
+  }
+
+  private idOf<T extends object>(ids: WeakMap<T, number>, o: T, next: () => number): number {
+    let id = ids.get(o);
+    if (id === undefined) ids.set(o, (id = next()));
+    return id;
+  }
+
+  private flush(w: PoolWorker): void {
+    const b = w.batch;
+    w.batch = null;
+    if (b && this.workers.includes(w)) w.worker.postMessage(b);
+  }
+
+  /** A worker that failed or exited: its jobs reject; the rest of the pool (or the calling thread) signs from now on. */
+  private gone(w: PoolWorker, why: Error): void {
+    const i = this.workers.indexOf(w);
+    if (i < 0) return;
+    this.workers.splice(i, 1);
+    for (const p of w.pending.values()) p.reject(why);
+    w.pending.clear();
+  }
+}
