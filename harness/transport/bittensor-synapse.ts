@@ -30,6 +30,8 @@ const STALE_NONCE_NS = 1_000_000_000n;
  */
 class PreparedSynapse implements PreparedSend {
   done = false;
+  /** The worker has answered (set a turn after it did). */
+  signed = false;
   constructor(
     readonly owner: BittensorSynapseSender,
     readonly query: CapturedQuery,
@@ -40,7 +42,18 @@ class PreparedSynapse implements PreparedSend {
     readonly lane: boolean,
     public nonce: bigint,
     public wire: Promise<SignedWire>,
-  ) {}
+  ) {
+    this.watch();
+  }
+
+  watch(): void {
+    this.signed = false;
+    const wire = this.wire;
+    wire.then(
+      () => void (this.wire === wire && (this.signed = true)),
+      () => {},
+    );
+  }
 
   cancel(): void {
     this.owner.release(this);
@@ -58,6 +71,8 @@ export class BittensorSynapseSender implements Transport {
   private readonly bareConfigs = new Map<string, SynapseConfig>();
   private readonly nonces: NonceClock;
   private pool: SigningPool | null = null;
+  /** Sends of a prepared request whose signing had not finished when it was due (each waited for it). */
+  signingWaits = 0;
 
   constructor(private readonly opts: BittensorSynapseOptions) {
     this.nonces = opts.nonces ?? new NonceClock();
@@ -89,17 +104,23 @@ export class BittensorSynapseSender implements Transport {
     if (!p) {
       const uuid = this.uuidFor(opts.session ?? 'default');
       const nonce = this.nonces.next();
-      p = new PreparedSynapse(this, query, endpoint, opts.timeoutS, uuid, false, nonce, NO_WIRE);
-      p.wire = this.sign(query, endpoint, opts.timeoutS, uuid, nonce);
+      const wire = this.sign(query, endpoint, opts.timeoutS, uuid, nonce);
+      p = new PreparedSynapse(this, query, endpoint, opts.timeoutS, uuid, false, nonce, wire);
     } else if (this.nonces.nowNs() - p.nonce > STALE_NONCE_NS) {
       p.nonce = this.nonces.next();
       p.wire = this.sign(query, endpoint, opts.timeoutS, p.uuid, p.nonce);
-    }
+      p.watch();
+    } else if (!p.signed) this.signingWaits++;
     try {
       return await this.exchange(query, endpoint, opts, await p.wire);
     } finally {
       this.release(p);
     }
+  }
+
+  /** Milliseconds the signing workers were busy so far (benchmarks split the CPU per query with it). */
+  signingBusyMs(): number {
+    return this.pool?.busyMs() ?? 0;
   }
 
   close(): void {
@@ -183,8 +204,6 @@ export class BittensorSynapseSender implements Transport {
     return { ...outcomeOf(r, ok, error), response: ok ? response : null };
   }
 }
-
-const NO_WIRE: Promise<SignedWire> = Promise.resolve({ headers: [], body: '' });
 
 /** A streaming synapse: the body is subnet-defined chunks (no JSON); chunk times give time to first chunk. */
 function streamedOutcome(r: HttpExchangeResult, chunkMs: number[]): SendOutcome {

@@ -119,6 +119,13 @@ export class SigningPool {
     return new Promise((resolve, reject) => w.pending.set(id, { resolve, reject }));
   }
 
+  /** Milliseconds the workers' threads were busy so far (event-loop utilisation): the signing's own CPU. */
+  busyMs(): number {
+    let ms = 0;
+    for (const w of this.workers) ms += w.worker.performance.eventLoopUtilization().active;
+    return ms;
+  }
+
   /** Ends the workers; jobs not yet signed reject. */
   close(): void {
     if (this.closed) return;
