@@ -1,6 +1,7 @@
 // A local HTTP miner for the load benchmarks, run in its own process: `noop` answers at once; `stall` answers in 5 ms
 // but freezes the whole process for 1 s in every 5 s of wall-clock time (Date.now() % 5000 < 1000). Paths under /v1/
 // get a chat completion; any other path (a synapse route, /Dummy) gets a Dummy synapse, as a no-op axon would.
+// `big` answers every request with 64 MiB, chunked (no length announced), as a hostile miner might.
 import http from 'node:http';
 
 const [mode = 'noop', portArg = '0'] = process.argv.slice(2);
@@ -18,8 +19,22 @@ const SYNAPSE = JSON.stringify({
   dummy_input: 7,
   dummy_output: 14,
 });
+const BIG = mode === 'big' ? Buffer.alloc(64 * 1024 * 1024, 0x61) : null;
+function bigAnswer(res) {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  let sent = 0;
+  const more = () => {
+    while (sent < BIG.length && !res.destroyed) {
+      const ok = res.write(BIG.subarray(sent, (sent += 1024 * 1024)));
+      if (!ok) return void res.once('drain', more);
+    }
+    if (!res.destroyed) res.end();
+  };
+  more();
+}
 const server = http.createServer((req, res) => {
   req.resume();
+  if (BIG) return void req.on('end', () => bigAnswer(res));
   req.on('end', () => {
     const body = req.url.startsWith('/v1/') ? ANSWER : SYNAPSE;
     const reply = () => {

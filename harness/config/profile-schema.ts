@@ -11,9 +11,18 @@ const field = z.strictObject({
   default: z.unknown().optional(),
 });
 
+/** An answer size limit: at least 1 KiB (an axon's error answer fits), at most 1 GiB. */
+const maxResponseBytes = z
+  .number()
+  .int()
+  .min(1024, 'at least 1024 bytes')
+  .max(2 ** 30, 'at most 1 GiB (1073741824 bytes)')
+  .optional();
+
 const httpTransportFields = {
   paths: z.array(z.string().regex(/^\//, 'a path starting with /')).min(1).optional(),
   model: z.string().min(1).optional(),
+  maxResponseBytes,
 };
 
 const transport = z.discriminatedUnion('kind', [
@@ -23,6 +32,7 @@ const transport = z.discriminatedUnion('kind', [
     fields: z.array(field),
     hashFields: z.array(z.string()).optional(),
     stream: z.boolean().optional(),
+    maxResponseBytes,
   }),
   z.strictObject({ kind: z.literal('openai-http'), ...httpTransportFields }),
   z.strictObject({ kind: z.literal('epistula'), ...httpTransportFields }),

@@ -24,6 +24,8 @@ export interface BittensorSynapseTransport {
   hashFields?: string[];
   /** A streaming synapse: chunk arrival times are recorded (time to first chunk). */
   stream?: boolean;
+  /** The most bytes an answer may have (default 8 MiB, 32 MiB with stream); a longer one is an error. */
+  maxResponseBytes?: number;
 }
 
 /** OpenAI-compatible HTTP (chat/completions, completions); queries name the path in `synapse`. */
@@ -33,6 +35,8 @@ export interface OpenAiHttpTransport {
   paths?: string[];
   /** Replaces body.model in every query (the model the server loaded). */
   model?: string;
+  /** The most bytes an answer may have (default 32 MiB); a longer one is an error. */
+  maxResponseBytes?: number;
 }
 
 export type TransportConfig = BittensorSynapseTransport | OpenAiHttpTransport;

@@ -5,6 +5,7 @@ import type { CapturedQuery } from '../model/captured-query.ts';
 import type { Signer } from './ephemeral-keys.ts';
 import { httpExchange, keepAliveDispatcher, type HttpExchangeResult } from './http-exchange.ts';
 import { NonceClock } from './nonce-clock.ts';
+import { maxResponseBytes } from './response-limit.ts';
 import { SigningPool, type SignedWire } from './signing-pool.ts';
 import type { MinerEndpoint, PrepareOptions, PreparedSend, SendOptions, SendOutcome, Transport } from './transport.ts';
 
@@ -74,8 +75,11 @@ export class BittensorSynapseSender implements Transport {
   /** Sends of a prepared request whose signing had not finished when it was due (each waited for it). */
   signingWaits = 0;
 
+  private readonly maxBodyBytes: number;
+
   constructor(private readonly opts: BittensorSynapseOptions) {
     this.nonces = opts.nonces ?? new NonceClock();
+    this.maxBodyBytes = maxResponseBytes(opts.config);
   }
 
   /** Builds and signs the request off this thread, with the nonce of its send time and a dendrite uuid of its own. */
@@ -180,6 +184,7 @@ export class BittensorSynapseSender implements Transport {
       body: req.body,
       timeoutMs: opts.timeoutS * 1000,
       now: opts.now,
+      maxBodyBytes: this.maxBodyBytes,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(stream ? { onChunk: (c: Buffer, at: number) => void (c.length && chunkMs.push(at)) } : {}),
     });
@@ -226,7 +231,7 @@ function outcomeOf(r: HttpExchangeResult, ok: boolean, error: string | undefined
     ...(r.firstByteMs === undefined ? {} : { firstByteMs: r.firstByteMs }),
     endMs: r.endMs,
     ...(r.httpStatus === undefined ? {} : { httpStatus: r.httpStatus }),
-    bytesIn: r.body.length,
+    bytesIn: r.bytesIn,
     bytesOut: r.bytesOut,
     ...(error ? { error } : {}),
   };
