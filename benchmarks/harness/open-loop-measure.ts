@@ -26,8 +26,8 @@ export interface OpenLoopMeasure {
   /** Busy time of the signing worker threads, microseconds per measured query (0: no signing workers). */
   signingUsPerQuery: number;
   eventLoopP99: number;
-  /** Measured sends whose prepared request was not signed yet when due (signed path). */
-  signingWaits: number;
+  /** Measured sends whose request no signing worker had reached when due, signed on the schedule thread (signed path). */
+  signedOnScheduleThread: number;
   /** [seconds since the measurement began, RSS MB], one sample a second. */
   rss: Array<[number, number]>;
 }
@@ -48,13 +48,13 @@ export async function measureOpenLoop(o: {
   const loop = startEventLoopMonitor();
   let cpu0 = process.cpuUsage();
   let signing0 = signingBusyMs(o.transport);
-  let waits0 = signingWaits(o.transport);
+  let here0 = signedHere(o.transport);
   const rss: Array<[number, number]> = [];
   // The measurement begins when the warm-up's last query is due.
   const startMeasure = setTimeout(() => {
     cpu0 = process.cpuUsage();
     signing0 = signingBusyMs(o.transport);
-    waits0 = signingWaits(o.transport);
+    here0 = signedHere(o.transport);
     loop.reset();
     rss.push([0, process.memoryUsage.rss() / 1e6]);
   }, warmupS * 1000);
@@ -96,13 +96,13 @@ export async function measureOpenLoop(o: {
     cpuUsPerQuery: (cpu.user + cpu.system) / sent.length,
     signingUsPerQuery: (signingMs * 1000) / sent.length,
     eventLoopP99: el.p99Ms,
-    signingWaits: signingWaits(o.transport) - waits0,
+    signedOnScheduleThread: signedHere(o.transport) - here0,
     rss,
   };
 }
 
-function signingWaits(t: Transport): number {
-  return (t as { signingWaits?: number }).signingWaits ?? 0;
+function signedHere(t: Transport): number {
+  return (t as { signedOnScheduleThread?: number }).signedOnScheduleThread ?? 0;
 }
 
 /** Busy milliseconds of a transport's signing workers (0 for transports without). */

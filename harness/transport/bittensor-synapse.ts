@@ -6,7 +6,7 @@ import type { Signer } from './ephemeral-keys.ts';
 import { httpExchange, keepAliveDispatcher, type HttpExchangeResult } from './http-exchange.ts';
 import { NonceClock } from './nonce-clock.ts';
 import { maxResponseBytes } from './response-limit.ts';
-import { SigningPool, type SignedWire } from './signing-pool.ts';
+import { SigningPool, type SignedWire, type SigningTicket } from './signing-pool.ts';
 import type { MinerEndpoint, PrepareOptions, PreparedSend, SendOptions, SendOutcome, Transport } from './transport.ts';
 
 export interface BittensorSynapseOptions {
@@ -31,8 +31,6 @@ const STALE_NONCE_NS = 1_000_000_000n;
  */
 class PreparedSynapse implements PreparedSend {
   done = false;
-  /** The worker has answered (set a turn after it did). */
-  signed = false;
   constructor(
     readonly owner: BittensorSynapseSender,
     readonly query: CapturedQuery,
@@ -42,19 +40,8 @@ class PreparedSynapse implements PreparedSend {
     /** A lane's uuid goes back to the free lanes when the request ends; a session's stays with its session. */
     readonly lane: boolean,
     public nonce: bigint,
-    public wire: Promise<SignedWire>,
-  ) {
-    this.watch();
-  }
-
-  watch(): void {
-    this.signed = false;
-    const wire = this.wire;
-    wire.then(
-      () => void (this.wire === wire && (this.signed = true)),
-      () => {},
-    );
-  }
+    public ticket: SigningTicket,
+  ) {}
 
   cancel(): void {
     this.owner.release(this);
@@ -72,8 +59,6 @@ export class BittensorSynapseSender implements Transport {
   private readonly bareConfigs = new Map<string, SynapseConfig>();
   private readonly nonces: NonceClock;
   private pool: SigningPool | null = null;
-  /** Sends of a prepared request whose signing had not finished when it was due (each waited for it). */
-  signingWaits = 0;
 
   private readonly maxBodyBytes: number;
 
@@ -87,8 +72,8 @@ export class BittensorSynapseSender implements Transport {
     const aheadNs = BigInt(Math.max(0, Math.round((opts.atMs - opts.now()) * 1e6)));
     const nonce = this.nonces.at(this.nonces.nowNs() + aheadNs);
     const uuid = this.freeLanes.pop() ?? randomUUID();
-    const wire = this.sign(query, endpoint, opts.timeoutS, uuid, nonce);
-    return new PreparedSynapse(this, query, endpoint, opts.timeoutS, uuid, true, nonce, wire);
+    const ticket = this.sign(query, endpoint, opts.timeoutS, uuid, nonce);
+    return new PreparedSynapse(this, query, endpoint, opts.timeoutS, uuid, true, nonce, ticket);
   }
 
   /** A request ended (answered, failed or cancelled): a lane it held is free for the next. */
@@ -98,7 +83,10 @@ export class BittensorSynapseSender implements Transport {
     if (p.lane) this.freeLanes.push(p.uuid);
   }
 
-  /** Sends a synapse by name; a request prepared for this query goes out as built (signed again if it went stale). */
+  /**
+   * Sends a synapse by name. A request prepared for this query goes out as built; one no worker reached in time is
+   * signed here (counted in signedOnScheduleThread), and one whose nonce went stale is signed again, here, at once.
+   */
   async send(query: CapturedQuery, endpoint: MinerEndpoint, opts: SendOptions): Promise<SendOutcome> {
     let p = opts.prepared instanceof PreparedSynapse && opts.prepared.owner === this ? opts.prepared : undefined;
     if (p && (p.done || p.query !== query || p.endpoint !== endpoint || p.timeoutS !== opts.timeoutS)) {
@@ -108,15 +96,15 @@ export class BittensorSynapseSender implements Transport {
     if (!p) {
       const uuid = this.uuidFor(opts.session ?? 'default');
       const nonce = this.nonces.next();
-      const wire = this.sign(query, endpoint, opts.timeoutS, uuid, nonce);
-      p = new PreparedSynapse(this, query, endpoint, opts.timeoutS, uuid, false, nonce, wire);
+      const ticket = this.sign(query, endpoint, opts.timeoutS, uuid, nonce);
+      p = new PreparedSynapse(this, query, endpoint, opts.timeoutS, uuid, false, nonce, ticket);
     } else if (this.nonces.nowNs() - p.nonce > STALE_NONCE_NS) {
       p.nonce = this.nonces.next();
-      p.wire = this.sign(query, endpoint, opts.timeoutS, p.uuid, p.nonce);
-      p.watch();
-    } else if (!p.signed) this.signingWaits++;
+      p.ticket = this.sign(query, endpoint, opts.timeoutS, p.uuid, p.nonce);
+      this.pool!.signNow(p.ticket);
+    } else this.pool!.signNow(p.ticket); // due now: if no worker has begun it, it is signed here
     try {
-      return await this.exchange(query, endpoint, opts, await p.wire);
+      return await this.exchange(query, endpoint, opts, await p.ticket.wire);
     } finally {
       this.release(p);
     }
@@ -125,6 +113,11 @@ export class BittensorSynapseSender implements Transport {
   /** Milliseconds the signing workers were busy so far (benchmarks split the CPU per query with it). */
   signingBusyMs(): number {
     return this.pool?.busyMs() ?? 0;
+  }
+
+  /** Requests signed on the thread that sends them: due before a worker reached them (or stale). 0 when the workers keep up. */
+  get signedOnScheduleThread(): number {
+    return this.pool?.signedHere ?? 0;
   }
 
   close(): void {
@@ -147,14 +140,20 @@ export class BittensorSynapseSender implements Transport {
     return c;
   }
 
-  private sign(query: CapturedQuery, endpoint: MinerEndpoint, timeoutS: number, uuid: string, nonce: bigint) {
+  private sign(
+    query: CapturedQuery,
+    endpoint: MinerEndpoint,
+    timeoutS: number,
+    uuid: string,
+    nonce: bigint,
+  ): SigningTicket {
     this.pool ??= new SigningPool({
       keys: this.opts.signer.keys,
       hotkey: this.opts.signer.address,
       dendriteIp: this.opts.dendriteIp ?? '127.0.0.1',
       ...(this.opts.signingWorkers === undefined ? {} : { workers: this.opts.signingWorkers }),
     });
-    const wire = this.pool.sign({
+    const ticket = this.pool.sign({
       query,
       config: this.configFor(query),
       timeoutS,
@@ -162,8 +161,8 @@ export class BittensorSynapseSender implements Transport {
       nonce,
       axon: { ip: endpoint.host, port: endpoint.port, hotkey: endpoint.hotkey },
     });
-    wire.catch(noop); // a cancelled request's failure is nobody's; a sent one's is awaited in send()
-    return wire;
+    ticket.wire.catch(noop); // a cancelled request's failure is nobody's; a sent one's is awaited in send()
+    return ticket;
   }
 
   private async exchange(

@@ -2,14 +2,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BittensorSynapseTransport } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
-import type { SigningBatch, SigningResult } from './signing-pool.ts';
+import { CLAIM_RING, claimToken, type SigningBatch, type SigningResult } from './signing-pool.ts';
 import { signingRequest } from './signing-request.ts';
 import type { Sr25519Keys } from './sr25519-sign.ts';
 
 /** Results go back in groups this size, so the first of a long batch is not held until the last is signed. */
 const GROUP = 8;
 
-const { keys, hotkey, dendriteIp } = workerData as { keys: Sr25519Keys; hotkey: string; dendriteIp: string };
+const { keys, hotkey, dendriteIp, claims } = workerData as {
+  keys: Sr25519Keys;
+  hotkey: string;
+  dendriteIp: string;
+  /** Shared with the pool: a job is signed by whoever claims it first (the pool takes back late ones). */
+  claims: Int32Array;
+};
 const queries = new Map<number, CapturedQuery>();
 const configs = new Map<number, BittensorSynapseTransport>();
 
@@ -18,6 +24,7 @@ parentPort!.on('message', (m: SigningBatch) => {
   for (const [id, c] of m.configs) configs.set(id, c);
   let out: SigningResult[] = [];
   for (const [id, qid, cid, uuid, nonce, timeoutS, axonIp, axonPort, axonHotkey] of m.jobs) {
+    if (Atomics.compareExchange(claims, id % CLAIM_RING, claimToken(id), 0) !== claimToken(id)) continue;
     try {
       const r = signingRequest(keys, {
         query: queries.get(qid)!,
