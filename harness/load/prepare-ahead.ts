@@ -8,8 +8,12 @@ import type { LoadClock } from './load-clock.ts';
 /**
  * How far ahead of its intended start a query is prepared: room for a signing worker that the OS schedules late
  * (tens of ms on a busy 2-core machine), short enough that a nonce made for the send time is never far ahead of it.
+ * Queries are prepared in batches (one message to the workers each, not one per query: on a busy machine each message
+ * costs the schedule thread ~100 us): when the prepared ones reach less than PREPARE_REFILL_MS ahead of the query due
+ * next, those due within PREPARE_LEAD_MS of it are prepared. Every query is prepared at least PREPARE_REFILL_MS ahead.
  */
 export const PREPARE_LEAD_MS = 50;
+export const PREPARE_REFILL_MS = 25;
 
 export interface PrepareAheadInput {
   transport: Transport;
@@ -29,13 +33,20 @@ export interface PrepareAheadInput {
 export class PrepareAhead {
   private readonly prepared = new Map<number, PreparedSend>();
   private next = 0;
+  /** Every query due by this run-clock time is prepared. */
+  private horizonMs = -Infinity;
 
   constructor(private readonly input: PrepareAheadInput) {}
 
-  /** Prepares query k and every later one due by its intended start plus the lead (none past the schedule's end). */
+  /**
+   * Prepares query k, and when fewer than PREPARE_REFILL_MS of the schedule are prepared beyond it, every later one due
+   * by its intended start plus the lead (none past the schedule's end).
+   */
   through(k: number, intendedMs: number): void {
+    if (this.next > k && this.horizonMs >= intendedMs + PREPARE_REFILL_MS) return;
     const { transport, queries, schedule, originMs, limit, clock } = this.input;
     const until = intendedMs + (this.input.leadMs ?? PREPARE_LEAD_MS);
+    this.horizonMs = until;
     while (this.next < limit) {
       const q = queries[this.next % queries.length]!;
       const offset = this.next === k ? intendedMs - originMs : schedule.targetStartMs(this.next, q);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { constantSchedule } from '../../harness/load/constant-arrival.ts';
 import { runOpenLoop } from '../../harness/load/open-loop.ts';
-import { PREPARE_LEAD_MS } from '../../harness/load/prepare-ahead.ts';
+import { PREPARE_LEAD_MS, PREPARE_REFILL_MS } from '../../harness/load/prepare-ahead.ts';
 import { VirtualClock } from '../../harness/load/virtual-clock.ts';
 import type { CapturedQuery } from '../../harness/model/captured-query.ts';
 import type { PreparedSend, Transport } from '../../harness/transport/transport.ts';
@@ -59,18 +59,22 @@ const run = (clock: VirtualClock, transport: Transport, over: { maxInFlight?: nu
   );
 
 describe('runOpenLoop with Transport.prepare (virtual time)', () => {
-  it('prepares each query once, in order, PREPARE_LEAD_MS or more before it is due, and sends it with its own', async () => {
+  it('prepares each query once, in order, in batches at least PREPARE_REFILL_MS ahead, and sends it with its own', async () => {
     const clock = new VirtualClock();
     const { t, preps, foreign } = preparing(clock, 5);
     const out = await run(clock, t);
-    expect(PREPARE_LEAD_MS).toBe(50);
+    expect([PREPARE_LEAD_MS, PREPARE_REFILL_MS]).toEqual([50, 25]);
     expect(out.records).toHaveLength(20);
     expect(foreign).toEqual([]);
     expect(preps.map((p) => p.atMs)).toEqual(Array.from({ length: 20 }, (_, k) => k * 10));
     expect(preps.map((p) => p.q.line)).toEqual(Array.from({ length: 20 }, (_, k) => (k % 3) + 1));
-    // At step k (the clock at query k-1's start, 10(k-1) ms) the loop prepares through 10k + 50 ms: query j is
-    // prepared at 10(j-6) ms, 60 ms ahead; queries 0..5 at the start (0 ms), as soon as the loop begins.
-    expect(preps.map((p) => p.madeAt)).toEqual(Array.from({ length: 20 }, (_, j) => Math.max(0, 10 * (j - 6))));
+    // Step 0 (clock 0) prepares queries due by 0 + 50 ms: 0..5. Step k runs at query k-1's start, 10(k-1) ms, and
+    // refills when what is prepared (through 50 ms) reaches less than 25 ms past query k (10k ms): at step 3 (20 ms,
+    // 50 < 55), through 30 + 50 = 80 ms: 6, 7, 8. Then at steps 6, 9, ... (3m, at 30m - 10 ms) queries 3m+3..3m+5.
+    const madeAt = (j: number) => (j <= 5 ? 0 : 30 * Math.floor((j - 3) / 3) - 10);
+    expect(preps.map((p) => p.madeAt)).toEqual(Array.from({ length: 20 }, (_, j) => madeAt(j)));
+    // Each is prepared 40 to 60 ms before it is due (queries 0..5: 0 to 50 ms, as the loop begins).
+    expect(preps.slice(6).every((p) => p.atMs - p.madeAt >= 40 && p.atMs - p.madeAt <= 60)).toBe(true);
     expect(preps.every((p) => p.sent === 1 && p.cancelled === 0)).toBe(true);
   });
 
