@@ -12,6 +12,9 @@ import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engi
 import { runCli } from '../support/run-cli.ts';
 
 let docker: Docker;
+/** This test process's miner containers (other runs may share the engine). */
+const ownContainers = async (d: Docker) =>
+  (await minerbenchContainers(d)).filter((c) => c.Labels['minerbench.pid'] === String(process.pid));
 const out = mkdtempSync(path.join(os.tmpdir(), 'minerbench-e2e-signed-'));
 
 beforeAll(async () => {
@@ -76,6 +79,6 @@ describe('signed load at rate against the template miner (real Docker)', () => {
         `[signed e2e] send lag p99 ${p99} ms > 2 ms on this host (event loop p99 ${result.load.eventLoop?.p99Ms} ms)`,
       );
     expect(r.code).toBe(result.validity.verdict === 'VALID' ? 0 : 50);
-    expect(await minerbenchContainers(docker)).toEqual([]);
+    expect(await ownContainers(docker)).toEqual([]);
   }, 600_000);
 });
