@@ -58,9 +58,8 @@ class PoolWorker {
   ) {
     worker.on('message', (results: SigningResult[]) => {
       for (const [id, headers, body] of results) {
-        const p = this.pending.get(id);
+        const p = this.take(id);
         if (!p) continue;
-        this.pending.delete(id);
         if (headers) p.resolve({ headers, body });
         else p.reject(new Error(body));
       }
@@ -68,6 +67,21 @@ class PoolWorker {
     worker.on('error', (e) => onGone(this, e));
     worker.on('exit', (code) => onGone(this, new Error(`signing worker exited with code ${code}`)));
     worker.unref();
+  }
+
+  /** A job in the worker's hands: while it has any, the worker keeps the process alive (its answer is awaited). */
+  add(id: number, p: Pending): void {
+    if (!this.pending.size) this.worker.ref();
+    this.pending.set(id, p);
+  }
+
+  /** The job, no longer the worker's; an idle worker does not keep the process alive. */
+  take(id: number): Pending | undefined {
+    const p = this.pending.get(id);
+    if (!p) return undefined;
+    this.pending.delete(id);
+    if (!this.pending.size) this.worker.unref();
+    return p;
   }
 }
 
@@ -101,7 +115,10 @@ export class SigningPool {
   constructor(private readonly opts: SigningPoolOptions) {
     const n = opts.workers ?? defaultSigningWorkers();
     for (let k = 0; k < n; k++) {
+      // execArgv []: the entry loads TypeScript itself; flags the process was started with (--input-type, -e) may
+      // not apply to a worker's file entry.
       const worker = new Worker(new URL('./signing-worker-entry.mjs', import.meta.url), {
+        execArgv: [],
         workerData: { keys: opts.keys, hotkey: opts.hotkey, dendriteIp: opts.dendriteIp, claims: this.claims },
       });
       this.workers.push(new PoolWorker(worker, (w, why) => this.gone(w, why)));
@@ -137,7 +154,7 @@ export class SigningPool {
     const a = job.axon;
     b.jobs.push([id, qid, cid, job.uuid, job.nonce, job.timeoutS, a.ip, a.port, a.hotkey]);
     Atomics.store(this.claims, id % CLAIM_RING, claimToken(id));
-    return { id, wire: new Promise((resolve, reject) => w.pending.set(id, { job, resolve, reject })) };
+    return { id, wire: new Promise((resolve, reject) => w.add(id, { job, resolve, reject })) };
   }
 
   /**
@@ -148,9 +165,8 @@ export class SigningPool {
     const id = ticket.id;
     if (Atomics.compareExchange(this.claims, id % CLAIM_RING, claimToken(id), 0) !== claimToken(id)) return false;
     for (const w of this.workers) {
-      const p = w.pending.get(id);
+      const p = w.take(id);
       if (!p) continue;
-      w.pending.delete(id);
       this.signedHere++;
       this.signHere(p.job).then(p.resolve, p.reject);
       return true;
@@ -208,11 +224,7 @@ export class SigningPool {
       for (const [qid] of b.queries) w.knownQueries.delete(qid);
       for (const [cid] of b.configs) w.knownConfigs.delete(cid);
       const why = new Error(`the request could not be handed to a signing worker: ${(e as Error).message}`);
-      for (const [id] of b.jobs) {
-        const p = w.pending.get(id);
-        w.pending.delete(id);
-        p?.reject(why);
-      }
+      for (const [id] of b.jobs) w.take(id)?.reject(why);
     }
   }
 

@@ -1,5 +1,7 @@
 // Tests of SigningPool: worker threads build the same request as buildDendriteRequest, signed verifiably; a job no
 // worker has begun is taken back and signed on the calling thread (once, never twice); failures reject; close ends all.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BittensorSynapseTransport } from '../../harness/config/subnet-profile.ts';
@@ -105,4 +107,25 @@ describe('SigningPool', () => {
     p.close();
     await expect(t.wire).rejects.toThrow('the signing pool is closed');
   });
+
+  it('keeps the process alive while a job is awaited, and lets it exit once the workers are idle', () => {
+    // Nothing else holds the event loop: were the workers not kept alive, Node would exit 13 (unsettled await).
+    const code = `
+      import { signerFromUri } from './harness/transport/ephemeral-keys.ts';
+      import { SigningPool } from './harness/transport/signing-pool.ts';
+      const alice = await signerFromUri('//Alice');
+      const pool = new SigningPool({ keys: alice.keys, hotkey: alice.address, dendriteIp: '127.0.0.1', workers: 1 });
+      const query = { t: 0, synapse: 'Dummy', body: { dummy_input: 1 }, line: 1 };
+      const config = { kind: 'bittensor-synapse', synapse: 'Dummy', fields: [{ name: 'dummy_input', type: 'int' }] };
+      const axon = { ip: '127.0.0.1', port: 1, hotkey: alice.address };
+      const w = await pool.sign({ query, config, timeoutS: 12, uuid: 'u', nonce: 1n, axon }).wire;
+      console.log(w.headers.length);
+    `;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect({ status: r.status, out: r.stdout.trim() }, r.stderr).toEqual({ status: 0, out: '14' });
+  }, 60_000);
 });
