@@ -26,7 +26,7 @@ export function spawnPinned(
   });
 }
 
-export function startMiner(mode: 'noop' | 'stall', core: number | null = 1) {
+export function startMiner(mode: 'noop' | 'stall' | 'big', core: number | null = 1) {
   return spawnPinned(core, process.execPath, [path.join(HERE, 'bench-miner.mjs'), mode]);
 }
 

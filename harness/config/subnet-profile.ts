@@ -16,11 +16,21 @@ export const synapseFieldSchema = z.strictObject({
   default: z.unknown().optional(),
 });
 
+/** An answer size limit: at least 1 KiB (an axon's error answer fits), at most 1 GiB. */
+const maxResponseBytes = z
+  .number()
+  .int()
+  .min(1024, 'at least 1024 bytes')
+  .max(2 ** 30, 'at most 1 GiB (1073741824 bytes)')
+  .optional();
+
 const httpTransportFields = {
   /** Paths queries may use (default /v1/chat/completions and /v1/completions). */
   paths: z.array(z.string().regex(/^\//, 'a path starting with /')).min(1).optional(),
   /** Replaces body.model in every query (the model the server loaded). */
   model: z.string().min(1).optional(),
+  /** The most bytes an answer may have (default 32 MiB); a longer one is an error named in the result. */
+  maxResponseBytes,
 };
 
 export const bittensorSynapseTransportSchema = z.strictObject({
@@ -33,6 +43,8 @@ export const bittensorSynapseTransportSchema = z.strictObject({
   hashFields: z.array(z.string()).optional(),
   /** A streaming synapse: chunk arrival times are recorded (time to first chunk). */
   stream: z.boolean().optional(),
+  /** The most bytes an answer may have (default 8 MiB, 32 MiB with stream); a longer one is an error. */
+  maxResponseBytes,
 });
 
 /** OpenAI-compatible HTTP (chat/completions, completions), plain or Epistula-signed; queries name the path in `synapse`. */

@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { ArrivalSchedule } from './arrival-schedule.ts';
 import type { LoadClock } from './load-clock.ts';
+import { PrepareAhead } from './prepare-ahead.ts';
 import { droppedRecord, failedSend, recordOutcome } from './record-outcome.ts';
 import type { RecordSink } from './replay-context.ts';
 import type { MinerEndpoint, Transport } from '../transport/transport.ts';
@@ -72,6 +73,10 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
     for (const f of w) f();
   };
   input.signal.addEventListener('abort', wakeAll, { once: true });
+  // A transport that builds requests ahead (signing) gets each query a little before it is due.
+  const ahead = input.transport.prepare
+    ? new PrepareAhead({ ...input, originMs: origin, limit, timeoutS: input.timeoutS })
+    : null;
 
   for (let k = 0; k < limit; k++) {
     const q = queries[k % queries.length]!;
@@ -83,6 +88,7 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
     }
     if (offset >= endTarget) break;
     const intendedMs = origin + offset;
+    ahead?.through(k, intendedMs);
     await clock.sleepUntil(intendedMs, input.signal);
     if (input.signal.aborted) {
       stoppedEarly = String(input.signal.reason ?? 'aborted');
@@ -99,6 +105,7 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
     if (running.size >= input.maxInFlight) {
       if (input.whenFull === 'drop') {
         push(droppedRecord(ctx, clock.now(), input.maxInFlight), null);
+        ahead?.take(k)?.cancel();
         continue;
       }
       while (running.size >= input.maxInFlight && !input.signal.aborted)
@@ -115,6 +122,7 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
         timeoutS: input.timeoutWins ? input.timeoutS : (q.timeout ?? input.timeoutS),
         now: clock.now,
         session,
+        prepared: ahead?.take(k),
       })
       .then(
         (o) => push(recordOutcome(ctx, o, interrupted()), o.response),
@@ -127,6 +135,7 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
       });
     running.add(p);
   }
+  ahead?.cancelRest();
   await Promise.all(running);
   input.signal.removeEventListener('abort', wakeAll);
   return {

@@ -76,23 +76,58 @@ function typedValue(type: SynapseFieldType, v: unknown): unknown {
   return type === 'float' && typeof v === 'number' ? new PyFloat(v) : v;
 }
 
-export function buildDendriteRequest(input: DendriteRequestInput): DendriteRequest {
-  const { synapse, dendrite, axon } = input;
-  const version = dendrite.version ?? DENDRITE_VERSION;
-  const ownFields: Record<string, unknown> = {};
+/** The synapse's own fields in declaration order, typed as pydantic holds them (defaults filled in). Pure. */
+export function synapseFieldValues(
+  synapse: BittensorSynapseTransport,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
+  const own: Record<string, unknown> = {};
   for (const f of synapse.fields) {
-    const v = f.name in input.fields ? input.fields[f.name] : (f.default ?? null);
-    ownFields[f.name] = typedValue(f.type, v);
+    const v = f.name in fields ? fields[f.name] : (f.default ?? null);
+    own[f.name] = typedValue(f.type, v);
   }
-  const hash = bodyHash(ownFields, synapse.hashFields ?? []);
-  const message = `${dendrite.nonce}.${dendrite.hotkey}.${axon.hotkey}.${dendrite.uuid}.${hash}`;
-  const signature = dendrite.sign(message);
-  const totalSize = input.totalSize ?? 3014;
-  const headerSize = input.headerSize ?? 640;
+  return own;
+}
 
+/** The message the dendrite signs and the axon verifies with its own hotkey (bittensor.md 1.5). */
+export function signedMessage(nonce: bigint, dendriteHotkey: string, axonHotkey: string, uuid: string, hash: string) {
+  return `${nonce}.${dendriteHotkey}.${axonHotkey}.${uuid}.${hash}`;
+}
+
+/** What a request needs besides its signature: the typed fields, their body hash and the message to sign. Pure. */
+/** A request's input without the signing function (what a signing worker receives). */
+export type UnsignedDendriteInput = Omit<DendriteRequestInput, 'dendrite'> & {
+  dendrite: Omit<DendriteIdentity, 'sign'>;
+};
+
+export interface UnsignedDendriteRequest {
+  input: UnsignedDendriteInput;
+  ownFields: Record<string, unknown>;
+  bodyHash: string;
+  message: string;
+}
+
+export function unsignedDendriteRequest(input: UnsignedDendriteInput): UnsignedDendriteRequest {
+  const ownFields = synapseFieldValues(input.synapse, input.fields);
+  const hash = bodyHash(ownFields, input.synapse.hashFields ?? []);
+  const { dendrite, axon } = input;
+  return {
+    input,
+    ownFields,
+    bodyHash: hash,
+    message: signedMessage(dendrite.nonce, dendrite.hotkey, axon.hotkey, dendrite.uuid, hash),
+  };
+}
+
+/** The body and headers of a request whose message is signed (`signature` = 0x + 128 hex). Pure. */
+export function signedDendriteRequest(u: UnsignedDendriteRequest, signature: string): DendriteRequest {
+  const { synapse, dendrite, axon } = u.input;
+  const version = dendrite.version ?? DENDRITE_VERSION;
+  const totalSize = u.input.totalSize ?? 3014;
+  const headerSize = u.input.headerSize ?? 640;
   const body = pythonJsonDumps({
     name: synapse.synapse,
-    timeout: new PyFloat(input.timeoutS),
+    timeout: new PyFloat(u.input.timeoutS),
     total_size: totalSize,
     header_size: 0,
     dendrite: terminal({
@@ -105,12 +140,12 @@ export function buildDendriteRequest(input: DendriteRequestInput): DendriteReque
     }),
     axon: terminal({ ip: axon.ip, port: axon.port, hotkey: axon.hotkey }),
     computed_body_hash: '',
-    ...ownFields,
+    ...u.ownFields,
   });
 
   const headers: Array<[string, string]> = [
     ['name', synapse.synapse],
-    ['timeout', pythonJsonDumps(new PyFloat(input.timeoutS))],
+    ['timeout', pythonJsonDumps(new PyFloat(u.input.timeoutS))],
     ['bt_header_axon_ip', axon.ip],
     ['bt_header_axon_port', String(axon.port)],
     ['bt_header_axon_hotkey', axon.hotkey],
@@ -125,6 +160,16 @@ export function buildDendriteRequest(input: DendriteRequestInput): DendriteReque
     if (f.required)
       headers.push([`bt_header_input_obj_${f.name}`, Buffer.from(EMPTY_INSTANCE[f.type]).toString('base64')]);
   }
-  headers.push(['header_size', String(headerSize)], ['total_size', String(totalSize)], ['computed_body_hash', hash]);
-  return { path: `/${synapse.synapse}`, headers, body, bodyHash: hash, message, signature };
+  headers.push(
+    ['header_size', String(headerSize)],
+    ['total_size', String(totalSize)],
+    ['computed_body_hash', u.bodyHash],
+  );
+  return { path: `/${synapse.synapse}`, headers, body, bodyHash: u.bodyHash, message: u.message, signature };
+}
+
+/** The whole request: typed fields, body hash, signature (dendrite.sign), body and headers. */
+export function buildDendriteRequest(input: DendriteRequestInput): DendriteRequest {
+  const u = unsignedDendriteRequest(input);
+  return signedDendriteRequest(u, input.dendrite.sign(u.message));
 }

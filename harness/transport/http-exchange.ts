@@ -141,6 +141,11 @@ export interface HttpExchangeInput {
   signal?: AbortSignal;
   /** Streaming: called with each body chunk as it arrives (run clock ms). */
   onChunk?: (chunk: Buffer, atMs: number) => void;
+  /**
+   * The most body bytes the answer may have: a longer one (by its content-length, or as it streams in) ends the
+   * exchange as the error `answer over N bytes` and drops the connection; none of its body is kept.
+   */
+  maxBodyBytes?: number;
 }
 
 export interface HttpExchangeResult {
@@ -151,6 +156,8 @@ export interface HttpExchangeResult {
   httpStatus?: number;
   headers?: HttpHeaders;
   body: Buffer;
+  /** Body bytes read: body.length, or for an answer over maxBodyBytes what was read of it (its body is not kept). */
+  bytesIn: number;
   bytesOut: number;
   error?: string;
 }
@@ -199,6 +206,7 @@ class Exchange implements ResponseEvents {
   private httpStatus: number | undefined;
   private headers: HttpHeaders | undefined;
   private chunks: Buffer[] | null = null;
+  private bodyBytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private conn: Conn | null = null;
   private parser: HttpResponseParser | null = null;
@@ -255,11 +263,24 @@ class Exchange implements ResponseEvents {
     this.firstByteMs = this.atMs;
     this.httpStatus = status;
     this.headers = headers;
+    const max = this.input.maxBodyBytes;
+    const length = headers['content-length'];
+    if (max !== undefined && typeof length === 'string' && Number(length) > max) this.tooBig(max);
   }
 
   onData(chunk: Buffer): void {
+    if (this.settled) return;
+    const max = this.input.maxBodyBytes;
+    this.bodyBytes += chunk.length;
+    if (max !== undefined && this.bodyBytes > max) return this.tooBig(max);
     (this.chunks ??= []).push(chunk);
     this.input.onChunk?.(chunk, this.atMs);
+  }
+
+  /** An answer over the limit: an error, and the connection dropped before more of it is read; nothing of it is kept. */
+  private tooBig(max: number): void {
+    this.chunks = null;
+    this.finish('error', `answer over ${max} bytes (transport.maxResponseBytes)`, true);
   }
 
   /** Bytes from the socket. */
@@ -271,6 +292,7 @@ class Exchange implements ResponseEvents {
     let used: number;
     try {
       used = p.push(b);
+      if (this.settled) return; // the answer went over its size limit
     } catch (e) {
       const msg = e instanceof HttpParseError ? e.message : String(e);
       return this.finish(
@@ -337,6 +359,7 @@ class Exchange implements ResponseEvents {
       sentMs: this.sentMs,
       endMs,
       body: c === null ? EMPTY : c.length === 1 ? c[0]! : Buffer.concat(c),
+      bytesIn: this.bodyBytes,
       bytesOut: this.bytesOut,
     };
     if (this.firstByteMs !== undefined) r.firstByteMs = this.firstByteMs;

@@ -2,11 +2,16 @@
 
 export class NonceClock {
   private last = 0n;
-  constructor(private readonly nowNs: () => bigint = defaultNowNs) {}
+  constructor(readonly nowNs: () => bigint = defaultNowNs) {}
 
+  /** Now, or one more than the last nonce given when that is not earlier. */
   next(): bigint {
-    let n = this.nowNs();
-    if (n <= this.last) n = this.last + 1n;
+    return this.at(this.nowNs());
+  }
+
+  /** `ns` (a time, e.g. a send time ahead), or one more than the last nonce given when that is not earlier. */
+  at(ns: bigint): bigint {
+    const n = ns > this.last ? ns : this.last + 1n;
     this.last = n;
     return n;
   }

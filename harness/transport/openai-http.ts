@@ -2,6 +2,7 @@
 import type { OpenAiHttpTransport } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import { httpExchange, keepAliveDispatcher } from './http-exchange.ts';
+import { maxResponseBytes } from './response-limit.ts';
 import { choiceText, completionTokens, firstChoice, openaiAnswer } from './openai-answer.ts';
 import { SseParser } from './sse-parser.ts';
 import type { MinerEndpoint, SendOptions, SendOutcome, Transport } from './transport.ts';
@@ -9,7 +10,7 @@ import type { MinerEndpoint, SendOptions, SendOutcome, Transport } from './trans
 export const OPENAI_PATHS = ['/v1/chat/completions', '/v1/completions'];
 
 export interface OpenAiHttpOptions {
-  config: Pick<OpenAiHttpTransport, 'model' | 'paths'>;
+  config: Pick<OpenAiHttpTransport, 'model' | 'paths' | 'maxResponseBytes'>;
   /** Extra request headers computed from the exact body bytes (Epistula signs them). */
   signHeaders?: (body: string, endpoint: MinerEndpoint, timeoutS: number) => Array<[string, string]>;
   kind?: string;
@@ -21,8 +22,11 @@ export class OpenAiHttpSender implements Transport {
   readonly kind: string;
   private readonly dispatcher = keepAliveDispatcher();
 
+  private readonly maxBodyBytes: number;
+
   constructor(private readonly opts: OpenAiHttpOptions) {
     this.kind = opts.kind ?? 'openai-http';
+    this.maxBodyBytes = maxResponseBytes({ kind: 'openai-http', ...opts.config });
   }
 
   /** Request bodies by query body: the queries file is replayed over and over, and the same object serializes the same. */
@@ -43,13 +47,14 @@ export class OpenAiHttpSender implements Transport {
       body,
       timeoutMs: opts.timeoutS * 1000,
       now: opts.now,
+      maxBodyBytes: this.maxBodyBytes,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(sse ? { onChunk: sse.onChunk } : {}),
     });
     const o: SendOutcome = {
       sentMs: r.sentMs,
       endMs: r.endMs,
-      bytesIn: r.body.length,
+      bytesIn: r.bytesIn,
       bytesOut: r.bytesOut,
       status: 'error',
       response: null,

@@ -17,6 +17,22 @@ export interface SendOptions {
   now: () => number;
   /** Concurrent callers with the same session keep ordered nonces (one dendrite uuid per session). */
   session?: string;
+  /** The request prepare() built for this query ahead of its send time. */
+  prepared?: PreparedSend;
+}
+
+export interface PrepareOptions {
+  /** The validator's timeout for this query, seconds. */
+  timeoutS: number;
+  /** Run clock in ms (performance.now based). */
+  now: () => number;
+  /** When the query is due to be sent, run clock ms (a time ahead). */
+  atMs: number;
+}
+
+/** A request a transport built ahead of its send time: hand it to send() for its query, or cancel() it. */
+export interface PreparedSend {
+  cancel(): void;
 }
 
 export interface SendOutcome {
@@ -39,5 +55,10 @@ export interface SendOutcome {
 export interface Transport {
   readonly kind: string;
   send(query: CapturedQuery, endpoint: MinerEndpoint, opts: SendOptions): Promise<SendOutcome>;
+  /**
+   * Optional: starts building the request for a query due at opts.atMs (signing, off the thread that keeps the
+   * schedule). Open loops call it in schedule order, a little ahead, then send() it with `prepared` at its time.
+   */
+  prepare?(query: CapturedQuery, endpoint: MinerEndpoint, opts: PrepareOptions): PreparedSend;
   close(): void;
 }

@@ -1,0 +1,81 @@
+// Benchmark: the harness's RSS over a long open-loop run of the signed path against a no-op axon (its own process),
+// sampled each second; the slope of a least-squares line after the warm-up, and the growth it projects for 8 hours.
+// Goal (issue 14): RSS flat within 10% after the warm-up. Run: npm run bench -- memory   (10 min at 1,000 q/s;
+// --quick or BENCH_QUICK=1: 1 min; --rate N or BENCH_RATE=N: the highest rate the machine holds without drops)
+import type { BittensorSynapseTransport } from '../../harness/config/subnet-profile.ts';
+import { maxOf } from '../../harness/model/min-max.ts';
+import { BittensorSynapseSender } from '../../harness/transport/bittensor-synapse.ts';
+import { ephemeralKeys } from '../../harness/transport/ephemeral-keys.ts';
+import { fmt, QUICK, row, startMiner } from './bench-support.ts';
+import { measureOpenLoop } from './open-loop-measure.ts';
+
+const quick = QUICK || process.argv.includes('--quick');
+const rateArg = process.argv.indexOf('--rate');
+const RATE = Number(rateArg >= 0 ? process.argv[rateArg + 1] : (process.env.BENCH_RATE ?? 1000));
+const SECONDS = quick ? 60 : 600;
+/** The first fifth of the run is warm-up for the fit (JIT, connection pool, heap sizing). */
+const FIT_FROM_S = SECONDS / 5;
+
+/** Least-squares line through (x, y): slope and intercept. */
+function linearFit(points: ReadonlyArray<readonly [number, number]>): { slope: number; intercept: number } {
+  const n = points.length;
+  let sx = 0;
+  let sy = 0;
+  for (const [x, y] of points) {
+    sx += x;
+    sy += y;
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const [x, y] of points) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+  }
+  const slope = sxx ? sxy / sxx : 0;
+  return { slope, intercept: my - slope * mx };
+}
+
+const DUMMY: BittensorSynapseTransport = {
+  kind: 'bittensor-synapse',
+  synapse: 'Dummy',
+  fields: [
+    { name: 'dummy_input', type: 'int', required: true },
+    { name: 'dummy_output', type: 'int', default: null },
+  ],
+};
+const keys = await ephemeralKeys();
+const miner = await startMiner('noop', null);
+try {
+  const transport = new BittensorSynapseSender({ config: DUMMY, signer: keys.dendrite });
+  const m = await measureOpenLoop({
+    transport,
+    endpoint: { host: '127.0.0.1', port: miner.port, hotkey: keys.miner.address },
+    query: { t: 0, synapse: 'Dummy', body: { dummy_input: 17793 }, line: 1, timeout: 12 },
+    rate: RATE,
+    seconds: SECONDS,
+  });
+  transport.close();
+  const after = m.rss.filter(([t]) => t >= FIT_FROM_S);
+  const fit = linearFit(after);
+  const start = fit.intercept + fit.slope * FIT_FROM_S;
+  const end = fit.intercept + fit.slope * SECONDS;
+  const growth = (end - start) / start;
+  row({
+    bench: 'memory',
+    metric: `signed path at ${RATE} q/s for ${SECONDS} s (achieved ${fmt(m.achieved, 1)} q/s, ${m.dropped} dropped): RSS at ${FIT_FROM_S} s / end / max`,
+    value: `${fmt(after[0]?.[1] ?? NaN, 0)} / ${fmt(after[after.length - 1]?.[1] ?? NaN, 0)} / ${fmt(maxOf(after.map(([, y]) => y)), 0)} MB`,
+    goal: 'reference',
+    pass: null,
+  });
+  row({
+    bench: 'memory',
+    metric: `RSS slope after ${FIT_FROM_S} s (least squares), growth over the fit, 8 h at that slope`,
+    value: `${fmt(fit.slope * 60, 2)} MB/min; ${fmt(growth * 100, 1)}%; +${fmt(fit.slope * 8 * 3600, 0)} MB`,
+    goal: 'growth <= 10%',
+    pass: growth <= 0.1,
+  });
+} finally {
+  miner.stop();
+}
