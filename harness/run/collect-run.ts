@@ -65,10 +65,6 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
   const wp = plan.workloadPlan;
   const t0 = performance.now();
   const now = () => performance.now() - t0;
-  const folder = runFolder(plan.outDir, i.runId);
-  createRunFolder(folder);
-  if (wp.queries) copyFileSync(wp.queries.file, folder.queries);
-  const startedAt = new Date();
   const gpus =
     plan.gpuPlan.request && plan.gpuPlan.probe.available
       ? await GpuSession.open(
@@ -82,6 +78,11 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
           (why) => emit({ type: 'phase', phase: 'probe', detail: `waiting for GPUs: ${why}` }),
         )
       : undefined;
+  // The folder only once the GPUs are ours: a GPU that does not exist is refused with nothing written.
+  const folder = runFolder(plan.outDir, i.runId);
+  createRunFolder(folder);
+  if (wp.queries) copyFileSync(wp.queries.file, folder.queries);
+  const startedAt = new Date();
   const warnings = [...plan.warnings, ...i.warnings, ...(gpus?.assignment.warnings ?? [])];
   for (const w of gpus?.assignment.warnings ?? []) emit({ type: 'warning', message: w });
   const keys = await ephemeralKeys();
