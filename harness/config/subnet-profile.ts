@@ -4,17 +4,47 @@ import { z } from 'zod';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { RequestRecord } from '../model/request-record.ts';
 
-/** Python type of a synapse field, so the dendrite can emit bt_header_input_obj_* and the body in pydantic order. */
-export const synapseFieldTypeSchema = z.enum(['int', 'float', 'str', 'bool', 'list', 'dict']);
+/**
+ * Python type of a synapse field, so the dendrite can emit bt_header_input_obj_* and the body in pydantic order.
+ * `model` is a nested pydantic BaseModel (its own `fields`); `list` may name its element type in `items`.
+ */
+export const synapseFieldTypeSchema = z.enum(['int', 'float', 'str', 'bool', 'list', 'dict', 'model']);
 
-export const synapseFieldSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Python identifier'),
-  type: synapseFieldTypeSchema,
+/** Element type of a `list` field: a scalar, or a nested model described by the field's `fields`. */
+export const synapseItemTypeSchema = z.enum(['int', 'float', 'str', 'bool', 'dict', 'model']);
+
+/** One field of a synapse (or of a nested model), as the profile declares it. */
+export interface SynapseField {
+  name: string;
+  type: z.infer<typeof synapseFieldTypeSchema>;
   /** Required fields (no default) get a bt_header_input_obj_<name> header. */
-  required: z.boolean().optional(),
-  /** Default value written into the body when the query does not set the field. */
-  default: z.unknown().optional(),
-});
+  required?: boolean | undefined;
+  /**
+   * Default value written into the body when the query does not set the field. A model without one is built from its
+   * own fields' defaults, as pydantic's `default_factory=Model` does; `null` keeps it None (`Optional[Model] = None`).
+   */
+  default?: unknown;
+  /** A list's element type (floats are written 1.0 as Python does; default: values as given). */
+  items?: z.infer<typeof synapseItemTypeSchema> | undefined;
+  /** A nested model's fields in declaration order (type 'model', or a list with items 'model'). */
+  fields?: SynapseField[] | undefined;
+}
+
+export const synapseFieldSchema: z.ZodType<SynapseField, SynapseField> = z.lazy(() =>
+  z
+    .strictObject({
+      name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Python identifier'),
+      type: synapseFieldTypeSchema,
+      required: z.boolean().optional(),
+      default: z.unknown().optional(),
+      items: synapseItemTypeSchema.optional(),
+      fields: z.array(synapseFieldSchema).optional(),
+    })
+    .refine((f) => (f.type === 'model' || f.items === 'model') === (f.fields !== undefined), {
+      message: "a field of type 'model' (or a list with items 'model') declares its nested `fields`, and no other does",
+    })
+    .refine((f) => f.items === undefined || f.type === 'list', { message: "`items` is only for type 'list'" }),
+);
 
 const httpTransportFields = {
   /** Paths queries may use (default /v1/chat/completions and /v1/completions). */
@@ -22,6 +52,14 @@ const httpTransportFields = {
   /** Replaces body.model in every query (the model the server loaded). */
   model: z.string().min(1).optional(),
 };
+
+/** One synapse class: its route name, subclass fields in declaration order, and hash fields. */
+export const synapseClassSchema = z.strictObject({
+  synapse: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Python class name'),
+  fields: z.array(synapseFieldSchema),
+  hashFields: z.array(z.string()).optional(),
+  stream: z.boolean().optional(),
+});
 
 export const bittensorSynapseTransportSchema = z.strictObject({
   kind: z.literal('bittensor-synapse'),
@@ -33,6 +71,8 @@ export const bittensorSynapseTransportSchema = z.strictObject({
   hashFields: z.array(z.string()).optional(),
   /** A streaming synapse: chunk arrival times are recorded (time to first chunk). */
   stream: z.boolean().optional(),
+  /** Further synapse classes the same axon serves (Vidaio: upscaling and compression); queries name one by `synapse`. */
+  synapses: z.array(synapseClassSchema).optional(),
 });
 
 /** OpenAI-compatible HTTP (chat/completions, completions), plain or Epistula-signed; queries name the path in `synapse`. */
@@ -124,7 +164,8 @@ export const profileSchema = z.strictObject({
 });
 
 export type SynapseFieldType = z.infer<typeof synapseFieldTypeSchema>;
-export type SynapseField = z.infer<typeof synapseFieldSchema>;
+export type SynapseItemType = z.infer<typeof synapseItemTypeSchema>;
+export type SynapseClass = z.infer<typeof synapseClassSchema>;
 export type BittensorSynapseTransport = z.infer<typeof bittensorSynapseTransportSchema>;
 export type OpenAiHttpTransport = z.infer<typeof openAiHttpTransportSchema>;
 export type TransportConfig = z.infer<typeof transportConfigSchema>;

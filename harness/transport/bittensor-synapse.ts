@@ -7,6 +7,7 @@ import type { Signer } from './ephemeral-keys.ts';
 import { httpExchange, keepAliveDispatcher, type HttpExchangeResult } from './http-exchange.ts';
 import { NonceClock } from './nonce-clock.ts';
 import { PyDict, pythonJsonLoads } from './python-json-loads.ts';
+import { synapseClassFor } from './synapse-class.ts';
 import type { MinerEndpoint, SendOptions, SendOutcome, Transport } from './transport.ts';
 
 export interface BittensorSynapseOptions {
@@ -35,10 +36,7 @@ export class BittensorSynapseSender implements Transport {
 
   /** Sends a synapse by name (the ready check pings the base `Synapse`). */
   async send(query: CapturedQuery, endpoint: MinerEndpoint, opts: SendOptions): Promise<SendOutcome> {
-    const config =
-      query.synapse === this.opts.config.synapse
-        ? this.opts.config
-        : { kind: 'bittensor-synapse' as const, synapse: query.synapse, fields: [] };
+    const config = synapseClassFor(this.opts.config, query.synapse);
     const req = buildDendriteRequest({
       synapse: config,
       fields: pythonFields(query),
@@ -52,7 +50,7 @@ export class BittensorSynapseSender implements Transport {
       },
       axon: { ip: endpoint.host, port: endpoint.port, hotkey: endpoint.hotkey },
     });
-    const stream = this.opts.config.stream === true && query.synapse === this.opts.config.synapse;
+    const stream = config.stream === true;
     const chunkMs: number[] = [];
     const r = await httpExchange({
       dispatcher: this.dispatcher,

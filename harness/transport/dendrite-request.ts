@@ -1,8 +1,9 @@
 // buildDendriteRequest: the exact HTTP request a bittensor dendrite sends for one synapse (bittensor.md 1.2-1.5).
-import type { BittensorSynapseTransport, SynapseFieldType } from '../config/subnet-profile.ts';
+import type { BittensorSynapseTransport, SynapseClass } from '../config/subnet-profile.ts';
 import { bodyHash } from './body-hash.ts';
 import { PyFloat } from './python-str.ts';
 import { pythonJsonDumps } from './python-json.ts';
+import { dumpSynapseFields, emptyInstanceJson } from './synapse-fields.ts';
 
 /** SDK version the harness presents (10.2.0 as major*1e6 + minor*1e3 + patch). */
 export const DENDRITE_VERSION = 10_002_000;
@@ -25,7 +26,8 @@ export interface AxonTarget {
 }
 
 export interface DendriteRequestInput {
-  synapse: BittensorSynapseTransport;
+  /** The synapse class (a transport config is one: its primary class). */
+  synapse: SynapseClass | BittensorSynapseTransport;
   /** Values of the synapse's own fields for this query (the captured body). */
   fields: Record<string, unknown>;
   timeoutS: number;
@@ -47,15 +49,6 @@ export interface DendriteRequest {
   signature: string;
 }
 
-const EMPTY_INSTANCE: Record<SynapseFieldType, string> = {
-  int: '0',
-  float: '0.0',
-  str: '""',
-  bool: 'false',
-  list: '[]',
-  dict: '{}',
-};
-
 function terminal(info: Partial<Record<string, unknown>>): Record<string, unknown> {
   const keys = [
     'status_code',
@@ -72,18 +65,10 @@ function terminal(info: Partial<Record<string, unknown>>): Record<string, unknow
   return Object.fromEntries(keys.map((k) => [k, info[k] ?? null]));
 }
 
-function typedValue(type: SynapseFieldType, v: unknown): unknown {
-  return type === 'float' && typeof v === 'number' ? new PyFloat(v) : v;
-}
-
 export function buildDendriteRequest(input: DendriteRequestInput): DendriteRequest {
   const { synapse, dendrite, axon } = input;
   const version = dendrite.version ?? DENDRITE_VERSION;
-  const ownFields: Record<string, unknown> = {};
-  for (const f of synapse.fields) {
-    const v = f.name in input.fields ? input.fields[f.name] : (f.default ?? null);
-    ownFields[f.name] = typedValue(f.type, v);
-  }
+  const ownFields = dumpSynapseFields(synapse.fields, input.fields);
   const hash = bodyHash(ownFields, synapse.hashFields ?? []);
   const message = `${dendrite.nonce}.${dendrite.hotkey}.${axon.hotkey}.${dendrite.uuid}.${hash}`;
   const signature = dendrite.sign(message);
@@ -123,7 +108,7 @@ export function buildDendriteRequest(input: DendriteRequestInput): DendriteReque
   ];
   for (const f of synapse.fields) {
     if (f.required)
-      headers.push([`bt_header_input_obj_${f.name}`, Buffer.from(EMPTY_INSTANCE[f.type]).toString('base64')]);
+      headers.push([`bt_header_input_obj_${f.name}`, Buffer.from(emptyInstanceJson(f)).toString('base64')]);
   }
   headers.push(['header_size', String(headerSize)], ['total_size', String(totalSize)], ['computed_body_hash', hash]);
   return { path: `/${synapse.synapse}`, headers, body, bodyHash: hash, message, signature };
