@@ -83,6 +83,39 @@ export const openAiHttpTransportSchema = z.strictObject({
 
 export const transportConfigSchema = z.union([bittensorSynapseTransportSchema, openAiHttpTransportSchema]);
 
+/** One synapse sent straight to the miner's own service: where, and how the body and answer map. */
+export const directRouteSchema = z.strictObject({
+  /** The synapse (queries' `synapse`) this route replaces. */
+  synapse: z.string().min(1),
+  /** HTTP path on the service, e.g. /compress. */
+  path: z.string().regex(/^\//, 'a path starting with /'),
+  /** Port of the service inside the miner's container (default: miner.port). */
+  port: z.number().int().min(1).max(65535).optional(),
+  /** The service's JSON request for a query body (pure). */
+  request: z.custom<(body: Record<string, unknown>) => unknown>(
+    (v) => typeof v === 'function',
+    'a function (body) => JSON',
+  ),
+  /** The service's JSON answer as the synapse response the score reads (pure; null when it holds nothing usable). */
+  response: z.custom<(answer: unknown, body: Record<string, unknown>) => Record<string, unknown> | null>(
+    (v) => typeof v === 'function',
+    'a function (answer, body) => synapse-shaped response or null',
+  ),
+});
+
+/**
+ * Drive the miner's GPU service directly instead of its axon (plain HTTP JSON, no dendrite headers): for subnets whose
+ * axon refuses an unregistered hotkey before any check (vidaio, the template). The result says which path was measured.
+ */
+export const directTransportSchema = z.strictObject({
+  kind: z.literal('direct-http'),
+  routes: z.array(directRouteSchema).min(1),
+  /** Why the axon path cannot be measured as is (shown in the result and report). */
+  why: z.string().min(1),
+  /** Measure this path unless the run asks for the axon (default true). */
+  preferred: z.boolean().optional(),
+});
+
 export const minerConfigSchema = z
   .strictObject({
     /** Docker build context, relative to the profile's folder. */
@@ -112,7 +145,8 @@ export const validatorModelSchema = z.strictObject({
 });
 
 /** A kind's block in a profile: `{ kind, ...its own settings }`, validated by the kind itself when the run resolves. */
-const kindBlock = (key: 'kind' | 'gate') => z.looseObject({ [key]: z.string().min(1) });
+const kindBlock = <K extends 'kind' | 'gate'>(key: K) =>
+  z.looseObject({ [key]: z.string().min(1) } as Record<K, z.ZodString>);
 
 /** What a profile's score function sees: the captured query, the parsed response (null on failure) and the record. */
 export interface ScoreInput {
@@ -144,6 +178,8 @@ export const profileSchema = z.strictObject({
   eligibility: z.array(kindBlock('gate')).optional(),
   miner: minerConfigSchema.optional(),
   transport: transportConfigSchema.optional(),
+  /** The miner's own service, driven without its axon (see directTransportSchema). */
+  direct: directTransportSchema.optional(),
   /** Captured queries file, relative to the profile's folder. */
   queries: z.string().min(1).optional(),
   validator: validatorModelSchema.optional(),
@@ -169,6 +205,8 @@ export type SynapseClass = z.infer<typeof synapseClassSchema>;
 export type BittensorSynapseTransport = z.infer<typeof bittensorSynapseTransportSchema>;
 export type OpenAiHttpTransport = z.infer<typeof openAiHttpTransportSchema>;
 export type TransportConfig = z.infer<typeof transportConfigSchema>;
+export type DirectTransport = z.infer<typeof directTransportSchema>;
+export type DirectRoute = z.infer<typeof directRouteSchema>;
 export type MinerConfig = z.infer<typeof minerConfigSchema>;
 export type ValidatorModel = z.infer<typeof validatorModelSchema>;
 export type SubnetProfile = z.infer<typeof profileSchema>;

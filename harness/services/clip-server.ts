@@ -1,5 +1,5 @@
 // ClipServer: a local HTTP file server for input clips (GET/HEAD /clips/<name>), counting every request it answers.
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -64,6 +64,13 @@ export class ClipServer implements WorkloadService<ClipServerRecord> {
   clipUrl(name: string): string {
     if (!this.address) throw new Error('ClipServer.clipUrl before start()');
     return `${this.address.url}/clips/${encodeURIComponent(name)}`;
+  }
+
+  /** The served file of a clip name, and its reference (references/<name> when the clip was scaled down from one). */
+  clipFiles(name: string): { served: string; reference: string } {
+    const served = path.join(this.opts.root, name);
+    const reference = path.join(this.opts.root, 'references', name);
+    return { served, reference: existsSync(reference) ? reference : served };
   }
 
   /** What was recorded so far (the run may look while it collects). */

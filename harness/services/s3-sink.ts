@@ -115,6 +115,7 @@ export class S3Sink implements WorkloadService<S3SinkRecord> {
   private readonly operations: SinkOperation[] = [];
   private readonly multipart = new Map<string, { key: string; parts: Map<number, string> }>();
   private address: ServiceAddress | null = null;
+  private readonly claims = new Map<string, string>();
   private readonly now: () => number;
   private readonly wallNow: () => number;
 
@@ -163,6 +164,14 @@ export class S3Sink implements WorkloadService<S3SinkRecord> {
       return { status: 'outside', reason: `${u.host}${u.pathname} is not in bucket '${this.opts.bucket}' of the sink` };
     const upload = this.current.get(key);
     return upload ? { status: 'ok', upload, path: path.join(this.opts.dir, upload.file) } : { status: 'missing', key };
+  }
+
+  /** Marks an uploaded object as one answer's; returns the answer that claimed the same content before, if any. */
+  claim(sha256: string, owner: string): string | null {
+    const before = this.claims.get(sha256);
+    if (before !== undefined && before !== owner) return before;
+    this.claims.set(sha256, owner);
+    return null;
   }
 
   record(): S3SinkRecord {
