@@ -166,11 +166,11 @@ export class S3Sink implements WorkloadService<S3SinkRecord> {
     return upload ? { status: 'ok', upload, path: path.join(this.opts.dir, upload.file) } : { status: 'missing', key };
   }
 
-  /** Marks an uploaded object as one answer's; returns the answer that claimed the same content before, if any. */
-  claim(sha256: string, owner: string): string | null {
-    const before = this.claims.get(sha256);
+  /** Marks an object (by key) as one answer's; returns the answer that claimed the same object before, if any. */
+  claim(key: string, owner: string): string | null {
+    const before = this.claims.get(key);
     if (before !== undefined && before !== owner) return before;
-    this.claims.set(sha256, owner);
+    this.claims.set(key, owner);
     return null;
   }
 

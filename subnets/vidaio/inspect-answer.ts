@@ -95,8 +95,8 @@ export async function inspectVidaioAnswer(input: InspectInput): Promise<VidaioIn
   if (found.status === 'missing')
     return fail('upload-missing', `the result URL names ${found.key}, which was never uploaded`, { url });
   const at = { url, outputBytes: found.upload.size };
-  const earlier = sink.claim(found.upload.sha256, `line ${query.line}`);
-  if (earlier) return fail('duplicate', `duplicate miner response: the same file answered ${earlier}`, at);
+  const earlier = sink.claim(found.upload.key, `line ${query.line}`);
+  if (earlier) return fail('duplicate', `duplicate miner response: the same upload answered ${earlier}`, at);
   const out = await probeVideo(found.path, signal);
   if (!out) return fail('not-video', `the uploaded file (${found.upload.size} bytes) is not a video`, at);
   const reference = protocol === 'upscaling' ? await probeVideo(files.reference, signal) : served;
