@@ -4,17 +4,47 @@ import { z } from 'zod';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { RequestRecord } from '../model/request-record.ts';
 
-/** Python type of a synapse field, so the dendrite can emit bt_header_input_obj_* and the body in pydantic order. */
-export const synapseFieldTypeSchema = z.enum(['int', 'float', 'str', 'bool', 'list', 'dict']);
+/**
+ * Python type of a synapse field, so the dendrite can emit bt_header_input_obj_* and the body in pydantic order.
+ * `model` is a nested pydantic BaseModel (its own `fields`); `list` may name its element type in `items`.
+ */
+export const synapseFieldTypeSchema = z.enum(['int', 'float', 'str', 'bool', 'list', 'dict', 'model']);
 
-export const synapseFieldSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Python identifier'),
-  type: synapseFieldTypeSchema,
+/** Element type of a `list` field: a scalar, or a nested model described by the field's `fields`. */
+export const synapseItemTypeSchema = z.enum(['int', 'float', 'str', 'bool', 'dict', 'model']);
+
+/** One field of a synapse (or of a nested model), as the profile declares it. */
+export interface SynapseField {
+  name: string;
+  type: z.infer<typeof synapseFieldTypeSchema>;
   /** Required fields (no default) get a bt_header_input_obj_<name> header. */
-  required: z.boolean().optional(),
-  /** Default value written into the body when the query does not set the field. */
-  default: z.unknown().optional(),
-});
+  required?: boolean | undefined;
+  /**
+   * Default value written into the body when the query does not set the field. A model without one is built from its
+   * own fields' defaults, as pydantic's `default_factory=Model` does; `null` keeps it None (`Optional[Model] = None`).
+   */
+  default?: unknown;
+  /** A list's element type (floats are written 1.0 as Python does; default: values as given). */
+  items?: z.infer<typeof synapseItemTypeSchema> | undefined;
+  /** A nested model's fields in declaration order (type 'model', or a list with items 'model'). */
+  fields?: SynapseField[] | undefined;
+}
+
+export const synapseFieldSchema: z.ZodType<SynapseField, SynapseField> = z.lazy(() =>
+  z
+    .strictObject({
+      name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Python identifier'),
+      type: synapseFieldTypeSchema,
+      required: z.boolean().optional(),
+      default: z.unknown().optional(),
+      items: synapseItemTypeSchema.optional(),
+      fields: z.array(synapseFieldSchema).optional(),
+    })
+    .refine((f) => (f.type === 'model' || f.items === 'model') === (f.fields !== undefined), {
+      message: "a field of type 'model' (or a list with items 'model') declares its nested `fields`, and no other does",
+    })
+    .refine((f) => f.items === undefined || f.type === 'list', { message: "`items` is only for type 'list'" }),
+);
 
 /** An answer size limit: at least 1 KiB (an axon's error answer fits), at most 1 GiB. */
 const maxResponseBytes = z
@@ -33,6 +63,14 @@ const httpTransportFields = {
   maxResponseBytes,
 };
 
+/** One synapse class: its route name, subclass fields in declaration order, and hash fields. */
+export const synapseClassSchema = z.strictObject({
+  synapse: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Python class name'),
+  fields: z.array(synapseFieldSchema),
+  hashFields: z.array(z.string()).optional(),
+  stream: z.boolean().optional(),
+});
+
 export const bittensorSynapseTransportSchema = z.strictObject({
   kind: z.literal('bittensor-synapse'),
   /** Synapse class name; the route is /<synapse>. */
@@ -43,6 +81,8 @@ export const bittensorSynapseTransportSchema = z.strictObject({
   hashFields: z.array(z.string()).optional(),
   /** A streaming synapse: chunk arrival times are recorded (time to first chunk). */
   stream: z.boolean().optional(),
+  /** Further synapse classes the same axon serves (Vidaio: upscaling and compression); queries name one by `synapse`. */
+  synapses: z.array(synapseClassSchema).optional(),
   /** The most bytes an answer may have (default 8 MiB, 32 MiB with stream); a longer one is an error. */
   maxResponseBytes,
 });
@@ -54,6 +94,39 @@ export const openAiHttpTransportSchema = z.strictObject({
 });
 
 export const transportConfigSchema = z.union([bittensorSynapseTransportSchema, openAiHttpTransportSchema]);
+
+/** One synapse sent straight to the miner's own service: where, and how the body and answer map. */
+export const directRouteSchema = z.strictObject({
+  /** The synapse (queries' `synapse`) this route replaces. */
+  synapse: z.string().min(1),
+  /** HTTP path on the service, e.g. /compress. */
+  path: z.string().regex(/^\//, 'a path starting with /'),
+  /** Port of the service inside the miner's container (default: miner.port). */
+  port: z.number().int().min(1).max(65535).optional(),
+  /** The service's JSON request for a query body (pure). */
+  request: z.custom<(body: Record<string, unknown>) => unknown>(
+    (v) => typeof v === 'function',
+    'a function (body) => JSON',
+  ),
+  /** The service's JSON answer as the synapse response the score reads (pure; null when it holds nothing usable). */
+  response: z.custom<(answer: unknown, body: Record<string, unknown>) => Record<string, unknown> | null>(
+    (v) => typeof v === 'function',
+    'a function (answer, body) => synapse-shaped response or null',
+  ),
+});
+
+/**
+ * Drive the miner's GPU service directly instead of its axon (plain HTTP JSON, no dendrite headers): for subnets whose
+ * axon refuses an unregistered hotkey before any check (vidaio, the template). The result says which path was measured.
+ */
+export const directTransportSchema = z.strictObject({
+  kind: z.literal('direct-http'),
+  routes: z.array(directRouteSchema).min(1),
+  /** Why the axon path cannot be measured as is (shown in the result and report). */
+  why: z.string().min(1),
+  /** Measure this path unless the run asks for the axon (default true). */
+  preferred: z.boolean().optional(),
+});
 
 export const minerConfigSchema = z
   .strictObject({
@@ -84,7 +157,8 @@ export const validatorModelSchema = z.strictObject({
 });
 
 /** A kind's block in a profile: `{ kind, ...its own settings }`, validated by the kind itself when the run resolves. */
-const kindBlock = (key: 'kind' | 'gate') => z.looseObject({ [key]: z.string().min(1) });
+const kindBlock = <K extends 'kind' | 'gate'>(key: K) =>
+  z.looseObject({ [key]: z.string().min(1) } as Record<K, z.ZodString>);
 
 /** What a profile's score function sees: the captured query, the parsed response (null on failure) and the record. */
 export interface ScoreInput {
@@ -116,6 +190,8 @@ export const profileSchema = z.strictObject({
   eligibility: z.array(kindBlock('gate')).optional(),
   miner: minerConfigSchema.optional(),
   transport: transportConfigSchema.optional(),
+  /** The miner's own service, driven without its axon (see directTransportSchema). */
+  direct: directTransportSchema.optional(),
   /** Captured queries file, relative to the profile's folder. */
   queries: z.string().min(1).optional(),
   validator: validatorModelSchema.optional(),
@@ -136,10 +212,13 @@ export const profileSchema = z.strictObject({
 });
 
 export type SynapseFieldType = z.infer<typeof synapseFieldTypeSchema>;
-export type SynapseField = z.infer<typeof synapseFieldSchema>;
+export type SynapseItemType = z.infer<typeof synapseItemTypeSchema>;
+export type SynapseClass = z.infer<typeof synapseClassSchema>;
 export type BittensorSynapseTransport = z.infer<typeof bittensorSynapseTransportSchema>;
 export type OpenAiHttpTransport = z.infer<typeof openAiHttpTransportSchema>;
 export type TransportConfig = z.infer<typeof transportConfigSchema>;
+export type DirectTransport = z.infer<typeof directTransportSchema>;
+export type DirectRoute = z.infer<typeof directRouteSchema>;
 export type MinerConfig = z.infer<typeof minerConfigSchema>;
 export type ValidatorModel = z.infer<typeof validatorModelSchema>;
 export type SubnetProfile = z.infer<typeof profileSchema>;

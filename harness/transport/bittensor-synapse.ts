@@ -5,6 +5,7 @@ import type { CapturedQuery } from '../model/captured-query.ts';
 import type { Signer } from './ephemeral-keys.ts';
 import { httpExchange, keepAliveDispatcher, type HttpExchangeResult } from './http-exchange.ts';
 import { NonceClock } from './nonce-clock.ts';
+import { synapseClassFor } from './synapse-class.ts';
 import { maxResponseBytes } from './response-limit.ts';
 import { SigningPool, type SignedWire, type SigningTicket } from './signing-pool.ts';
 import type { MinerEndpoint, PrepareOptions, PreparedSend, SendOptions, SendOutcome, Transport } from './transport.ts';
@@ -135,8 +136,12 @@ export class BittensorSynapseSender implements Transport {
   private configFor(query: CapturedQuery): SynapseConfig {
     if (query.synapse === this.opts.config.synapse) return this.opts.config;
     let c = this.bareConfigs.get(query.synapse);
+    // Another declared class of this transport (synapses: [...]), else a bare one with no fields.
     if (!c)
-      this.bareConfigs.set(query.synapse, (c = { kind: 'bittensor-synapse', synapse: query.synapse, fields: [] }));
+      this.bareConfigs.set(
+        query.synapse,
+        (c = { kind: 'bittensor-synapse', ...synapseClassFor(this.opts.config, query.synapse) }),
+      );
     return c;
   }
 
@@ -171,7 +176,7 @@ export class BittensorSynapseSender implements Transport {
     opts: SendOptions,
     req: SignedWire,
   ): Promise<SendOutcome> {
-    const stream = this.opts.config.stream === true && query.synapse === this.opts.config.synapse;
+    const stream = this.configFor(query).stream === true;
     const chunkMs: number[] = [];
     const r = await httpExchange({
       dispatcher: this.dispatcher,

@@ -1,8 +1,9 @@
 // buildDendriteRequest: the exact HTTP request a bittensor dendrite sends for one synapse (bittensor.md 1.2-1.5).
-import type { BittensorSynapseTransport, SynapseFieldType } from '../config/subnet-profile.ts';
+import type { BittensorSynapseTransport, SynapseClass } from '../config/subnet-profile.ts';
 import { bodyHash } from './body-hash.ts';
 import { PyFloat } from './python-str.ts';
 import { pythonJsonDumps } from './python-json.ts';
+import { dumpSynapseFields, emptyInstanceJson } from './synapse-fields.ts';
 
 /** SDK version the harness presents (10.2.0 as major*1e6 + minor*1e3 + patch). */
 export const DENDRITE_VERSION = 10_002_000;
@@ -25,7 +26,8 @@ export interface AxonTarget {
 }
 
 export interface DendriteRequestInput {
-  synapse: BittensorSynapseTransport;
+  /** The synapse class (a transport config is one: its primary class). */
+  synapse: SynapseClass | BittensorSynapseTransport;
   /** Values of the synapse's own fields for this query (the captured body). */
   fields: Record<string, unknown>;
   timeoutS: number;
@@ -47,15 +49,6 @@ export interface DendriteRequest {
   signature: string;
 }
 
-const EMPTY_INSTANCE: Record<SynapseFieldType, string> = {
-  int: '0',
-  float: '0.0',
-  str: '""',
-  bool: 'false',
-  list: '[]',
-  dict: '{}',
-};
-
 function terminal(info: Partial<Record<string, unknown>>): Record<string, unknown> {
   const keys = [
     'status_code',
@@ -72,21 +65,12 @@ function terminal(info: Partial<Record<string, unknown>>): Record<string, unknow
   return Object.fromEntries(keys.map((k) => [k, info[k] ?? null]));
 }
 
-function typedValue(type: SynapseFieldType, v: unknown): unknown {
-  return type === 'float' && typeof v === 'number' ? new PyFloat(v) : v;
-}
-
-/** The synapse's own fields in declaration order, typed as pydantic holds them (defaults filled in). Pure. */
+/** The synapse's own fields in declaration order, typed as pydantic holds them (defaults, nested models). Pure. */
 export function synapseFieldValues(
-  synapse: BittensorSynapseTransport,
+  synapse: SynapseClass | BittensorSynapseTransport,
   fields: Record<string, unknown>,
 ): Record<string, unknown> {
-  const own: Record<string, unknown> = {};
-  for (const f of synapse.fields) {
-    const v = f.name in fields ? fields[f.name] : (f.default ?? null);
-    own[f.name] = typedValue(f.type, v);
-  }
-  return own;
+  return dumpSynapseFields(synapse.fields, fields);
 }
 
 /** The message the dendrite signs and the axon verifies with its own hotkey (bittensor.md 1.5). */
@@ -158,7 +142,7 @@ export function signedDendriteRequest(u: UnsignedDendriteRequest, signature: str
   ];
   for (const f of synapse.fields) {
     if (f.required)
-      headers.push([`bt_header_input_obj_${f.name}`, Buffer.from(EMPTY_INSTANCE[f.type]).toString('base64')]);
+      headers.push([`bt_header_input_obj_${f.name}`, Buffer.from(emptyInstanceJson(f)).toString('base64')]);
   }
   headers.push(
     ['header_size', String(headerSize)],

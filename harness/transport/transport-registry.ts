@@ -5,6 +5,7 @@ import { BittensorSynapseSender } from './bittensor-synapse.ts';
 import type { Signer } from './ephemeral-keys.ts';
 import { EpistulaSender } from './epistula.ts';
 import { OPENAI_PATHS, OpenAiHttpSender } from './openai-http.ts';
+import { synapseNames } from './synapse-class.ts';
 import type { Transport } from './transport.ts';
 
 export interface TransportContext {
@@ -51,7 +52,7 @@ const httpConfig = (c: TransportConfig) => c as OpenAiHttpTransport;
 
 registerTransport('bittensor-synapse', {
   create: (config, ctx) => new BittensorSynapseSender({ config: synapse(config), signer: ctx.signer }),
-  routes: (config) => [synapse(config).synapse],
+  routes: (config) => synapseNames(synapse(config)),
 });
 registerTransport('openai-http', {
   create: (config) => new OpenAiHttpSender({ config: httpConfig(config) }),

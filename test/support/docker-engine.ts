@@ -29,7 +29,10 @@ export async function ensureDockerEngine(): Promise<Docker> {
     await docker.getImage('minerbench/python-base:bookworm').inspect();
   } catch {
     console.warn('[tests] building the offline base image minerbench/python-base:bookworm');
-    execFileSync('bash', [path.join(ROOT, '.ci/build-base-image.sh')], { stdio: 'inherit', timeout: 600_000 });
+    execFileSync('bash', [path.join(ROOT, '.ci/build-base-image.sh'), 'python'], {
+      stdio: 'inherit',
+      timeout: 600_000,
+    });
   }
   return docker;
 }

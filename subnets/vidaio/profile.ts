@@ -1,0 +1,74 @@
+// Vidaio (SN85): validators send video upscaling and compression synapses with clip URLs; the miner answers with the
+// URL of its upload; the best five of each pool share it equally (80 % compression, 20 % upscaling). subnets.md 2.4.
+import { defineSubnet } from '../../harness/config/subnet-profile.ts';
+import { DIRECT_ROUTES } from './direct-routes.ts';
+import { inspectVidaioAnswer, type VidaioInspection } from './inspect-answer.ts';
+import { scoreVidaioAnswer } from './score-answer.ts';
+import { COMPRESSION_FIELDS, UPSCALING_FIELDS } from './synapse-fields.ts';
+
+export default defineSubnet({
+  id: 'vidaio',
+  netuid: 85,
+  title: 'Vidaio (SN85): video upscaling and compression',
+  workload: {
+    kind: 'replay',
+    // The run serves the clips the queries name (generated with ffmpeg testsrc2, clips.ts) and receives the uploads.
+    services: {
+      clips: { kind: 'clip-server', clips: 'vidaio-clips', divisor: 1 },
+      sink: {
+        kind: 's3-sink',
+        bucket: 'vidaio',
+        // the names vidaio's miner reads (vidAio-subnet/vidaio-subnet@fea3779:miner/.env.template)
+        env: {
+          endpoint: 'MINER_STORAGE_S3_ENDPOINT_URL',
+          bucket: 'MINER_STORAGE_S3_BUCKET_NAME',
+          accessKeyId: 'MINER_STORAGE_S3_ACCESS_KEY_ID',
+          secretAccessKey: 'MINER_STORAGE_S3_SECRET_ACCESS_KEY',
+          region: 'MINER_STORAGE_S3_REGION',
+        },
+      },
+    },
+  },
+  // vidaio_subnet_core/validating/managing/miner_manager.py: compression_emission_allocation 0.80,
+  // upscaling_emission_allocation 0.20, emission_rank_shares [0.2] * 5 (by accumulated score within each pool).
+  law: {
+    kind: 'rank-shares',
+    pools: [
+      { name: 'compression', share: 0.8, synapses: ['VideoCompressionProtocol'] },
+      { name: 'upscaling', share: 0.2, synapses: ['VideoUpscalingProtocol'] },
+    ],
+    rankShares: [0.2, 0.2, 0.2, 0.2, 0.2],
+  },
+  // Compression on the real miner needs NVENC (av1_nvenc/hevc_nvenc in miner/compression/app.py CODEC_MAP).
+  eligibility: [{ gate: 'nvenc', for: 'compression', codecs: ['av1', 'hevc', 'h264'] }],
+  miner: {
+    build: './miner',
+    process: { command: ['python3', 'miner.py'], cwd: './miner' },
+    port: 8091,
+    ready: { synapse: 'Synapse', timeoutS: 60 },
+    // The stand-in encodes on the CPU; the real miner needs one GPU with NVENC (README).
+    gpus: 0,
+    memoryMb: 2048,
+    pidsLimit: 256,
+  },
+  transport: {
+    kind: 'bittensor-synapse',
+    synapse: 'VideoUpscalingProtocol',
+    fields: UPSCALING_FIELDS,
+    synapses: [{ synapse: 'VideoCompressionProtocol', fields: COMPRESSION_FIELDS }],
+  },
+  direct: {
+    kind: 'direct-http',
+    routes: DIRECT_ROUTES,
+    why:
+      "vidaio's axon blacklist calls metagraph.hotkeys.index(hotkey) before any check, so an unregistered benchmark " +
+      'hotkey gets HTTP 500 (neurons/miner.py); the GPU services (/upscale, /compress) take the same work over plain HTTP',
+    preferred: true,
+  },
+  queries: './queries/sample.jsonl',
+  // neurons/validator.py: upscaling timeout 135 s, compression 180 s (each query carries its own; this is the larger).
+  // configs/bandwidth.py: 5 synthetic requests per 500 s interval; assumed all to this miner (an upper bound): 0.6/min.
+  validator: { timeoutS: 180, queriesPerMinerPerMinute: 0.6 },
+  inspect: inspectVidaioAnswer,
+  score: ({ inspected }) => scoreVidaioAnswer(inspected as VidaioInspection | undefined),
+});
