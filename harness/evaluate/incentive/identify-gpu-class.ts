@@ -10,7 +10,6 @@ export function classByName(name: string | null, gpus: HardwareRateTable['gpus']
   return null;
 }
 
-const GIB = 1024 ** 3;
 
 /**
  * The "available VRAM" SN27's proof-of-GPU script reports: it allocates fp16 arrays doubling from 2 MiB until one

@@ -1,11 +1,14 @@
 // hardware-rate law: Lium's calc_job_score and set_weights worked by hand on the shipped rate table (bc290ae), SN27's
 // score share, Basilica-style class pools, and the edges (no other GPUs of the model, a GPU not in the table, no price).
 import { describe, expect, it } from 'vitest';
-import type { HardwareRateConfig, HardwareRateFlags } from '../../../harness/evaluate/incentive/hardware-rate-config.ts';
+import type {
+  HardwareRateConfig,
+  HardwareRateFlags,
+} from '../../../harness/evaluate/incentive/hardware-rate-config.ts';
 import { hardwareRateTableSchema } from '../../../harness/evaluate/incentive/hardware-rate-table.ts';
 import { hardwareRateLaw } from '../../../harness/evaluate/incentive/hardware-rate.ts';
 import { parseLawTable } from '../../../harness/config/law-table-file.ts';
-import { ctx, economics, facts, gpu, measure, NOW, pluginTable, PRICES } from './law-test-support.ts';
+import { ctx, economics, facts, gpu, measure, NOW, pluginTable } from './law-test-support.ts';
 
 const lium = pluginTable('subnets/lium/tables/gpu-rates.json', hardwareRateTableSchema);
 const config: HardwareRateConfig = {
@@ -83,7 +86,14 @@ describe('hardware-rate (Lium class pool)', () => {
   });
 
   it('with nothing given, every unknown factor widens the range, the count of the model most', () => {
-    const none: HardwareRateFlags = { gpusOfModel: null, othersScore: null, uptimeDays: null, sysbox: null, collateral: null, fieldFactor: null };
+    const none: HardwareRateFlags = {
+      gpusOfModel: null,
+      othersScore: null,
+      uptimeDays: null,
+      sysbox: null,
+      collateral: null,
+      fieldFactor: null,
+    };
     const e = hardwareRateLaw.estimate(ctx({ machine: measure(h100x8()), config, flags: none, table: lium }));
     expect(e.dominantInputs[0]).toBe('othersOfClass');
     expect(new Set(e.dominantInputs)).toEqual(new Set(['othersOfClass', 'fieldFactor', 'sysbox', 'collateral']));
@@ -115,7 +125,11 @@ describe('hardware-rate (Lium class pool)', () => {
 
   it('a machine that fails a gate earns nothing whatever the law says', () => {
     const m = measure(h100x8(), {
-      eligibility: { eligible: false, gates: [], reasons: ['idle GPU utilisation: no (requires <= 5 %; this machine: 40 %)'] },
+      eligibility: {
+        eligible: false,
+        gates: [],
+        reasons: ['idle GPU utilisation: no (requires <= 5 %; this machine: 40 %)'],
+      },
     });
     const e = hardwareRateLaw.estimate(ctx({ machine: m, config, flags: known, table: lium }));
     expect(e.eligible).toBe(false);
@@ -125,7 +139,13 @@ describe('hardware-rate (Lium class pool)', () => {
 
   it('without a TAO price or power measurement the money in currency and the net are null, and it says why', () => {
     const e = hardwareRateLaw.estimate(
-      ctx({ machine: measure(h100x8()), config, flags: known, table: lium, prices: { taoPrice: null, kwhPrice: null } }),
+      ctx({
+        machine: measure(h100x8()),
+        config,
+        flags: known,
+        table: lium,
+        prices: { taoPrice: null, kwhPrice: null },
+      }),
     );
     expect(e.gross.taoPerDay.value).toBeCloseTo(0.075, 9);
     expect(e.gross.fiatPerDay.value).toBeNull();
