@@ -88,10 +88,9 @@ export function parseLawTable<T>(text: string, file: string, schema: z.ZodType<T
     issues.map((i) => {
       const keyPath = i.path.length ? i.path.join('.') : '(top level)';
       const got = valueAt(input, i.path);
-      const keys = i.code === 'unrecognized_keys' ? `: ${(i as { keys: string[] }).keys.join(', ')}` : '';
       const shown =
         got === undefined || i.code === 'unrecognized_keys' ? '' : ` (got ${JSON.stringify(got)?.slice(0, 80)})`;
-      return `${whereIs(text, file, i.path)}: ${keyPath}: ${i.message}${keys}${shown}`;
+      return `${whereIs(text, file, i.path)}: ${keyPath}: ${i.message}${i.code === 'unrecognized_keys' ? ' (unknown keys are errors)' : ''}${shown}`;
     });
   if (!header.success) for (const p of describe(header.error.issues, raw)) problems.push(p);
   if (!body.success) for (const p of describe(body.error.issues, rest)) problems.push(p);
