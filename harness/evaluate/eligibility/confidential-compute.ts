@@ -13,8 +13,8 @@ export const confidentialComputeConfigSchema = z.strictObject({
   gate: z.literal('confidential-compute'),
   /** CPU technologies that qualify (any one). */
   cpu: z.array(z.enum(['tdx', 'sev-snp'])).min(1),
-  /** Every GPU must be in CC mode too (false for CPU-only auctions). */
-  gpu: z.boolean(),
+  /** Every GPU must be in CC mode too; 'if-present': only when the node has GPUs (Targon also auctions CPU nodes). */
+  gpu: z.union([z.boolean(), z.literal('if-present')]),
   ...gateCommon,
 });
 export type ConfidentialComputeConfig = z.infer<typeof confidentialComputeConfigSchema>;
@@ -26,7 +26,8 @@ export const confidentialComputeGate: EligibilityGate<ConfidentialComputeConfig>
     const flags: string[] = cfg.cpu.flatMap((f) => [...FAMILIES[f]]);
     const cpuOk = facts.cpu.source === null ? null : facts.cpu.ccFlags.some((f) => flags.includes(f));
     const modes = facts.gpus.map((g) => g.ccMode);
-    const gpuOk = !cfg.gpu
+    const wantGpu = cfg.gpu === true || (cfg.gpu === 'if-present' && facts.gpus.length > 0);
+    const gpuOk = !wantGpu
       ? true
       : facts.gpus.length === 0
         ? false
@@ -38,12 +39,12 @@ export const confidentialComputeGate: EligibilityGate<ConfidentialComputeConfig>
     const pass = cpuOk === false || gpuOk === false ? false : cpuOk === null || gpuOk === null ? null : true;
     const notes: string[] = [];
     if (cpuOk === null) notes.push('CPU flags unreadable (no /proc/cpuinfo)');
-    if (cfg.gpu && modes.includes(null))
+    if (wantGpu && modes.includes(null))
       notes.push('this driver does not report CC protected memory (nvidia-smi -q -x cc_protected_memory_usage)');
     return result('confidential-compute', cfg, {
       label: 'confidential compute (TEE)',
-      required: `CPU ${cfg.cpu.map((c) => c.toUpperCase()).join(' or ')} (/proc/cpuinfo: ${flags.join(', ')})${cfg.gpu ? ' and every GPU in CC mode' : ''}`,
-      measured: `CPU flags: ${facts.cpu.ccFlags.join(', ') || 'none'}${cfg.gpu ? `; GPU CC mode: ${modes.map((m) => m ?? 'unknown').join(', ') || 'no GPU'}` : ''}`,
+      required: `CPU ${cfg.cpu.map((c) => c.toUpperCase()).join(' or ')} (/proc/cpuinfo: ${flags.join(', ')})${cfg.gpu === true ? ' and every GPU in CC mode' : cfg.gpu === 'if-present' ? ' and every GPU (if any) in CC mode' : ''}`,
+      measured: `CPU flags: ${facts.cpu.ccFlags.join(', ') || 'none'}${wantGpu ? `; GPU CC mode: ${modes.map((m) => m ?? 'unknown').join(', ') || 'no GPU'}` : ''}`,
       pass,
       source: `${facts.cpu.source ?? '/proc/cpuinfo (unreadable)'}; ${facts.gpuSource} cc_protected_memory_usage`,
       ...(notes.length ? { note: notes.join('; ') } : {}),

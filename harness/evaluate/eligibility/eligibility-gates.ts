@@ -67,3 +67,8 @@ export function checkEligibility(
 ): Eligibility {
   return eligibilityOf(gates.map((g) => g.gate.check(facts, g.config, table)));
 }
+
+/** A plugin whose gates include a blocking min-gpus cannot run on a machine without a GPU (refuse before starting). */
+export function requiresGpu(gates: readonly ResolvedGate[]): boolean {
+  return gates.some((g) => g.gate.kind === 'min-gpus' && (g.config as { blocking?: boolean }).blocking !== false);
+}
