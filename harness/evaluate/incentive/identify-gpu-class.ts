@@ -10,7 +10,6 @@ export function classByName(name: string | null, gpus: HardwareRateTable['gpus']
   return null;
 }
 
-
 /**
  * The "available VRAM" SN27's proof-of-GPU script reports: it allocates fp16 arrays doubling from 2 MiB until one
  * fails, holding the previous array while the next is allocated, and reports the last size that worked in GB (1e9).
