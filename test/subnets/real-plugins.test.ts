@@ -10,6 +10,7 @@ import { checkEligibility, resolveGates } from '../../harness/evaluate/eligibili
 import { resolveLaw } from '../../harness/evaluate/incentive/incentive-laws.ts';
 import type { LoadedTable } from '../../harness/config/law-table-file.ts';
 import type { MachineMeasure } from '../../harness/model/machine-measure.ts';
+import { earningsSchema } from '../../harness/model/result/earnings-section.ts';
 import { ctx, economics, facts, gpu, measure, NOW } from '../evaluate/incentive/law-test-support.ts';
 
 async function plugin(id: string) {
@@ -29,7 +30,9 @@ async function plugin(id: string) {
 /** Prices `m` with the plugin's law after its own gates, as the run pipeline would. */
 function price(p: Awaited<ReturnType<typeof plugin>>, m: MachineMeasure, flags: Record<string, unknown>) {
   const withGates = { ...m, eligibility: checkEligibility(m.facts, p.gates, p.table) };
-  return p.law.estimate(ctx({ machine: withGates, config: p.config, flags, table: p.table, network: economics() }));
+  const e = p.law.estimate(ctx({ machine: withGates, config: p.config, flags, table: p.table, network: economics() }));
+  // What a law returns is a valid result section (strict schema: no extra keys, ranges and sources well formed).
+  return earningsSchema.parse(e);
 }
 
 describe('lium', () => {
