@@ -157,8 +157,9 @@ export const validatorModelSchema = z.strictObject({
 });
 
 /** A kind's block in a profile: `{ kind, ...its own settings }`, validated by the kind itself when the run resolves. */
-const kindBlock = <K extends 'kind' | 'gate'>(key: K) =>
-  z.looseObject({ [key]: z.string().min(1) } as Record<K, z.ZodString>);
+const kindBlock = z.looseObject({ kind: z.string().min(1) });
+/** A gate's entry: `{ gate, ...its own settings }` (typed with a named key, so settings of any type are allowed). */
+const gateBlock = z.looseObject({ gate: z.string().min(1) });
 
 /** What a profile's score function sees: the captured query, the parsed response (null on failure) and the record. */
 export interface ScoreInput {
@@ -183,11 +184,11 @@ export const profileSchema = z.strictObject({
   netuid: z.number().int().min(0).max(65535),
   title: z.string().min(1),
   /** What the validator makes the miner do (default `{ kind: 'replay' }`): replay | stress | window | none. */
-  workload: kindBlock('kind').optional(),
+  workload: kindBlock.optional(),
   /** How the subnet pays (default `{ kind: 'quality-share' }`): the law's own block, e.g. its data table. */
-  law: kindBlock('kind').optional(),
+  law: kindBlock.optional(),
   /** The gates the subnet applies before speed matters, each `{ gate: kind, ...settings }`. */
-  eligibility: z.array(kindBlock('gate')).optional(),
+  eligibility: z.array(gateBlock).optional(),
   miner: minerConfigSchema.optional(),
   transport: transportConfigSchema.optional(),
   /** The miner's own service, driven without its axon (see directTransportSchema). */

@@ -67,6 +67,13 @@ export interface GpuInfo {
   smClockMHz: number | null;
   /** Active clock event (throttle) reasons ('gpu_idle', 'sw_power_cap', ...); null when unknown (absent or N/A). */
   clockReasonsActive: string[] | null;
+  /**
+   * `cc_protected_memory_usage/total` (drivers 535+): confidential-compute protected memory, which is 0 MiB unless the
+   * GPU runs in CC mode; null when the element is absent (older drivers) or N/A.
+   */
+  ccProtectedMemoryTotalMiB: number | null;
+  /** `encoder_stats/session_count`: NVENC sessions open when probed (> 0 proves an encoder); null when absent. */
+  encoderSessions: number | null;
   processes: GpuProcess[];
 }
 

@@ -100,6 +100,8 @@ function parseGpu(g: Node, index: number): GpuInfo {
     utilizationGpuPct: smiNumber(obj(g['utilization'])['gpu_util']),
     smClockMHz: smiNumber(obj(g['clocks'])['sm_clock']),
     clockReasonsActive: activeReasons(reasons),
+    ccProtectedMemoryTotalMiB: smiNumber(obj(g['cc_protected_memory_usage'])['total']),
+    encoderSessions: smiNumber(obj(g['encoder_stats'])['session_count']),
     processes: list(obj(g['processes'])['process_info']).map(parseProcess),
   };
 }

@@ -20,7 +20,13 @@ export interface MachineMeasure {
     validatorQps: number | null;
   } | null;
   /** Streamed inference: tokens per second sustained under the run's load. */
-  tokens: { promptTokensPerS: number | null; outputTokensPerS: number | null } | null;
+  tokens: {
+    promptTokensPerS: number | null;
+    outputTokensPerS: number | null;
+    /** Per request (median over streamed answers): prompt tokens / time to first token, output tokens / decode time. */
+    promptTokensPerStreamS?: number | null;
+    outputTokensPerStreamS?: number | null;
+  } | null;
   /** Stress workload: sustained TFLOPS and whether the load was stable. */
   stress: { fp16Tflops: number | null; fp32Tflops: number | null; stable: boolean | null } | null;
   /** Window workload: accepted units per window. */

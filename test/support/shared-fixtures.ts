@@ -38,3 +38,12 @@ export function sharedFixtureFiles(dir: string, ext: string): string[] {
     .filter((f) => f.endsWith(ext))
     .sort();
 }
+
+/** ../shared/fixtures (or SHARED_FIXTURES_DIR): the name some tests use. */
+export const SHARED_FIXTURES = SHARED_FIXTURES_DIR;
+
+/** Why a test that needs these recordings is skipped, or null when they are all there. */
+export function missingShared(...rels: string[]): string | null {
+  const gone = rels.filter((r) => !existsSync(sharedFixture(r)));
+  return gone.length ? `shared recordings absent (${gone.join(', ')} under ${SHARED_FIXTURES_DIR})` : null;
+}

@@ -1,21 +1,13 @@
 // IncentiveLaw: one way a subnet turns measured performance into a share of its miner pool (pure, one file per law).
 import type { z } from 'zod';
+import type { LoadedTable } from '../../config/law-table-file.ts';
 import type { OptionSpec } from '../../config/option-spec.ts';
 import type { MachineMeasure } from '../../model/machine-measure.ts';
 import type { Earnings } from '../../model/result/earnings-section.ts';
 import type { SubnetEconomics } from '../../model/subnet-economics.ts';
 import type { EarningsPrices } from '../earnings-prices.ts';
 
-/** A plugin's data table as loaded: the parsed rows plus where and when they were read. */
-export interface LoadedTable<T> {
-  data: T;
-  /** The file it was read from (the plugin's, or one given with --law-table). */
-  path: string;
-  /** Upstream source as `owner/repo@commit:path`, and the date that commit was read. */
-  source: string;
-  readAt: string;
-  ageDays: number;
-}
+export type { LoadedTable };
 
 export interface LawContext<C, F, T> {
   machine: MachineMeasure;
@@ -46,6 +38,11 @@ export interface IncentiveLaw<C = unknown, F = unknown, T = unknown> {
   tableSchema: z.ZodType<T> | null;
   /** Flags that supply the network inputs this law needs, declared once. */
   options: readonly OptionSpec[];
+  /**
+   * The key of one of `options` whose value, when it names a file, is read as the law's table instead of the plugin's
+   * (auction: --auction FILE; quality-share: --field-quality FILE). --law-table still wins over both.
+   */
+  tableOption?: { key: string; isFile(value: unknown): boolean };
   /** Pure: eligibility, share, per-day money and every input with its source. Never throws for missing inputs. */
   estimate(ctx: LawContext<C, F, T>): Earnings;
 }
