@@ -9,6 +9,12 @@ export interface RuntimeInfo {
   gpus?: string[];
   process?: { pid: number; command: string; cwd: string };
   external?: { host: string; port: number };
+  /** Who the miner runs as; `root` true is a warning in the output and the result (runtimeWarnings). */
+  user?: { id: string; root: boolean; from: string };
+  /** The miner's network: isolated (no route out) unless the profile or --miner-egress asked for egress. */
+  network?: { mode: 'isolated' | 'egress'; name: string; from: string };
+  /** Bytes of the miner's output left out of the kept miner.log (its start and end are kept). */
+  logCutBytes?: number;
 }
 
 /** How a miner ended, watched during the run: a crash mid-run is a value, not an exception. */
