@@ -44,6 +44,14 @@ export const profileSchema = z.strictObject({
       memoryMb: z.number().int().min(16).optional(),
       pidsLimit: z.number().int().min(8).optional(),
       cpus: z.number().positive().optional(),
+      user: z
+        .string()
+        .regex(
+          /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/,
+          "a user name or uid, optionally :group ('root' lets the miner run as root, with a warning)",
+        )
+        .optional(),
+      network: z.enum(['isolated', 'egress']).optional(),
     })
     .refine((m) => Boolean(m.build) !== Boolean(m.image), { message: 'set exactly one of miner.build or miner.image' }),
   transport,

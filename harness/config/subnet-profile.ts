@@ -54,6 +54,13 @@ export interface MinerConfig {
   memoryMb?: number;
   pidsLimit?: number;
   cpus?: number;
+  /**
+   * Who the miner runs as in Docker: default the image's USER when it is not root, else 10001:10001. 'root' (or 0)
+   * runs it as root, said as a warning in the output and the result.
+   */
+  user?: string;
+  /** 'isolated' (default): an internal network with no route out; 'egress': the miner may reach the internet. */
+  network?: 'isolated' | 'egress';
 }
 
 export interface ValidatorModel {

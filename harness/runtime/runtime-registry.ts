@@ -7,6 +7,7 @@ import { DockerRuntime } from './docker.ts';
 import { ExternalRuntime } from './external.ts';
 import { ProcessRuntime } from './process.ts';
 import type { RuntimeAdapter } from './runtime-adapter.ts';
+import { minerNetworkMode } from './runtime-options.ts';
 
 export interface RuntimeContext {
   runId: string;
@@ -20,6 +21,8 @@ export interface RuntimeContext {
   now: () => number;
   env: NodeJS.ProcessEnv;
   onBuildLog?: (text: string) => void;
+  /** --miner-egress (runtime-options.ts): the miner's container may reach the outside network. */
+  minerEgress?: boolean;
   /** Set for kinds that need an engine (needsDocker). */
   docker?: Docker;
   /** For the external kind. */
@@ -62,6 +65,7 @@ registerRuntime('docker', {
       gpuUuids: c.gpuDeviceIds,
       readyProbe: c.readyProbe,
       now: c.now,
+      network: minerNetworkMode(c.profile.miner.network, c.minerEgress ?? false),
       ...(c.baseImage ? { baseImage: c.baseImage } : {}),
       ...(c.cpusetCpus ? { cpusetCpus: c.cpusetCpus } : {}),
       ...(c.onBuildLog ? { onBuildLog: c.onBuildLog } : {}),

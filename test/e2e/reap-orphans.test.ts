@@ -1,0 +1,74 @@
+// reapDockerOrphans on the real engine: only containers and networks labelled by a dead run of this host are removed.
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import type Docker from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownerLabels, thisOwner } from '../../harness/runtime/owner-labels.ts';
+import { reapDockerOrphans } from '../../harness/runtime/reap-orphans.ts';
+import { ensureDockerEngine } from '../support/docker-engine.ts';
+
+const TEST = { 'minerbench.test': `reap-${process.pid}` };
+let docker: Docker;
+
+async function deadPid(): Promise<number> {
+  const c = spawn('true');
+  await new Promise((r) => c.on('exit', r));
+  return c.pid!;
+}
+
+const network = (name: string, labels: Record<string, string>) =>
+  docker.createNetwork({ Name: name, Internal: true, Labels: { ...labels, ...TEST } });
+const container = (name: string, labels: Record<string, string>) =>
+  docker.createContainer({
+    name,
+    Image: 'minerbench/python-base:bookworm',
+    Cmd: ['true'],
+    Labels: { ...labels, ...TEST },
+  });
+const exists = async (list: Array<{ Labels?: Record<string, string> | null }>, run: string) =>
+  list.some((x) => x.Labels?.['minerbench.run'] === run);
+
+beforeAll(async () => {
+  docker = await ensureDockerEngine();
+}, 600_000);
+
+afterAll(async () => {
+  const filters = { label: [`minerbench.test=reap-${process.pid}`] };
+  for (const c of await docker.listContainers({ all: true, filters }))
+    await docker.getContainer(c.Id).remove({ force: true });
+  for (const n of await docker.listNetworks({ filters })) await docker.getNetwork(n.Id).remove();
+});
+
+describe('reapDockerOrphans (real engine)', () => {
+  it('removes what a dead run of this host left, keeps live runs, other hosts and unlabelled owners, and says why', async () => {
+    const me = thisOwner();
+    const p = process.pid;
+    const dead = { pid: await deadPid(), host: me.host, startTime: '1' };
+    // Our own pid with another start time: the run that had this pid before us (a reboot, a reused pid) is dead.
+    const reused = { ...me, startTime: `${me.startTime}0` };
+    await network(`mb-test-dead-${p}`, ownerLabels(`dead-${p}`, dead));
+    await network(`mb-test-reused-${p}`, ownerLabels(`reused-${p}`, reused));
+    await network(`mb-test-live-${p}`, ownerLabels(`live-${p}`, me));
+    await container(`mb-test-dead-${p}`, ownerLabels(`dead-${p}`, dead));
+    await container(`mb-test-other-${p}`, ownerLabels(`other-${p}`, { ...dead, host: `not-${os.hostname()}` }));
+    await container(`mb-test-nohost-${p}`, { 'minerbench.run': `nohost-${p}`, 'minerbench.pid': String(dead.pid) });
+
+    const r = await reapDockerOrphans(docker);
+    expect(r.reaped).toEqual(expect.arrayContaining([`dead-${p}`, `reused-${p}`]));
+    expect(r.reaped).not.toContain(`live-${p}`);
+    expect(r.reaped).not.toContain(`other-${p}`);
+    expect(r.ignored).toContainEqual({
+      what: `container mb-test-nohost-${p}`,
+      reason: 'no minerbench.host label, so its owner cannot be checked',
+    });
+    const filters = { label: [`minerbench.test=reap-${process.pid}`] };
+    const nets = await docker.listNetworks({ filters });
+    const ctrs = await docker.listContainers({ all: true, filters });
+    expect(await exists(nets, `dead-${p}`)).toBe(false);
+    expect(await exists(nets, `reused-${p}`)).toBe(false);
+    expect(await exists(nets, `live-${p}`)).toBe(true);
+    expect(await exists(ctrs, `dead-${p}`)).toBe(false);
+    expect(await exists(ctrs, `other-${p}`)).toBe(true);
+    expect(await exists(ctrs, `nohost-${p}`)).toBe(true);
+  }, 120_000);
+});
