@@ -166,4 +166,23 @@ describe('the miner network (real engine)', () => {
     );
     expect((await minerbenchNetworks(docker)).filter((n) => n.Name === `minerbench-${runId}`)).toEqual([]);
   }, 300_000);
+
+  it('keeps the start and the end of a 40 MB miner log and says what was cut (never an empty miner.log)', async () => {
+    const runId = `net-chatty-${process.pid}`;
+    const { runtime, transport } = await runtimeFor('chatty', runId, false);
+    try {
+      await runtime.start(new AbortController().signal);
+      for (let i = 0; i < 300 && !(await runtime.logs()).includes('last line'); i++)
+        await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      transport.close();
+      await runtime.stop();
+    }
+    const log = await runtime.logs();
+    // 'first line\n' (11) + 40000 x 1024 + 'last line\n' (10) = 40,960,021 bytes; 16 MiB (16,777,216) kept
+    expect(runtime.describe().logCutBytes).toBe(40_960_021 - 16_777_216);
+    expect(log.startsWith('first line\n')).toBe(true);
+    expect(log.endsWith('last line\n')).toBe(true);
+    expect(log).toContain("[minerbench: 24182805 bytes of the miner's output cut here; 40960021 bytes in all");
+  }, 300_000);
 });
