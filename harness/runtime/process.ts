@@ -1,5 +1,5 @@
 // ProcessRuntime: runs a miner as a local process (execa) on hosts without Docker, with the same lifecycle guarantees.
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
@@ -50,8 +50,15 @@ export class ProcessRuntime implements RuntimeAdapter {
         },
       );
     }
-    const port = await freePort();
     const cwd = path.resolve(this.o.pluginDir, spec.cwd ?? '.');
+    if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new MinerbenchError(
+        'CONFIG_INVALID',
+        `the ${this.o.profile.id} profile's miner.process.cwd '${spec.cwd ?? '.'}' (${cwd}) is not a folder`,
+        { hint: "miner.process.cwd is relative to the profile's folder; point it at the miner's code" },
+      );
+    }
+    const port = await freePort();
     const [cmd, ...args] = spec.command as [string, ...string[]];
     const child = execa(cmd, args, {
       cwd,
