@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export interface ProcStat {
   pid: number;
+  /** Parent pid (field 4). */
+  ppid: number;
   /** Process group id (field 5 of /proc/<pid>/stat). */
   pgid: number;
   /** Clock ticks after boot when it started (field 22): a reused pid has another. */
@@ -24,7 +26,7 @@ export function readProcStat(pid: number, procRoot = '/proc'): ProcStat | undefi
   const pgid = Number(rest[2]);
   const startTime = rest[19];
   if (!Number.isInteger(pgid) || !startTime) return undefined;
-  return { pid, pgid, startTime, state: rest[0] ?? '?' };
+  return { pid, ppid: Number(rest[1]), pgid, startTime, state: rest[0] ?? '?' };
 }
 
 /** Whether /proc describes processes here (Linux); elsewhere nothing can be verified, so nothing is signalled. */
@@ -52,6 +54,29 @@ export function procCommandLine(pid: number, procRoot = '/proc'): string[] {
   } catch {
     return [];
   }
+}
+
+/** Pids of every process on this machine (from /proc); [] without /proc. */
+export function allPids(procRoot = '/proc'): number[] {
+  try {
+    return readdirSync(procRoot)
+      .filter((n) => /^\d+$/.test(n))
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** This process and its ancestors up to pid 1 (a minerbench started through npx or a shell has parents that look like it). */
+export function ownLineage(procRoot = '/proc'): Set<number> {
+  const out = new Set<number>();
+  for (let pid = process.pid; pid > 0 && !out.has(pid);) {
+    out.add(pid);
+    const s = readProcStat(pid, procRoot);
+    if (!s) break;
+    pid = s.ppid;
+  }
+  return out;
 }
 
 /** Pids of the live members of a process group (zombies left out). */

@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { otherRuns } from '../../harness/runtime/other-runs.ts';
 import { ownerLabels, thisOwner } from '../../harness/runtime/owner-labels.ts';
+import { readProcStat } from '../../harness/runtime/proc-identity.ts';
 import { reapDockerOrphans } from '../../harness/runtime/reap-orphans.ts';
 import { ensureDockerEngine } from '../support/docker-engine.ts';
 
@@ -22,7 +24,7 @@ const container = (name: string, labels: Record<string, string>) =>
   docker.createContainer({
     name,
     Image: 'minerbench/python-base:bookworm',
-    Cmd: ['true'],
+    Cmd: ['sleep', '60'],
     Labels: { ...labels, ...TEST },
   });
 const exists = async (list: Array<{ Labels?: Record<string, string> | null }>, run: string) =>
@@ -70,5 +72,27 @@ describe('reapDockerOrphans (real engine)', () => {
     expect(await exists(ctrs, `dead-${p}`)).toBe(false);
     expect(await exists(ctrs, `other-${p}`)).toBe(true);
     expect(await exists(ctrs, `nohost-${p}`)).toBe(true);
+  }, 120_000);
+
+  it("otherRuns sees a running miner container of another live minerbench, and not one of this process's", async () => {
+    const other = spawn('sleep', ['60']); // stands for another minerbench process on this host
+    const p = process.pid;
+    const owner = { pid: other.pid!, host: os.hostname(), startTime: readProcStat(other.pid!)!.startTime };
+    const theirs = await container(`mb-test-theirs-${p}`, ownerLabels(`theirs-${p}`, owner));
+    const ours = await container(`mb-test-ours-${p}`, ownerLabels(`ours-${p}`, thisOwner()));
+    for (const c of [theirs, ours]) await c.start();
+    try {
+      const seen = await otherRuns({ docker, root: `/nonexistent-${p}` });
+      expect(seen.filter((r) => r.runId?.endsWith(`-${p}`))).toEqual([
+        {
+          source: 'container',
+          runId: `theirs-${p}`,
+          pid: other.pid,
+          detail: `container mb-test-theirs-${p} of run theirs-${p} (minerbench pid ${other.pid})`,
+        },
+      ]);
+    } finally {
+      other.kill('SIGKILL');
+    }
   }, 120_000);
 });
