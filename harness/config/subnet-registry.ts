@@ -16,6 +16,13 @@ export interface LoadedProfile {
   file: string;
 }
 
+/** Why a --subnets-dir / MINERBENCH_SUBNETS_DIR value cannot hold plugins (missing, a file), or null when it can. */
+export function subnetsDirProblem(dir: string): string | null {
+  if (!existsSync(dir)) return `${dir} does not exist`;
+  if (!statSync(dir).isDirectory()) return `${dir} is a file, not a folder of subnet plugins`;
+  return null;
+}
+
 export function listSubnetIds(dir = BUILTIN_SUBNETS_DIR): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
@@ -27,10 +34,11 @@ export function listSubnetIds(dir = BUILTIN_SUBNETS_DIR): string[] {
 export async function loadSubnet(id: string, dir = BUILTIN_SUBNETS_DIR): Promise<LoadedProfile> {
   const known = listSubnetIds(dir);
   if (!known.includes(id)) {
+    const why = subnetsDirProblem(dir);
     throw new MinerbenchError('UNKNOWN_SUBNET', `unknown subnet '${id}'`, {
       hint: known.length
         ? `known subnets: ${known.join(', ')} (minerbench subnets lists them)`
-        : `no subnet plugins found in ${dir}`,
+        : `no subnet plugins found in ${dir}${why ? `: ${why}` : ''}`,
     });
   }
   const pluginDir = path.join(dir, id);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSubnet } from '../../harness/config/subnet-registry.ts';
+import { loadSubnet, subnetsDirProblem } from '../../harness/config/subnet-registry.ts';
 import type { MinerbenchError } from '../../harness/errors.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -70,5 +70,18 @@ describe('loadSubnet', () => {
     plugin('cjs', path.join(ROOT, 'subnets/template/miner'));
     const e = (await loadSubnet('cjs', dir).catch((x: unknown) => x)) as MinerbenchError;
     expect(e.message).toContain(`(${path.join(dir, 'package.json')} does not say "type": "module")`);
+  });
+
+  it('says why a subnets folder cannot hold plugins', async () => {
+    expect(subnetsDirProblem(dir)).toBeNull();
+    expect(subnetsDirProblem(path.join(dir, 'nope'))).toBe(`${path.join(dir, 'nope')} does not exist`);
+    writeFileSync(path.join(dir, 'f'), '');
+    expect(subnetsDirProblem(path.join(dir, 'f'))).toBe(
+      `${path.join(dir, 'f')} is a file, not a folder of subnet plugins`,
+    );
+    const e = (await loadSubnet('x', path.join(dir, 'nope')).catch((x: unknown) => x)) as MinerbenchError;
+    expect(e.hint).toBe(
+      `no subnet plugins found in ${path.join(dir, 'nope')}: ${path.join(dir, 'nope')} does not exist`,
+    );
   });
 });
