@@ -2,7 +2,6 @@
 import { lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { MinerbenchError } from '../errors.ts';
 import {
   hasProcfs,
   ownStartTime,
@@ -49,14 +48,11 @@ export interface ProcessReapReport {
  * Records a just-spawned miner: its pid, its process group (it leads its own), its start time from /proc and the
  * owner (this process, with its start time). Throws RUNTIME_FAILED when the state folder cannot be trusted.
  */
-export function writePidfile(runId: string, pid: number, command: string[], root = userStateDir()): string {
+export function writePidfile(runId: string, pid: number, command: string[], root = userStateDir()): string | undefined {
   const dir = ensureStateDir('pids', root);
   const stat = readProcStat(pid);
-  if (!stat) {
-    throw new MinerbenchError('RUNTIME_FAILED', `the miner process ${pid} vanished before it could be recorded`, {
-      hint: 'see the miner log in the run folder',
-    });
-  }
+  // Already gone (it exited at once; its exit is reported as such) or no /proc to identify it by: nothing to record.
+  if (!stat) return undefined;
   const file = path.join(dir, `${runId}.json`);
   const record: Pidfile = {
     v: 1,
