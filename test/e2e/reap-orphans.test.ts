@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeRunnerAndMiners } from '../../harness/fleet/clean-machine.ts';
 import { otherRuns } from '../../harness/runtime/other-runs.ts';
 import { ownerLabels, thisOwner } from '../../harness/runtime/owner-labels.ts';
 import { readProcStat } from '../../harness/runtime/proc-identity.ts';
@@ -94,5 +95,21 @@ describe('reapDockerOrphans (real engine)', () => {
     } finally {
       other.kill('SIGKILL');
     }
+  }, 120_000);
+
+  it("removing a dead fleet runner removes its miners' containers and networks, and nothing of another runner", async () => {
+    const p = process.pid;
+    const runner = await container(`mb-test-runner-${p}`, {});
+    const dead = { pid: 424242, host: os.hostname(), startTime: '1' };
+    const otherRunner = { ...dead, pid: 434343 };
+    await container(`mb-test-runner-miner-${p}`, ownerLabels(`runner-run-${p}`, dead));
+    await network(`mb-test-runner-net-${p}`, ownerLabels(`runner-run-${p}`, dead));
+    await network(`mb-test-other-runner-net-${p}`, ownerLabels(`other-runner-run-${p}`, otherRunner));
+    expect(await removeRunnerAndMiners(docker, runner, dead.pid)).toEqual([`runner-run-${p}`]);
+    const filters = { label: [`minerbench.test=reap-${process.pid}`] };
+    const nets = await docker.listNetworks({ filters });
+    expect(await exists(nets, `runner-run-${p}`)).toBe(false);
+    expect(await exists(nets, `other-runner-run-${p}`)).toBe(true);
+    expect(await exists(await docker.listContainers({ all: true, filters }), `runner-run-${p}`)).toBe(false);
   }, 120_000);
 });
