@@ -1,4 +1,5 @@
 // startCaptureProxy: a transparent reverse proxy in front of a miner that writes one captured query per request.
+import { rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -163,18 +164,26 @@ export async function startCaptureProxy(
     });
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(
-        new MinerbenchError(
-          'CAPTURE_FAILED',
-          `--listen ${o.listen.host}:${o.listen.port}: cannot listen (${e.code ?? e.message})`,
-          { hint: 'choose a free port, or stop what holds it' },
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (e: NodeJS.ErrnoException) =>
+        reject(
+          new MinerbenchError(
+            'CAPTURE_FAILED',
+            `--listen ${o.listen.host}:${o.listen.port}: cannot listen (${e.code ?? e.message})`,
+            { hint: 'choose a free port, or stop what holds it' },
+          ),
         ),
-      ),
-    );
-    server.listen(o.listen.port, o.listen.host, () => resolve());
-  });
+      );
+      server.listen(o.listen.port, o.listen.host, () => resolve());
+    });
+  } catch (e) {
+    // Nothing was captured: the --out file this run created (empty) goes, so a retry with the same --out works.
+    agent.destroy();
+    await writer.close();
+    rmSync(o.out, { force: true });
+    throw e;
+  }
   return {
     address: server.address() as AddressInfo,
     stats,

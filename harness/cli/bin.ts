@@ -23,7 +23,7 @@ export async function main(args: string[], io?: Partial<CliIo>): Promise<number>
     interrupts++;
     if (interrupts > 1) {
       full.err(
-        `minerbench: ${sig} again, exiting now (containers labelled minerbench.run are reaped at the next start)\n`,
+        `minerbench: ${sig} again, exiting now (containers and networks labelled minerbench.run are reaped at the next start)\n`,
       );
       process.exit(ERROR_CODES.INTERRUPTED);
     }

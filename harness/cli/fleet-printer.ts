@@ -2,11 +2,13 @@
 import { progressPrinter } from './progress-printer.ts';
 import type { RunEvent } from '../model/run-events.ts';
 import type { MachineEvent } from '../fleet/machine-outcome.ts';
+import { terminalText as t } from './terminal-text.ts';
 
 export function fleetPrinter(write: (s: string) => void): (e: MachineEvent) => void {
   const printers = new Map<string, (e: RunEvent) => void>();
   return (e) => {
-    if (e.type === 'status') write(`[${e.machine}] ${e.text}\n`);
+    // Status text and job errors come from the runner on each machine (engine and miner messages): escaped.
+    if (e.type === 'status') write(`[${t(e.machine)}] ${t(e.text)}\n`);
     else if (e.type === 'run') {
       const label = `${e.machine} ${e.key}`;
       if (!printers.has(label)) printers.set(label, progressPrinter(write, false, label));
@@ -14,7 +16,7 @@ export function fleetPrinter(write: (s: string) => void): (e: MachineEvent) => v
     } else {
       const j = e.job;
       write(
-        `[${e.machine}] ${j.key}: ${j.status}${j.verdict ? ` ${j.verdict}` : ''}${j.runId ? ` run ${j.runId}` : ''}${j.error ? ` (${j.error.code}: ${j.error.message})` : ''}\n`,
+        `[${t(e.machine)}] ${t(j.key)}: ${t(j.status)}${j.verdict ? ` ${t(j.verdict)}` : ''}${j.runId ? ` run ${t(j.runId)}` : ''}${j.error ? ` (${t(j.error.code)}: ${t(j.error.message)})` : ''}\n`,
       );
     }
   };

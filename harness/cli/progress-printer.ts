@@ -1,6 +1,7 @@
 // progressPrinter: run events on stderr: cli-progress bars on a terminal (one per concurrent run), plain lines elsewhere (CI, cron).
 import cliProgress from 'cli-progress';
 import type { RunEvent } from '../model/run-events.ts';
+import { terminalText } from './terminal-text.ts';
 
 export interface ProgressOptions {
   /** Terminal width for the bars; default 100. */
@@ -23,7 +24,7 @@ const clock = (s: number | null) =>
 export function progressLine(label: string, phase: string, e: ProgressEvent): string {
   const pct = e.total ? ` (${Math.round((100 * e.done) / e.total)}%)` : '';
   const left = e.remainingS === null ? '' : `, ~${clock(e.remainingS)} left`;
-  return `[${label}] ${phase}: ${e.done}${e.total ? `/${e.total}` : ''} queries${pct}, ${e.okQps.toFixed(1)} q/s, ${clock(e.elapsedS)} elapsed${left}`;
+  return `[${terminalText(label)}] ${phase}: ${e.done}${e.total ? `/${e.total}` : ''} queries${pct}, ${e.okQps.toFixed(1)} q/s, ${clock(e.elapsedS)} elapsed${left}`;
 }
 
 /** Runs measured at once (GPU subnets in parallel) share one MultiBar per output, so their bars do not overwrite each other. */
@@ -63,6 +64,8 @@ export function progressPrinter(
   label: string,
   opts: ProgressOptions = {},
 ): ((e: RunEvent) => void) & { close(): void } {
+  // Labels, phase details and warnings carry subnet ids, image names, miner and engine messages: escaped for the terminal.
+  const safeLabel = terminalText(label);
   let phase = 'start';
   let lastPlain = -Infinity;
   let bar: cliProgress.SingleBar | null = null;
@@ -90,7 +93,7 @@ export function progressPrinter(
       ? [e.done, e.total]
       : [Math.round(e.elapsedS), Math.max(1, Math.round(e.elapsedS + (e.remainingS ?? 0)))];
     const payload = {
-      label,
+      label: safeLabel,
       phase,
       done: e.done,
       rate: e.okQps.toFixed(1),
@@ -111,9 +114,9 @@ export function progressPrinter(
     if (e.type === 'phase') {
       removeBar();
       phase = e.phase;
-      say(`[${label}] ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
+      say(`[${safeLabel}] ${e.phase}${e.detail ? `: ${terminalText(e.detail)}` : ''}`);
     } else if (e.type === 'warning') {
-      say(`[${label}] warning: ${e.message}`);
+      say(`[${safeLabel}] warning: ${terminalText(e.message, { multiline: true })}`);
     } else if (isTTY) {
       showBar(e);
     } else if (e.elapsedS - lastPlain >= (opts.plainEveryS ?? 5) || (e.total !== null && e.done === e.total)) {

@@ -146,6 +146,19 @@ export const minerConfigSchema = z
     memoryMb: z.number().int().min(16).optional(),
     pidsLimit: z.number().int().min(8).optional(),
     cpus: z.number().positive().optional(),
+    /**
+     * Who the miner runs as in Docker: default the image's USER when it is not root, else 10001:10001. 'root' (or 0)
+     * runs it as root, said as a warning in the output and the result.
+     */
+    user: z
+      .string()
+      .regex(
+        /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/,
+        "a user name or uid, optionally :group ('root' lets the miner run as root, with a warning)",
+      )
+      .optional(),
+    /** 'isolated' (default): an internal network with no route out; 'egress': the miner may reach the internet. */
+    network: z.enum(['isolated', 'egress']).optional(),
   })
   .refine((m) => Boolean(m.build) !== Boolean(m.image), { message: 'set exactly one of miner.build or miner.image' });
 

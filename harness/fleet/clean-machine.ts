@@ -32,7 +32,7 @@ export async function removeStaleRunners(
   return { removed, running };
 }
 
-/** Removes a runner and every miner container it owned (labelled with its host pid). */
+/** Removes a runner and every miner container and network it owned (labelled with its host pid). */
 export async function removeRunnerAndMiners(
   docker: Docker,
   container: Docker.Container,
@@ -47,6 +47,15 @@ export async function removeRunnerAndMiners(
     for (const c of miners) {
       await remove(docker, c.Id);
       removed.push(c.Labels[RUN_LABEL] ?? c.Id);
+    }
+    // The runs' own networks (miner-network.ts), once their containers are gone.
+    const networks = await docker.listNetworks({ filters: { label: [RUN_LABEL, `${PID_LABEL}=${runnerPid}`] } });
+    for (const n of networks) {
+      try {
+        await docker.getNetwork(n.Id).remove();
+      } catch (e) {
+        if (!gone(e)) throw e;
+      }
     }
   }
   await remove(docker, container.id);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { MinerbenchError } from '../errors.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
+import { decodeUtf8Lines } from './text-encoding.ts';
 
 /** The largest body a captured query may carry; bigger ones are refused (a capture that swallowed a blob). */
 export const MAX_QUERY_BODY_BYTES = 8 * 1024 * 1024;
@@ -31,9 +32,9 @@ export interface QueriesFileOptions {
 
 export function readQueriesFile(file: string, opts: QueriesFileOptions = {}): CapturedQuery[] {
   const shown = path.relative(process.cwd(), file) || file;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new MinerbenchError(
       'QUERIES_INVALID',
@@ -43,10 +44,19 @@ export function readQueriesFile(file: string, opts: QueriesFileOptions = {}): Ca
       },
     );
   }
+  const decoded = decodeUtf8Lines(bytes);
+  if ('problems' in decoded) {
+    const bad = decoded.problems;
+    const more = bad.length > MAX_REPORTED ? [`... and ${bad.length - MAX_REPORTED} more`] : [];
+    throw new MinerbenchError('QUERIES_INVALID', `queries file ${shown}: its encoding is not UTF-8`, {
+      details: [...bad.slice(0, MAX_REPORTED).map((p) => `${shown}:${p.line}: encoding: ${p.reason}`), ...more],
+      hint: `save it as UTF-8, e.g. iconv -f ${/UTF-16|NUL/.test(bad[0]!.reason) ? 'UTF-16' : 'LATIN1'} -t UTF-8 ${shown} > ${shown}.utf8`,
+    });
+  }
   const problems: string[] = [];
   const queries: CapturedQuery[] = [];
   let lastT = -Infinity;
-  const lines = text.split('\n');
+  const lines = decoded.lines;
   for (let n = 0; n < lines.length; n++) {
     const raw = lines[n]!.trim();
     if (!raw) continue;

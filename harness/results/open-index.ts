@@ -77,7 +77,7 @@ export function indexError(e: unknown, file: string, busyTimeoutMs = DEFAULT_BUS
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/.test(msg)) {
     return new MinerbenchError('INDEX_INVALID', `${file} is not a minerbench results index (${msg})`, {
-      hint: 'move the file away; the index is rebuilt from the result files with: minerbench import --rebuild',
+      hint: `minerbench import --rebuild --out ${path.dirname(file)} moves it aside (kept as ${path.basename(file)}.damaged-<time>) and rebuilds the index from the result files`,
       cause: e,
     });
   }

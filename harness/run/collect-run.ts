@@ -17,7 +17,9 @@ import type { RunContext } from '../model/run-context.ts';
 import type { ChainUsed } from '../model/result/run-result.ts';
 import { hostEnvironment } from '../results/host-environment.ts';
 import type { DockerProbe } from '../runtime/docker-client.ts';
+import { otherRuns, registerRun } from '../runtime/other-runs.ts';
 import { runtimeKind } from '../runtime/runtime-registry.ts';
+import { runtimeWarnings } from '../runtime/runtime-warnings.ts';
 import type { RuntimeAdapter } from '../runtime/runtime-adapter.ts';
 import { ephemeralKeys } from '../transport/ephemeral-keys.ts';
 import type { MinerEndpoint } from '../transport/transport.ts';
@@ -40,6 +42,8 @@ export interface CollectInput {
   /** Said by the probe step (orphans reaped, other runs on this machine...). */
   warnings: string[];
   validityNotes: string[];
+  /** Other minerbench runs seen on this machine when the run started. */
+  othersAtStart: string[];
 }
 
 export interface Collected {
@@ -103,6 +107,7 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
         now,
         env: i.env,
         onBuildLog: (t) => (buildLog += t),
+        minerEgress: o.minerEgress === true,
         ...(i.docker ? { docker: i.docker.docker } : {}),
         ...(o.endpoint
           ? {
@@ -116,6 +121,7 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
       })
     : undefined;
 
+  const lock = registerRun(i.runId);
   const collectAbort = new AbortController();
   const interrupt = new AbortController();
   const onOuterAbort = () => {
@@ -194,6 +200,10 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
     failure = asMinerbenchError(e, 'RUNTIME_FAILED');
   } finally {
     i.signal.removeEventListener('abort', onOuterAbort);
+    // Another minerbench on this machine at the start or at the end shares its cores, memory and GPUs with this one.
+    const othersAtEnd = await otherRuns(i.docker ? { docker: i.docker.docker } : {}).catch(() => []);
+    for (const d of new Set([...i.othersAtStart, ...othersAtEnd.map((x) => x.detail)]))
+      i.validityNotes.push(`another minerbench run shared this machine: ${d}`);
     emit({ type: 'phase', phase: 'stop' });
     ready?.close();
     const artifact = await gpus?.stopSampler();
@@ -213,7 +223,12 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
         emit({ type: 'warning', message: `could not remove the miner: ${(e as Error).message}` });
       }
       writeFileSync(folder.minerLog, await runtime.logs());
+      for (const w of runtimeWarnings(runtime.describe())) {
+        warnings.push(w);
+        emit({ type: 'warning', message: w });
+      }
     } else writeFileSync(folder.minerLog, '');
+    lock.release();
   }
 
   let chain: ChainUsed | null = null;

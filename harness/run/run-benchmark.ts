@@ -9,8 +9,9 @@ import type { RunEventSink } from '../model/run-events.ts';
 import type { RunResult } from '../model/result/run-result.ts';
 import { connectDocker, type DockerProbe } from '../runtime/docker-client.ts';
 import { dockerOptionsFromEnv } from '../runtime/docker-endpoint.ts';
-import { reapProcessOrphans } from '../runtime/process-pidfiles.ts';
-import { reapOrphans } from '../runtime/reap-orphans.ts';
+import { otherRuns } from '../runtime/other-runs.ts';
+import { reapProcessMiners } from '../runtime/process-pidfiles.ts';
+import { reapDockerOrphans } from '../runtime/reap-orphans.ts';
 import { collectRun } from './collect-run.ts';
 import { evaluationHooks } from './evaluation-hooks.ts';
 import { evaluateRunFolder } from './evaluate-run-folder.ts';
@@ -41,12 +42,17 @@ export interface RunBenchmarkOutput {
 interface Probed {
   docker: DockerProbe | undefined;
   reaped: string[];
+  /** Other minerbench runs on this machine now: the measurement shares it with them. */
+  others: string[];
 }
 
 /** PROBE: the Docker engine (and its NVIDIA runtime when GPUs are asked for), and orphans of killed runs removed. */
 async function probeRun(plan: RunPlan, env: NodeJS.ProcessEnv, emit: RunEventSink): Promise<Probed> {
   emit({ type: 'phase', phase: 'probe' });
-  const reaped = reapProcessOrphans();
+  // Only our own: a pidfile or container is reaped when its owner is dead and it is still the process we started.
+  const proc = reapProcessMiners();
+  const reaped = [...proc.reaped];
+  for (const i of proc.ignored) emit({ type: 'warning', message: `ignored pidfile ${i.file}: ${i.reason}` });
   let docker: DockerProbe | undefined;
   if (plan.needsDocker) {
     docker = await connectDocker(dockerOptionsFromEnv(env));
@@ -59,10 +65,13 @@ async function probeRun(plan: RunPlan, env: NodeJS.ProcessEnv, emit: RunEventSin
         },
       );
     }
-    for (const x of await reapOrphans(docker.docker)) reaped.push(x);
+    const d = await reapDockerOrphans(docker.docker);
+    for (const x of d.reaped) reaped.push(x);
+    for (const i of d.ignored) emit({ type: 'warning', message: `left ${i.what} alone: ${i.reason}` });
   }
   for (const id of reaped) emit({ type: 'warning', message: `removed a miner left by the killed run ${id}` });
-  return { docker, reaped };
+  const others = (await otherRuns(docker ? { docker: docker.docker } : {})).map((o) => o.detail);
+  return { docker, reaped, others };
 }
 
 export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchmarkOutput> {
@@ -81,6 +90,7 @@ export async function runBenchmark(input: RunBenchmarkInput): Promise<RunBenchma
     emit,
     warnings: [],
     validityNotes: [],
+    othersAtStart: probed.others,
   });
   emit({ type: 'phase', phase: 'evaluate' });
   const evaluated = evaluateRunFolder(collected.folder.dir, plan.profile, evaluationHooks(plan.profile));

@@ -5,6 +5,7 @@ import type { RunFolder } from '../artifacts/run-folder.ts';
 import { MinerbenchError } from '../errors.ts';
 import type { RunEventSink } from '../model/run-events.ts';
 import type { RunResult } from '../model/result/run-result.ts';
+import { reindexAdvice } from '../results/reindex-advice.ts';
 import { storeRun } from '../results/store-run.ts';
 import { renderRunReport } from './render-run-report.ts';
 
@@ -46,7 +47,7 @@ export function storeAndRender(result: RunResult, folder: RunFolder, outDir: str
   } catch (e) {
     emit({
       type: 'warning',
-      message: `result saved but not indexed (${(e as Error).message}); index it later with: minerbench import ${folder.dir}`,
+      message: `result saved but not indexed (${(e as Error).message}); index it later with: ${reindexAdvice(e, outDir, folder.dir)}`,
     });
   }
   return { result: final, ...(renderError ? { renderError } : {}) };

@@ -1,9 +1,15 @@
-// containerSpec: the dockerode create options for one miner container: labels, loopback port, locked-down limits. Pure.
+// containerSpec: the dockerode create options for one miner container: labels, its run's network, a non-root user,
+// capped logs and locked-down limits. Pure.
 import type Docker from 'dockerode';
+import { ownerLabels, type Owner } from './owner-labels.ts';
 
-export const RUN_LABEL = 'minerbench.run';
-export const PID_LABEL = 'minerbench.pid';
-export const HOST_LABEL = 'minerbench.host';
+export { HOST_LABEL, OWNER_START_LABEL, PID_LABEL, RUN_LABEL } from './owner-labels.ts';
+
+/** The engine keeps at most 3 files of 20 MB of a miner's output (json-file rotation): a chatty miner cannot fill the disk. */
+export const MINER_LOG_CONFIG = { Type: 'json-file', Config: { 'max-size': '20m', 'max-file': '3' } };
+
+/** The uid:gid a miner runs as when its image names no other non-root user. */
+export const DEFAULT_MINER_USER = '10001:10001';
 
 export interface ContainerSpecInput {
   runId: string;
@@ -19,28 +25,26 @@ export interface ContainerSpecInput {
   cpusetCpus?: string;
   /** NVIDIA device UUIDs; none means no GPU is passed in. */
   gpuUuids: string[];
+  /** The run's network (miner-network.ts): the miner's only one. */
+  network: string;
+  /** uid:gid or name to run as; undefined keeps the image's own (non-root) USER. */
+  user: string | undefined;
   /** Owner process, so a later run can tell a live run's container from an orphan. */
-  ownerPid: number;
-  ownerHost: string;
+  owner: Owner;
 }
 
 export function containerSpec(s: ContainerSpecInput): Docker.ContainerCreateOptions {
-  const portKey = `${s.port}/tcp`;
   const memory = s.memoryMb * 1024 * 1024;
   return {
     name: `minerbench-${s.subnetId}-${s.runId}`,
     Image: s.image,
     Env: Object.entries(s.env).map(([k, v]) => `${k}=${v}`),
-    Labels: {
-      [RUN_LABEL]: s.runId,
-      [PID_LABEL]: String(s.ownerPid),
-      [HOST_LABEL]: s.ownerHost,
-      'minerbench.subnet': s.subnetId,
-    },
-    ExposedPorts: { [portKey]: {} },
+    ...(s.user ? { User: s.user } : {}),
+    Labels: { ...ownerLabels(s.runId, s.owner), 'minerbench.subnet': s.subnetId },
+    ExposedPorts: { [`${s.port}/tcp`]: {} },
     HostConfig: {
-      // Loopback only; HostPort '' lets the engine pick a free port atomically.
-      PortBindings: { [portKey]: [{ HostIp: '127.0.0.1', HostPort: '' }] },
+      // No published port: the harness connects to the miner's address on the run's network, which has no route out.
+      NetworkMode: s.network,
       CapDrop: ['ALL'],
       SecurityOpt: ['no-new-privileges'],
       Privileged: false,
@@ -49,6 +53,7 @@ export function containerSpec(s: ContainerSpecInput): Docker.ContainerCreateOpti
       Memory: memory,
       MemorySwap: memory,
       PidsLimit: s.pidsLimit,
+      LogConfig: MINER_LOG_CONFIG,
       ...(s.cpus ? { NanoCpus: Math.round(s.cpus * 1e9) } : {}),
       ...(s.cpusetCpus ? { CpusetCpus: s.cpusetCpus } : {}),
       ...(s.gpuUuids.length
@@ -58,5 +63,38 @@ export function containerSpec(s: ContainerSpecInput): Docker.ContainerCreateOpti
       AutoRemove: false,
       RestartPolicy: { Name: 'no' },
     },
+    NetworkingConfig: { EndpointsConfig: { [s.network]: { Aliases: ['miner'] } } },
+  };
+}
+
+/** Whether an image USER (or profile user) means uid 0: empty, root, 0, root:x, 0:x. */
+export function isRootUser(user: string | undefined): boolean {
+  const u = (user ?? '').trim();
+  const name = u.split(':')[0];
+  return u === '' || name === 'root' || name === '0';
+}
+
+export interface MinerUser {
+  /** Value for the container's User; undefined keeps the image's own. */
+  value: string | undefined;
+  id: string;
+  root: boolean;
+  from: string;
+}
+
+/** Who the miner runs as: the profile's miner.user if set, else the image's USER if not root, else 10001:10001. */
+export function minerUser(profileUser: string | undefined, imageUser: string | undefined): MinerUser {
+  if (profileUser) {
+    const root = isRootUser(profileUser);
+    return { value: profileUser, id: profileUser, root, from: `the profile's miner.user: ${profileUser}` };
+  }
+  if (!isRootUser(imageUser)) return { value: undefined, id: imageUser!, root: false, from: 'the image USER' };
+  return {
+    value: DEFAULT_MINER_USER,
+    id: DEFAULT_MINER_USER,
+    root: false,
+    from: imageUser
+      ? `minerbench's default (the image USER is ${imageUser})`
+      : "minerbench's default (the image sets no USER)",
   };
 }

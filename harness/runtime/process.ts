@@ -1,12 +1,15 @@
 // ProcessRuntime: runs a miner as a local process (execa) on hosts without Docker, with the same lifecycle guarantees.
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import type { MinerProfile } from '../config/subnet-profile.ts';
 import { MinerbenchError } from '../errors.ts';
 import type { MinerEndpoint } from '../transport/transport.ts';
+import { BoundedLog } from './bounded-log.ts';
 import { freePort } from './free-port.ts';
-import { writePidfile } from './process-pidfiles.ts';
+import { processMinerEnv } from './miner-env.ts';
+import { RUN_ID_ENV, writePidfile } from './process-pidfiles.ts';
 import type { MinerExit, RuntimeAdapter, RuntimeInfo } from './runtime-adapter.ts';
 import { waitMinerReady } from './wait-ready.ts';
 
@@ -19,17 +22,16 @@ export interface ProcessRuntimeOptions {
   gpuUuids?: string[];
   readyProbe: (endpoint: MinerEndpoint) => Promise<boolean>;
   now: () => number;
+  /** minerbench's environment: only allow-listed variables reach the miner (miner-env.ts). */
   env: NodeJS.ProcessEnv;
+  /** Where pidfiles go (tests); default the per-user state folder. */
+  stateDir?: string;
 }
-
-const MAX_LOG_BYTES = 8 * 1024 * 1024;
 
 export class ProcessRuntime implements RuntimeAdapter {
   readonly kind = 'process';
   private child: ResultPromise | undefined;
-  private log = '';
-  /** Decodes the miner's output as one stream: a character cut between two reads comes out whole. */
-  private readonly decoder = new TextDecoder();
+  private log = new BoundedLog();
   private stopping = false;
   private exitPromise: Promise<MinerExit> | undefined;
   private pidfile: string | undefined;
@@ -48,19 +50,26 @@ export class ProcessRuntime implements RuntimeAdapter {
         },
       );
     }
-    const port = await freePort();
     const cwd = path.resolve(this.o.pluginDir, spec.cwd ?? '.');
+    if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new MinerbenchError(
+        'CONFIG_INVALID',
+        `the ${this.o.profile.id} profile's miner.process.cwd '${spec.cwd ?? '.'}' (${cwd}) is not a folder`,
+        { hint: "miner.process.cwd is relative to the profile's folder; point it at the miner's code" },
+      );
+    }
+    const port = await freePort();
     const [cmd, ...args] = spec.command as [string, ...string[]];
     const child = execa(cmd, args, {
       cwd,
-      env: {
-        ...this.o.env,
-        ...(this.o.profile.miner.env ?? {}),
+      env: processMinerEnv(this.o.env, this.o.profile.miner.env, {
         MINER_HOTKEY_SS58: this.o.minerHotkey,
         MINER_PORT: String(port),
         MINER_HOST: '127.0.0.1',
+        [RUN_ID_ENV]: this.o.runId,
         ...(this.o.gpuUuids?.length ? { CUDA_VISIBLE_DEVICES: this.o.gpuUuids.join(',') } : {}),
-      },
+      }),
+      extendEnv: false, // execa would otherwise add minerbench's whole environment (tokens, keys) to it
       all: true,
       buffer: false,
       reject: false,
@@ -69,10 +78,7 @@ export class ProcessRuntime implements RuntimeAdapter {
       stdin: 'ignore',
     });
     this.child = child;
-    child.all?.on('data', (d: Buffer) => {
-      if (this.log.length < MAX_LOG_BYTES) this.log += this.decoder.decode(d, { stream: true });
-    });
-    child.all?.on('end', () => (this.log += this.decoder.decode()));
+    child.all?.on('data', (d: Buffer) => this.log.append(d));
     this.exitPromise = child.then((r) => ({ exitCode: r.exitCode ?? (r.signal ? 128 : -1), atMs: this.o.now() }));
     child.catch(() => undefined);
     if (child.pid === undefined) {
@@ -85,11 +91,17 @@ export class ProcessRuntime implements RuntimeAdapter {
         },
       );
     }
-    this.pidfile = writePidfile(this.o.runId, child.pid);
+    try {
+      this.pidfile = writePidfile(this.o.runId, child.pid, [cmd, ...args], this.o.stateDir);
+    } catch (e) {
+      await this.stop();
+      throw e;
+    }
     this.info = {
       kind: 'process',
       process: { pid: child.pid, command: [cmd, ...args].join(' '), cwd },
       gpus: this.o.gpuUuids ?? [],
+      user: processUser(),
     };
     return { host: '127.0.0.1', port, hotkey: this.o.minerHotkey };
   }
@@ -119,7 +131,7 @@ export class ProcessRuntime implements RuntimeAdapter {
   }
 
   async logs(): Promise<string> {
-    return this.log;
+    return this.log.text();
   }
 
   async stop(): Promise<void> {
@@ -143,6 +155,19 @@ export class ProcessRuntime implements RuntimeAdapter {
       await c;
     }
     if (this.pidfile) rmSync(this.pidfile, { force: true });
+    if (this.log.cutBytes) this.info.logCutBytes = this.log.cutBytes;
     this.child = undefined;
   }
+}
+
+/** A process miner runs as whoever runs minerbench (no Docker to give it another uid): said so, root included. */
+function processUser(): NonNullable<RuntimeInfo['user']> {
+  const uid = process.getuid?.() ?? -1;
+  const gid = process.getgid?.() ?? -1;
+  const name = os.userInfo().username;
+  return {
+    id: `${uid}:${gid}`,
+    root: uid === 0,
+    from: `the user running minerbench (${name}); --runtime process cannot change it`,
+  };
 }

@@ -1,15 +1,8 @@
 // RuntimeAdapter: where a miner runs (docker, process, external); the run drives every kind the same way.
+import type { RuntimeInfo } from '../model/result/environment-section.ts';
 import type { MinerEndpoint } from '../transport/transport.ts';
 
-export interface RuntimeInfo {
-  kind: string;
-  image?: { id: string; tag: string; digest?: string; baseImage?: string; buildSeconds?: number };
-  container?: { id: string; name: string };
-  limits?: { memoryMb?: number; pidsLimit?: number; cpus?: number };
-  gpus?: string[];
-  process?: { pid: number; command: string; cwd: string };
-  external?: { host: string; port: number };
-}
+export type { RuntimeInfo };
 
 /** How a miner ended, watched during the run: a crash mid-run is a value, not an exception. */
 export interface MinerExit {

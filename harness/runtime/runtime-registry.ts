@@ -9,6 +9,8 @@ import { DockerRuntime } from './docker.ts';
 import { ExternalRuntime } from './external.ts';
 import { ProcessRuntime } from './process.ts';
 import type { RuntimeAdapter } from './runtime-adapter.ts';
+import { RUNTIME_OPTIONS } from './runtime-options.ts';
+import { minerNetworkMode } from './runtime-options.ts';
 
 export interface RuntimeContext {
   runId: string;
@@ -22,6 +24,8 @@ export interface RuntimeContext {
   now: () => number;
   env: NodeJS.ProcessEnv;
   onBuildLog?: (text: string) => void;
+  /** --miner-egress (runtime-options.ts): the miner's container may reach the outside network. */
+  minerEgress?: boolean;
   /** Set for kinds that need an engine (needsDocker). */
   docker?: Docker;
   /** For the external kind. */
@@ -110,7 +114,7 @@ export function runtimeKind(name: string): RuntimeKind {
 
 registerRuntime('docker', {
   needsDocker: true,
-  options: [BASE_IMAGE_OPTION],
+  options: [BASE_IMAGE_OPTION, ...RUNTIME_OPTIONS],
   check: () => [],
   create: (c) =>
     new DockerRuntime({
@@ -122,6 +126,7 @@ registerRuntime('docker', {
       gpuUuids: c.gpuDeviceIds,
       readyProbe: c.readyProbe,
       now: c.now,
+      network: minerNetworkMode(c.profile.miner.network, c.minerEgress ?? false),
       ...(c.baseImage ? { baseImage: c.baseImage } : {}),
       ...(c.cpusetCpus ? { cpusetCpus: c.cpusetCpus } : {}),
       ...(c.onBuildLog ? { onBuildLog: c.onBuildLog } : {}),

@@ -1,5 +1,5 @@
 // Tests of the capture proxy on loopback: forwards unchanged (streams as they come), keeps order, survives a restart.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -145,6 +145,32 @@ describe('capture proxy', () => {
       [3, 200],
     ]);
     expect(proxy.stats).toEqual({ requests: 3, captured: 3, skipped: 0, upstreamErrors: 1 });
+  });
+
+  it('cannot listen: CAPTURE_FAILED, and no empty --out is left, so the retry with the same --out works', async () => {
+    const live = await upstream((_q, r) => r.end());
+    const taken = await upstream((_q, r) => r.end());
+    const out = outFile();
+    await expect(
+      startCaptureProxy({
+        listen: { host: '127.0.0.1', port: portOf(taken) },
+        upstream: { host: '127.0.0.1', port: portOf(live) },
+        out,
+        maxBodyBytes: 1,
+      }),
+    ).rejects.toMatchObject({
+      code: 'CAPTURE_FAILED',
+      message: `--listen 127.0.0.1:${portOf(taken)}: cannot listen (EADDRINUSE)`,
+    });
+    expect(existsSync(out)).toBe(false);
+    const retry = await startCaptureProxy({
+      listen: { host: '127.0.0.1', port: 0 },
+      upstream: { host: '127.0.0.1', port: portOf(live) },
+      out,
+      maxBodyBytes: 1,
+    });
+    await retry.close();
+    expect(readFileSync(out, 'utf8')).toBe('');
   });
 
   it('refuses to start when the upstream refuses connections, and never overwrites --out', async () => {

@@ -96,6 +96,18 @@ describe('bad input, on the real engine', () => {
     expect(await minerbenchContainers(docker)).toEqual([]);
   }, 120_000);
 
+  it('a never-ready miner whose log and title carry terminal escape sequences: they print escaped, never raw', async () => {
+    const r = await runCli(['run', 'hostile-log', '--subnets-dir', FIXTURES, '--out', freshOut()]);
+    expect(r.code).toBe(12);
+    expect(r.err).toContain('miner: \\x1b]0;pwned\\x07title set');
+    expect(r.err).toContain('miner: \\x1b[2J\\x1b[Hscreen cleared \\x1b[31mred\\x1b[0m');
+    expect(r.err).toContain('miner: fake ok\\x0dREAL \\u202egnp.exe \\x9b31m');
+    // Nothing that moves the cursor, retitles, recolours or reorders reaches the terminal (newlines and tabs aside).
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    expect(r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    expect(await minerbenchContainers(docker)).toEqual([]);
+  }, 120_000);
+
   it('the miner crashing mid-run: exit 13, the run saved as failed with what was measured', async () => {
     const r = await runCli([
       'run',

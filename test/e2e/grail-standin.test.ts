@@ -2,12 +2,19 @@
 // file per window, unique rollouts counted per window, duplicates dropped and counted, nothing left behind.
 import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countWindowUnits, type WindowFile } from '../../harness/evaluate/window-units.ts';
 import { buildMinerImage } from '../../harness/runtime/docker-image.ts';
+import {
+  createRunNetwork,
+  hostServiceAddress,
+  removeRunNetwork,
+  type RunNetwork,
+} from '../../harness/runtime/miner-network.ts';
+import { thisOwner } from '../../harness/runtime/owner-labels.ts';
 import { containerSpec } from '../../harness/runtime/container-spec.ts';
 import { S3Sink, sinkCredentials } from '../../harness/services/s3-sink.ts';
 import { sinkEnvironment } from '../../harness/services/sink-environment.ts';
@@ -18,6 +25,7 @@ import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engi
 const RUN = `grail-e2e-${process.pid}`;
 let docker: Docker;
 let container: Docker.Container | undefined;
+let net: RunNetwork | undefined;
 let dir: string;
 let sink: S3Sink;
 let world: WindowWorld;
@@ -25,8 +33,9 @@ let world: WindowWorld;
 beforeAll(async () => {
   docker = await ensureDockerEngine();
   dir = await mkdtemp(path.join(tmpdir(), 'minerbench-grail-'));
-  const bridge = await docker.getNetwork('bridge').inspect();
-  const gateway = (bridge.IPAM?.Config?.[0]?.Gateway as string | undefined) ?? '172.17.0.1';
+  // The miner's own network has no route out; the sink and the world listen on its gateway, the host's address there.
+  net = await createRunNetwork(docker, { runId: RUN, egress: false, owner: thisOwner() });
+  const gateway = hostServiceAddress(net);
   sink = new S3Sink({
     host: gateway,
     port: 0,
@@ -70,8 +79,9 @@ beforeAll(async () => {
       memoryMb: 256,
       pidsLimit: 64,
       gpuUuids: [],
-      ownerPid: process.pid,
-      ownerHost: hostname(),
+      network: net.name,
+      user: undefined,
+      owner: thisOwner(),
     }),
   );
   await container.start();
@@ -81,6 +91,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (container) await container.remove({ force: true });
+  if (net) await removeRunNetwork(docker, net);
   await world?.stop();
   await sink?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });

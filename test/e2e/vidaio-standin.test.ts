@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,14 @@ import type { BittensorSynapseTransport, DirectTransport, SubnetProfile } from '
 import type { CapturedQuery } from '../../harness/model/captured-query.ts';
 import { buildMinerImage } from '../../harness/runtime/docker-image.ts';
 import { containerSpec } from '../../harness/runtime/container-spec.ts';
+import {
+  addressOn,
+  createRunNetwork,
+  hostServiceAddress,
+  removeRunNetwork,
+  type RunNetwork,
+} from '../../harness/runtime/miner-network.ts';
+import { thisOwner } from '../../harness/runtime/owner-labels.ts';
 import { pointAtClipServer } from '../../harness/services/clip-origin.ts';
 import { ClipServer } from '../../harness/services/clip-server.ts';
 import { generateClips } from '../../harness/services/generate-clips.ts';
@@ -29,6 +37,7 @@ const RUN = `vidaio-e2e-${process.pid}`;
 const now = () => performance.now();
 let docker: Docker;
 let container: Docker.Container | undefined;
+let net: RunNetwork | undefined;
 let dir: string;
 let clips: ClipServer;
 let sink: S3Sink;
@@ -46,9 +55,9 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'minerbench-vidaio-'));
   // 8x smaller than the validator's clips, 2 s at 12 fps: the same task shapes on two CPU cores.
   await generateClips(vidaioClips(8, 2, 12), path.join(dir, 'clips'));
-  // The services listen on the bridge gateway: the address containers on the default network reach the host at.
-  const bridge = await docker.getNetwork('bridge').inspect();
-  const gateway = (bridge.IPAM?.Config?.[0]?.Gateway as string | undefined) ?? '172.17.0.1';
+  // The miner sits on the run's own network with no route out; the services listen on its gateway, the host's address there.
+  net = await createRunNetwork(docker, { runId: RUN, egress: false, owner: thisOwner() });
+  const gateway = hostServiceAddress(net);
   clips = new ClipServer({ host: gateway, port: 0, root: path.join(dir, 'clips') });
   sink = new S3Sink({
     host: gateway,
@@ -84,14 +93,14 @@ beforeAll(async () => {
     memoryMb: 1024,
     pidsLimit: 128,
     gpuUuids: [],
-    ownerPid: process.pid,
-    ownerHost: hostname(),
+    network: net.name,
+    user: undefined,
+    owner: thisOwner(),
   });
   container = await docker.createContainer(spec);
   await container.start();
   const info = await container.inspect();
-  const port = Number(info.NetworkSettings.Ports['8091/tcp']?.[0]?.HostPort);
-  endpoint = { host: '127.0.0.1', port, hotkey: keys.miner.address };
+  endpoint = { host: addressOn(net, info)!, port: 8091, hotkey: keys.miner.address };
   axon = new BittensorSynapseSender({ config: profile.transport as BittensorSynapseTransport, signer: keys.dendrite });
   direct = new DirectHttpSender(profile.direct as DirectTransport);
   for (let i = 0; i < 100; i++) {
@@ -110,6 +119,7 @@ afterAll(async () => {
   axon?.close();
   direct?.close();
   if (container) await container.remove({ force: true });
+  if (net) await removeRunNetwork(docker, net);
   await clips?.stop();
   await sink?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });

@@ -40,7 +40,7 @@ describe('runnerSpec', () => {
     ).toBeUndefined();
   });
 
-  it('the miners the runner starts get no socket, no bind mount at all, and loopback-only ports', () => {
+  it('the miners the runner starts get no socket, no bind mount at all, and no published port (their run network only)', () => {
     const miner = containerSpec({
       runId: 'r',
       subnetId: 'template',
@@ -50,11 +50,13 @@ describe('runnerSpec', () => {
       memoryMb: 256,
       pidsLimit: 64,
       gpuUuids: [],
-      ownerPid: 1,
-      ownerHost: 'h',
+      network: 'minerbench-r',
+      user: undefined,
+      owner: { pid: 1, host: 'h', startTime: '5' },
     });
     expect(miner.HostConfig!.Binds).toEqual([]);
     expect(JSON.stringify(miner)).not.toContain('docker.sock');
-    expect(miner.HostConfig!.PortBindings).toEqual({ '8091/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] });
+    expect(miner.HostConfig!.PortBindings).toBeUndefined();
+    expect(miner.HostConfig!.NetworkMode).toBe('minerbench-r');
   });
 });

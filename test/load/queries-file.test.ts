@@ -6,10 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { MinerbenchError } from '../../harness/errors.ts';
 import { readQueriesFile } from '../../harness/load/queries-file.ts';
 
-function file(text: string): string {
+function file(text: string | Buffer): string {
   const f = path.join(mkdtempSync(path.join(os.tmpdir(), 'mb-q-')), 'q.jsonl');
   writeFileSync(f, text);
   return f;
+}
+
+function error(f: string): MinerbenchError {
+  try {
+    readQueriesFile(f);
+  } catch (e) {
+    return e as MinerbenchError;
+  }
+  throw new Error('expected an error');
 }
 
 function problems(f: string, opts = {}): string[] {
@@ -66,5 +75,52 @@ describe('readQueriesFile', () => {
   it('refuses an empty file and a missing file', () => {
     expect(() => readQueriesFile(file('\n\n'))).toThrow(/holds no queries/);
     expect(() => readQueriesFile('/nonexistent/q.jsonl')).toThrow(/cannot read queries file .*ENOENT/);
+  });
+
+  describe('a file that is not UTF-8 is refused with file:line and the word encoding, never its raw bytes', () => {
+    const good = '{"t": 0, "synapse": "Dummy", "body": {"dummy_input": 1}, "validator": "café"}\n';
+
+    it('UTF-16 with a byte order mark', () => {
+      const f = file(Buffer.from(`\ufeff${good}`, 'utf16le'));
+      const e = error(f);
+      expect(e.code).toBe('QUERIES_INVALID');
+      expect(e.message).toMatch(/q\.jsonl: its encoding is not UTF-8$/);
+      expect(e.details).toEqual([
+        expect.stringMatching(
+          /q\.jsonl:1: encoding: the file is UTF-16 LE \(it starts with the byte order mark 0xFF 0xFE\), not UTF-8$/,
+        ),
+      ]);
+      expect(e.hint).toMatch(/^save it as UTF-8, e\.g\. iconv -f UTF-16 -t UTF-8 /);
+      expect(`${e.message}${e.details.join('')}${e.hint}`).not.toContain('\u0000');
+    });
+
+    it('UTF-16 without a byte order mark (NUL bytes)', () => {
+      const e = error(file(Buffer.from(good, 'utf16le')));
+      // '{' is 0x7B 0x00 in UTF-16 LE: the first NUL is the 2nd byte of line 1
+      expect(e.details).toEqual([
+        expect.stringMatching(/q\.jsonl:1: encoding: NUL byte at column 2: the encoding looks like UTF-16 without/),
+      ]);
+      expect(e.details.join('')).not.toContain('\u0000');
+    });
+
+    it('Latin-1, on the line where it happens', () => {
+      // line 2 holds 'café' in Latin-1: 'é' is the single byte 0xE9, which UTF-8 never has alone
+      const latin1 = Buffer.concat([Buffer.from(good.replace('café', 'cafe')), Buffer.from(good, 'latin1')]);
+      const e = error(file(latin1));
+      const col = good.indexOf('é') + 1;
+      expect(e.details).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `q\\.jsonl:2: encoding: byte 0xE9 at column ${col} is not valid UTF-8 \\(Latin-1 or Windows-1252 text\\?\\)$`,
+          ),
+        ),
+      ]);
+      expect(e.hint).toMatch(/iconv -f LATIN1 -t UTF-8/);
+    });
+
+    it('UTF-8 (with or without its byte order mark) loads', () => {
+      expect(readQueriesFile(file(`\ufeff${good}`))[0]!.validator).toBe('café');
+      expect(readQueriesFile(file(good))[0]!.validator).toBe('café');
+    });
   });
 });

@@ -1,5 +1,5 @@
 // Tests the history, import, report and compare commands through main(): output, files written and exit codes.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../harness/cli/bin.ts';
@@ -92,6 +92,32 @@ describe('store commands', () => {
     const r = await cli('history');
     expect(r.code).toBe(44);
     expect(r.stderr).toContain('minerbench import --rebuild');
+  });
+
+  it('a damaged index: import fails with 44 and names the fix, and that fix (import --rebuild) works', async () => {
+    for (const r of fleetResults(1, 2)) writeResult(out, r);
+    writeFileSync(indexPath(out), 'not sqlite at all '.repeat(300));
+    const imp = await cli('import', src);
+    expect(imp.code).toBe(44);
+    expect(imp.stderr).toContain(`fix: minerbench import --rebuild --out ${out} moves it aside`);
+    const fix = await cli('import', '--rebuild');
+    expect(fix.code, fix.stderr).toBe(0);
+    expect(fix.stderr).toMatch(/minerbench\.db is damaged; moved aside to .+minerbench\.db\.damaged-\d{4}-/);
+    expect(fix.stderr).toContain('rebuilt: 2 added');
+    const aside = readdirSync(out).filter((f) => f.startsWith('minerbench.db.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(path.join(out, aside[0]!), 'utf8')).toBe('not sqlite at all '.repeat(300));
+    expect(JSON.parse((await cli('history', '--json')).stdout)).toHaveLength(2);
+  });
+
+  it('an index of a newer minerbench is not treated as damaged: --rebuild refuses it and leaves it be', async () => {
+    const db = openIndex(indexPath(out));
+    db.pragma('user_version = 99');
+    db.close();
+    const r = await cli('import', '--rebuild');
+    expect(r.code).toBe(44);
+    expect(r.stderr).toContain('is a results index of version 99');
+    expect(readdirSync(out).filter((f) => f.includes('damaged'))).toEqual([]);
   });
 
   it('rebuilds the index from the files in runs/', async () => {

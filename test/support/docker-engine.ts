@@ -40,3 +40,26 @@ export async function ensureDockerEngine(): Promise<Docker> {
 export async function minerbenchContainers(docker: Docker): Promise<Docker.ContainerInfo[]> {
   return docker.listContainers({ all: true, filters: { label: ['minerbench.run'] } });
 }
+
+export async function minerbenchNetworks(docker: Docker): Promise<Docker.NetworkInspectInfo[]> {
+  return docker.listNetworks({ filters: { label: ['minerbench.run'] } });
+}
+
+/** Runs a command in a running container (as its user) and returns its output and exit code. */
+export async function execIn(
+  container: Docker.Container,
+  cmd: string[],
+): Promise<{ code: number | null; output: string }> {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  await new Promise((r) => stream.on('end', r));
+  const { ExitCode } = await exec.inspect();
+  // Framed like logs: [stream, 0, 0, 0, size] + payload.
+  const buf = Buffer.concat(chunks);
+  let out = '';
+  for (let off = 0; off + 8 <= buf.length; off += 8 + buf.readUInt32BE(off + 4))
+    out += buf.subarray(off + 8, off + 8 + buf.readUInt32BE(off + 4)).toString('utf8');
+  return { code: ExitCode, output: out };
+}

@@ -5,6 +5,7 @@ import type { CliCommand } from '../cli-command.ts';
 import { startCaptureProxy } from '../../capture/capture-proxy.ts';
 import { MinerbenchError } from '../../errors.ts';
 import { MAX_QUERY_BODY_BYTES } from '../../load/queries-file.ts';
+import { terminalText } from '../terminal-text.ts';
 
 interface CaptureArgs {
   listen: string;
@@ -77,7 +78,9 @@ export const captureCommand: CliCommand<CaptureArgs> = {
     io.err(
       `capture: ${s.requests} request(s): ${s.captured} captured, ${s.skipped} skipped, ${s.upstreamErrors} answered 502 (upstream unavailable)\n`,
     );
-    for (const [reason, n] of [...skips.entries()].slice(0, 5)) io.err(`capture:   skipped ${n}x: ${reason}\n`);
+    // Reasons quote what validators sent (paths, headers): escaped for the terminal.
+    for (const [reason, n] of [...skips.entries()].slice(0, 5))
+      io.err(`capture:   skipped ${n}x: ${terminalText(reason)}\n`);
     io.err(
       `capture: replay it with a profile whose queries point at ${argv.out} (any --arrival; trace keeps the spacing)\n`,
     );

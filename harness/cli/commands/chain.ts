@@ -8,6 +8,7 @@ import { connectChain } from '../../chain/connect-chain.ts';
 import { readChainSnapshot } from '../../chain/read-chain-snapshot.ts';
 import { writeChainSnapshotFile } from '../../chain/chain-snapshot-file.ts';
 import { describeSnapshotAge, loadDefaultSnapshot } from '../../chain/default-snapshot.ts';
+import { terminalText } from '../terminal-text.ts';
 
 interface ChainArgs {
   action: string;
@@ -61,7 +62,8 @@ export const chainCommand: CliCommand<ChainArgs> = {
     });
     try {
       io.err(
-        `connected to ${endpoint.url}: ${conn.identity.chainName}, ${conn.identity.specName} spec ${conn.identity.specVersion}\n`,
+        // The chain names itself: escaped for the terminal like all chain-supplied text.
+        `connected to ${terminalText(endpoint.url)}: ${terminalText(`${conn.identity.chainName}, ${conn.identity.specName} spec ${conn.identity.specVersion}`)}\n`,
       );
       const snap = await readChainSnapshot(conn, {
         ...(argv.block !== undefined ? { block: argv.block } : {}),
@@ -73,7 +75,7 @@ export const chainCommand: CliCommand<ChainArgs> = {
       io.err(
         `block ${snap.block.number} (${snap.block.time ?? 'time unknown'}), ${snap.subnets.length} subnets via ${snap.source.method}: ${snap.source.requests} requests, ${snap.source.roundTrips} round trips, ${snap.source.elapsedMs} ms\n`,
       );
-      for (const w of snap.warnings) io.err(`warning: ${w}\n`);
+      for (const w of snap.warnings) io.err(`warning: ${terminalText(w)}\n`);
       io.out(`${file}\n`);
       return 0;
     } finally {

@@ -10,6 +10,7 @@ import { parseHelpQueryGpu } from '../../gpu/parse-help-query-gpu.ts';
 import { chooseSamplerFields } from '../../gpu/sampler-fields.ts';
 import { powerReadable } from '../../gpu/power-readable.ts';
 import { isMinerbenchError } from '../../errors.ts';
+import { terminalText } from '../terminal-text.ts';
 
 type Status = 'ok' | 'warn' | 'fail';
 interface Check {
@@ -135,7 +136,8 @@ export const doctorCommand: CliCommand<{ json?: boolean }> = {
       io.out(JSON.stringify({ checks, can: Object.fromEntries(can) }, null, 2) + '\n');
     } else {
       const mark: Record<Status, string> = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' };
-      for (const c of checks) io.out(`${mark[c.status]}  ${c.what.padEnd(26)} ${c.detail}\n`);
+      // Details quote the engine and nvidia-smi: escaped for the terminal.
+      for (const c of checks) io.out(`${mark[c.status]}  ${c.what.padEnd(26)} ${terminalText(c.detail)}\n`);
       io.out('\n');
       for (const [what, yes] of can) io.out(`${yes ? 'yes' : 'no '}  ${what}\n`);
     }

@@ -21,6 +21,7 @@ import {
   type ChainCliArgs,
   type PriceCliArgs,
 } from './subnets-earnings.ts';
+import { terminalText } from '../terminal-text.ts';
 
 interface EstimateArgs extends ChainCliArgs, PriceCliArgs, EarningsCliArgs {
   result: string;
@@ -57,7 +58,7 @@ export function renderMachineEarnings(m: MachineEarnings, snapshot: ChainSnapsho
   const cur = m.power.currency ?? m.subnet.inputs.prices.taoPrice?.currency ?? '';
   const s = m.subnet;
   const lines = [
-    `SN${s.netuid} ${s.name}: miner pool ${f(s.minerPool.taoPerDay)} TAO/day (${f(s.minerPool.alphaPerDay)} alpha), ${s.payingMiners} paying miners, owner burn ${f(s.burned.taoPerDay)} TAO/day`,
+    `SN${s.netuid} ${terminalText(s.name)}: miner pool ${f(s.minerPool.taoPerDay)} TAO/day (${f(s.minerPool.alphaPerDay)} alpha), ${s.payingMiners} paying miners, owner burn ${f(s.burned.taoPerDay)} TAO/day`,
     `chain: ${describeSnapshotAge(snapshot)}`,
     `power: ${f(m.power.avgPowerW, 0)} W x PUE ${m.power.pue} = ${f(m.power.kwhPerDay)} kWh/day = ${f(m.power.costPerDay)} ${cur}/day`,
     `registration: ${m.burnAmortised.burnTao} TAO over ${m.burnAmortised.tenureDays} days = ${f(m.burnAmortised.taoPerDay, 4)} TAO/day`,
@@ -92,7 +93,7 @@ export const estimateCommand: CliCommand<EstimateArgs> = {
     const result = readResult(argv.result);
     const run = runLikeFromResult(result, argv.validatorQps ?? result.config.validatorQps ?? null);
     const loaded = await loadSnapshotOrDefault({ ...chainSourceFromArgs(argv, io), netuids: [run.netuid] });
-    for (const w of loaded.warnings) io.err(`warning: ${w}\n`);
+    for (const w of loaded.warnings) io.err(`warning: ${terminalText(w)}\n`);
     const m = estimateEarnings(run, loaded.snapshot, options);
     io.out(
       argv.json

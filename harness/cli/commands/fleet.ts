@@ -11,6 +11,7 @@ import { NIGHT_PATTERN, nightOf } from '../../fleet/night-id.ts';
 import { runFleet } from '../../fleet/run-fleet.ts';
 import { runFleetJobs } from '../../fleet/run-fleet-jobs.ts';
 import { maxOf } from '../../model/min-max.ts';
+import { terminalText as t } from '../terminal-text.ts';
 
 interface FleetArgs {
   action: 'run' | 'status' | 'runner';
@@ -40,7 +41,7 @@ async function fleetRun(argv: FleetArgs, io: CliIo): Promise<number> {
         `--only ${o}: no such machine (${fleet.machines.map((m) => m.name).join(', ')})`,
       );
   }
-  for (const w of fleet.warnings) io.err(`minerbench: warning: ${w}\n`);
+  for (const w of fleet.warnings) io.err(`minerbench: warning: ${t(w)}\n`);
   const night = argv.night ?? nightOf(new Date());
   io.err(
     `fleet ${fleet.name}: night ${night}, ${fleet.machines.length} machine(s), ${fleet.concurrency} at a time; results in ${fleet.resultsDir}\n`,
@@ -54,13 +55,15 @@ async function fleetRun(argv: FleetArgs, io: CliIo): Promise<number> {
   });
   for (const m of r.machines) {
     const counts = `${m.ran} run(s)${m.skipped ? `, ${m.skipped} already done` : ''}${m.failedJobs ? `, ${m.failedJobs} failed` : ''}`;
-    io.err(`[${m.machine}] ${m.status}: ${counts}${m.error ? ` — ${m.error.code}: ${m.error.message}` : ''}\n`);
-    if (m.error?.hint) io.err(`[${m.machine}]   fix: ${m.error.hint}\n`);
-    for (const w of m.warnings) io.err(`[${m.machine}]   warning: ${w}\n`);
+    // Errors and warnings come back from the machines (engines, runners, miners): escaped for the terminal.
+    const name = t(m.machine);
+    io.err(`[${name}] ${m.status}: ${counts}${m.error ? ` — ${m.error.code}: ${t(m.error.message)}` : ''}\n`);
+    if (m.error?.hint) io.err(`[${name}]   fix: ${t(m.error.hint)}\n`);
+    for (const w of m.warnings) io.err(`[${name}]   warning: ${t(w)}\n`);
   }
   for (const g of r.report.regressions) {
     io.err(
-      `REGRESSION ${g.machine} ${g.subnet}/${g.scenario}: ${g.metric.label} ${g.metric.tonight?.value} vs baseline ${g.metric.baseline?.value} ${g.metric.unit}\n`,
+      `REGRESSION ${t(g.machine)} ${t(g.subnet)}/${t(g.scenario)}: ${t(g.metric.label)} ${g.metric.tonight?.value} vs baseline ${g.metric.baseline?.value} ${t(g.metric.unit)}\n`,
     );
   }
   io.err(`morning report: ${r.reportFiles.html}\n`);
@@ -93,13 +96,13 @@ function fleetStatusCommand(argv: FleetArgs, io: CliIo): number {
   const table = [
     ['machine', 'night', 'status', 'runs', 'failed', 'regressions', 'ended'],
     ...rows.map((r) => [
-      r.machine,
-      r.night,
-      r.status,
+      t(r.machine),
+      t(r.night),
+      t(r.status),
       `${r.completed}/${r.planned}`,
       String(r.failed),
       r.regressions === null ? '-' : String(r.regressions),
-      r.endedAt ?? '-',
+      t(r.endedAt ?? '-'),
     ]),
   ];
   const widths = table[0]!.map((_, i) => maxOf(table.map((row) => row[i]!.length)));
@@ -113,7 +116,7 @@ function fleetStatusCommand(argv: FleetArgs, io: CliIo): number {
       )
       .join('\n') + '\n',
   );
-  for (const r of rows) if (r.error) io.err(`${r.machine}: ${r.error}\n`);
+  for (const r of rows) if (r.error) io.err(`${t(r.machine)}: ${t(r.error)}\n`);
   return 0;
 }
 

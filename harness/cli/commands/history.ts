@@ -5,6 +5,7 @@ import { openExistingIndex } from '../../results/open-existing-index.ts';
 import { queryRuns, type IndexedRun } from '../../results/query-runs.ts';
 import { indexWaitMs, storeDir } from '../../results/store-location.ts';
 import { maxOf } from '../../model/min-max.ts';
+import { terminalText } from '../terminal-text.ts';
 
 interface HistoryArgs {
   subnet?: string;
@@ -51,12 +52,13 @@ export const historyCommand: CliCommand<HistoryArgs> = {
         hint: 'run a benchmark, import results (minerbench import <dir>), or loosen --subnet / --machine / --since',
       });
     }
+    // Imported results come from other machines: their names and ids are escaped for the terminal.
     const rows = runs.map((r) => [
-      r.runId,
-      r.startedAt.slice(0, 16).replace('T', ' '),
-      r.subnet.id,
-      r.machine.name,
-      r.verdict,
+      terminalText(r.runId),
+      terminalText(r.startedAt.slice(0, 16).replace('T', ' ')),
+      terminalText(r.subnet.id),
+      terminalText(r.machine.name),
+      terminalText(r.verdict),
       num(r.figures.p99Ms, 1),
       num(r.figures.capacityQps, 1),
       num(r.figures.quality, 3),

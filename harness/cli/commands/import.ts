@@ -1,11 +1,13 @@
 // `minerbench import <paths..>`: gathers result files from other machines into this store's index; --rebuild redoes it.
 import path from 'node:path';
 import type { CliCommand } from '../cli-command.ts';
-import { MinerbenchError } from '../../errors.ts';
+import { isMinerbenchError, MinerbenchError } from '../../errors.ts';
 import { importResults, type ImportReport } from '../../results/import-results.ts';
-import { indexPath, openIndex } from '../../results/open-index.ts';
+import { indexPath, openIndex, type IndexDb } from '../../results/open-index.ts';
 import { rebuildIndex } from '../../results/rebuild-index.ts';
+import { isNewerIndex, setAsideIndex } from '../../results/set-aside-index.ts';
 import { indexWaitMs, storeDir } from '../../results/store-location.ts';
+import { terminalText } from '../terminal-text.ts';
 
 interface ImportArgs {
   paths?: string[];
@@ -22,7 +24,8 @@ export const importCommand: CliCommand<ImportArgs> = {
       .positional('paths', { type: 'string', array: true, describe: 'result.json files or folders holding them' })
       .option('rebuild', {
         type: 'boolean',
-        describe: 'empty the index and fill it again from <out>/runs (and the paths given)',
+        describe:
+          'fill the index again from <out>/runs (and the paths given); a damaged index is moved aside (kept) first',
       })
       .option('out', { type: 'string', describe: 'the folder holding runs/ and minerbench.db [default: .minerbench]' })
       .option('json', { type: 'boolean', describe: 'print what was imported as JSON on stdout' })
@@ -38,26 +41,44 @@ export const importCommand: CliCommand<ImportArgs> = {
       throw new MinerbenchError('USAGE', 'name the result files or folders to import, or pass --rebuild', {
         hint: 'minerbench import <dir|result.json>',
       });
-    const db = openIndex(indexPath(dir), { busyTimeoutMs: indexWaitMs(io.env) });
+    const file = indexPath(dir);
+    const open = () => openIndex(file, { busyTimeoutMs: indexWaitMs(io.env) });
+    const damaged = (e: unknown) => isMinerbenchError(e) && e.code === 'INDEX_INVALID' && !isNewerIndex(file);
     let report: ImportReport;
-    try {
-      if (argv.rebuild) {
-        if (paths.length) importResults(db, paths, { outDir: dir });
-        report = rebuildIndex(db, [path.join(dir, 'runs')]);
-      } else {
+    if (argv.rebuild) {
+      // A damaged index is what --rebuild is for: it is set aside (kept) and a new one is built from the result files.
+      const rebuild = (db: IndexDb) => {
+        try {
+          if (paths.length) importResults(db, paths, { outDir: dir });
+          return rebuildIndex(db, [path.join(dir, 'runs')]);
+        } finally {
+          db.close();
+        }
+      };
+      try {
+        report = rebuild(open());
+      } catch (e) {
+        if (!damaged(e)) throw e;
+        const movedTo = setAsideIndex(file);
+        io.err(`import: ${terminalText(file)} is damaged; moved aside to ${terminalText(movedTo)}\n`);
+        report = rebuild(open());
+      }
+    } else {
+      const db = open();
+      try {
         report = importResults(db, paths, {
           outDir: dir,
           onFile: (f, outcome, done, total) => {
             if (!io.isTTY && (done % 100 === 0 || done === total)) io.err(`import: ${done}/${total} files\n`);
             else if (io.isTTY)
               io.err(
-                `\r\x1b[2Kimport: ${done}/${total} ${outcome} ${path.basename(path.dirname(f))}${done === total ? '\n' : ''}`,
+                `\r\x1b[2Kimport: ${done}/${total} ${outcome} ${terminalText(path.basename(path.dirname(f)))}${done === total ? '\n' : ''}`,
               );
           },
         });
+      } finally {
+        db.close();
       }
-    } finally {
-      db.close();
     }
     if (argv.json)
       io.out(
@@ -68,11 +89,11 @@ export const importCommand: CliCommand<ImportArgs> = {
         ) + '\n',
       );
     io.err(
-      `${argv.rebuild ? 'rebuilt' : 'imported'}: ${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} already indexed, ${report.failed.length} failed (${indexPath(dir)})\n`,
+      `${argv.rebuild ? 'rebuilt' : 'imported'}: ${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} already indexed, ${report.failed.length} failed (${terminalText(indexPath(dir))})\n`,
     );
     for (const f of report.failed)
       io.err(
-        `  ${f.error.code}: ${f.error.message}${f.error.details.length ? `\n    ${f.error.details.join('\n    ')}` : ''}\n`,
+        `  ${f.error.code}: ${terminalText(f.error.message)}${f.error.details.length ? `\n    ${f.error.details.map((d) => terminalText(d)).join('\n    ')}` : ''}\n`,
       );
     return report.failed.reduce((worst, f) => Math.max(worst, f.error.exitCode), 0);
   },

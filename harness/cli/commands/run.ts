@@ -15,6 +15,7 @@ import { maxOf } from '../../model/min-max.ts';
 import { formatError } from '../print-error.ts';
 import { chainSourceFromArgs, loadSnapshotOrDefault, withChainOptions, type ChainCliArgs } from './subnets-earnings.ts';
 import { answerLines } from '../answer-lines.ts';
+import { terminalText } from '../terminal-text.ts';
 
 interface RunArgs extends ChainCliArgs {
   subnets: string[];
@@ -78,11 +79,11 @@ export const runCommand: CliCommand<RunArgs> = {
       throw new MinerbenchError(errors[0]!.code, `${errors.length} of ${argv.subnets.length} subnets cannot run`, {
         details: errors.flatMap((e) => [e.message, ...e.details.map((d) => `  ${d}`)]),
       });
-    for (const w of new Set(plans.flatMap((p) => p.warnings))) io.err(`warning: ${w}\n`);
+    for (const w of new Set(plans.flatMap((p) => p.warnings))) io.err(`warning: ${terminalText(w)}\n`);
     io.err('chain: loading subnet emission data\n');
     // A benchmark should not wait long for the chain: one retry, then the shipped snapshot (with its warning).
     const loaded = await loadSnapshotOrDefault({ retries: 1, ...chainSourceFromArgs(argv, io) });
-    for (const w of loaded.warnings) io.err(`chain: ${w}\n`);
+    for (const w of loaded.warnings) io.err(`chain: ${terminalText(w)}\n`);
     const gpuQueue = new GpuQueue();
     const split = cpuSplit();
     const notPinned = await pinHarness(split);

@@ -19,10 +19,12 @@ export const runtimeInfoSchema = z.strictObject({
   gpus: z.array(z.string()).optional(),
   process: z.strictObject({ pid: z.number(), command: z.string(), cwd: z.string() }).optional(),
   external: z.strictObject({ host: z.string(), port: z.number() }).optional(),
-  /** The user the miner ran as ('10001:10001'; 'root (the profile asked for it)'). */
-  user: z.string().optional(),
-  /** The network the miner sat on, and whether it could reach beyond the machine. */
-  network: z.strictObject({ name: z.string(), egress: z.boolean() }).optional(),
+  /** Who the miner ran as; root is a warning in the output and the result. */
+  user: z.strictObject({ id: z.string(), root: z.boolean(), from: z.string() }).optional(),
+  /** The miner's network: isolated (no route out) unless the profile or --miner-egress asked for egress. */
+  network: z.strictObject({ mode: z.enum(['isolated', 'egress']), name: z.string(), from: z.string() }).optional(),
+  /** Bytes of the miner's output left out of the kept miner.log (its start and end are kept). */
+  logCutBytes: z.number().int().min(0).optional(),
 });
 
 export const environmentSchema = z.strictObject({
