@@ -154,7 +154,8 @@ export interface RunResult {
   chain?: {
     origin: 'file' | 'chain' | 'default';
     network: string;
-    specVersion: number;
+    /** null when the snapshot does not record the runtime version (the shipped 2026 capture). */
+    specVersion: number | null;
     block: number;
     blockHash: string;
     blockTime: string | null;

@@ -7,7 +7,8 @@ import type { RunResult } from '../results/run-result.ts';
 export interface ChainUsed {
   origin: 'file' | 'chain' | 'default';
   network: string;
-  specVersion: number;
+  /** null when the snapshot does not record the runtime version (the shipped 2026 capture). */
+  specVersion: number | null;
   block: number;
   blockHash: string;
   blockTime: string | null;
