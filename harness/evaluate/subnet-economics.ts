@@ -183,12 +183,18 @@ export function subnetEconomics(
     movingPrice: s.movingPrice === null ? null : Math.max(0, s.movingPrice),
     mechanisms: { count: mechCount, split },
     operators,
-    operatorsNote: operators
-      ? operators.samples === 1
-        ? `one block (${operators.toBlock.toLocaleString('en-US')}): the last epoch's realised emission, not a window (chain snapshot --window 7d)`
-        : `${operators.samples} blocks over ${round(operators.daysCovered)} days${operators.partial ? ` (PARTIAL: ${operators.missing.length} of ${operators.samples + operators.missing.length} sample blocks missing)` : ''}`
-      : 'needs live chain: this snapshot has no per-UID data (minerbench chain snapshot --window 7d)',
+    operatorsNote: operatorsNote(operators),
   };
+}
+
+function operatorsNote(o: SubnetEconomics['operators']): string {
+  if (!o) return 'needs live chain: this snapshot has no per-UID data (minerbench chain snapshot --window 7d)';
+  const partial = o.partial
+    ? ` (PARTIAL: ${o.missing.length} of ${o.samples + o.missing.length} sample blocks of the ${o.requestedDays}-day window gave no data)`
+    : '';
+  if (o.samples === 1)
+    return `one block (${o.toBlock.toLocaleString('en-US')}): the last epoch's realised emission, not a window${partial || ' (chain snapshot --window 7d)'}`;
+  return `${o.samples} blocks over ${round(o.daysCovered)} days${partial}`;
 }
 
 function round(x: number): number {

@@ -177,6 +177,17 @@ describe('a runtime without the subnet runtime APIs (V14 metadata only; storage 
     expect([...s.syntheticAnswers].some((l) => l.includes('V14 storage types'))).toBe(true);
   });
 
+  it('a runtime whose layout lacks an item the reader needs: CHAIN_LAYOUT_UNKNOWN (36) naming it (constructed metadata)', async () => {
+    const s = await serve({ runtimeApis: false, withoutStorageItems: ['SubnetTAO'] });
+    const c = await connect(s.url);
+    const e = await rejection(readChainSnapshot(c, { block: 6_852_690 }));
+    expect([e.code, e.exitCode]).toEqual(['CHAIN_LAYOUT_UNKNOWN', 36]);
+    expect(e.message).toBe(
+      'this runtime has neither the subnet runtime APIs nor the storage item SubtensorModule.subnetTAO',
+    );
+    expect([...s.syntheticAnswers].join('\n')).toContain('without SubtensorModule.SubnetTAO (constructed)');
+  });
+
   it('a netuid that does not exist is reported from the storage path too', async () => {
     const s = await serve({ runtimeApis: false });
     const c = await connect(s.url);

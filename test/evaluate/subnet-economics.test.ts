@@ -139,7 +139,9 @@ describe('subnetEconomics from realised per-UID emission', () => {
     expect(o.daysCovered).toBeCloseTo((7200 * 12) / 86_400, 12); // 1 day
     expect(o.perOperatorAlphaPerDay).toEqual({ p50: 540, p90: 1080, max: 1080 });
     expect(o.partial).toBe(true);
-    expect(e.operatorsNote).toBe('2 blocks over 1 days (PARTIAL: 1 of 3 sample blocks missing)');
+    expect(e.operatorsNote).toBe(
+      '2 blocks over 1 days (PARTIAL: 1 of 3 sample blocks of the 2-day window gave no data)',
+    );
     // realised pool: (2160 + 1440) / 2 = 1800 alpha/day paid; the owner's 1440 both days
     expect(e.minerPool.alphaPerDay).toBeCloseTo(1800, 9);
     expect(e.minerBurnedAlphaPerDay).toBeCloseTo(1440, 9);

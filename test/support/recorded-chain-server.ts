@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { Metadata, TypeRegistry } from '@polkadot/types';
+import { hexToU8a } from '@polkadot/util';
 import { syntheticRuntimeApi, type SyntheticValues } from '../chain/support/synthetic-runtime-api.ts';
 import { syntheticStorage } from '../chain/support/synthetic-storage.ts';
 
@@ -52,6 +54,11 @@ export interface RecordedChainServerOptions {
    * a node keeps them), so a window of blocks can be asked for: their state is pruned (not archive) or not recorded.
    */
   syntheticHistory?: boolean;
+  /**
+   * Constructed: the recorded V14 metadata with these SubtensorModule storage items removed, as a runtime that renamed
+   * them would be (no recorded runtime lacks them). Only with runtimeApis: false (V14 is what is served then).
+   */
+  withoutStorageItems?: string[];
 }
 
 export interface RecordedRequest {
@@ -146,6 +153,18 @@ function storage2026(): { values: Map<string, string>; prefixes: string[] } {
   return { values, prefixes };
 }
 
+/** The V14 metadata blob with some SubtensorModule storage items removed (re-encoded with @polkadot/types). */
+function withoutItems(v14Hex: string, items: string[]): string {
+  const registry = new TypeRegistry();
+  const json = new Metadata(registry, hexToU8a(v14Hex)).toJSON() as {
+    magicNumber: number;
+    metadata: { v14: { pallets: { name: string; storage: { items: { name: string }[] } | null }[] } };
+  };
+  const pallet = json.metadata.v14.pallets.find((p) => p.name === 'SubtensorModule')!;
+  pallet.storage!.items = pallet.storage!.items.filter((i) => !items.includes(i.name));
+  return new Metadata(registry, json as never).toHex();
+}
+
 /** A deterministic stand-in hash for an unrecorded block (synthetic: no recording holds it). */
 function syntheticHash(n: number): string {
   return `0x5e${n.toString(16).padStart(62, '0')}`;
@@ -188,6 +207,9 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
       ? 'metadata of spec 343 served for a spec-315 block (no spec-315 metadata recorded)'
       : null;
   const raw2026 = opts.storage2026 ? storage2026() : null;
+  const v14Label = opts.withoutStorageItems?.length
+    ? `state_getMetadata: the recorded spec-343 metadata without SubtensorModule.${opts.withoutStorageItems.join(', ')} (constructed)`
+    : null;
   // Values recorded with state_queryStorageAt / state_getStorageAt at the head (null block), and recorded key listings.
   const atHead = new Map<string, string | null>();
   const keyListings = new Map<string, Set<string>>();
@@ -209,6 +231,7 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
     }
   }
   const sc = scenario(spec, rec);
+  if (v14Label && sc.v14Hex) sc.v14Hex = withoutItems(sc.v14Hex, opts.withoutStorageItems!);
   const runtimeApis = opts.runtimeApis ?? true;
   const synthesize = opts.synthesize ?? true;
   const requests: RecordedRequest[] = [];
@@ -311,6 +334,7 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
       const made = history(method, params);
       if (made) return made;
     }
+    if (v14Label && method === 'state_getMetadata') return synthetic(v14Label, sc.v14Hex);
     if (
       metadataLabel &&
       (method === 'state_getMetadata' || (method === 'state_call' && params[0] === 'Metadata_metadata_at_version'))
