@@ -8,7 +8,7 @@ export type Verdict = 'MINE' | 'SKIP' | 'WATCH';
 export const HIGH_BURN = 0.5;
 
 export const VERDICT_RULES = [
-  'SKIP when emission is switched off (SubnetEmissionEnabled false: no TAO enters the subnet), when MinerBurned is 1 (all miner incentive went to the owner), when the miner pool after burns is 0, when registration is closed, when per-UID data shows no operator but the owner earning, or when every indexed result for the subnet says this fleet is not eligible',
+  'SKIP when emission is switched off (SubnetEmissionEnabled false: no TAO enters the subnet), when MinerBurned is 1 (all miner incentive went to the owner), when the miner pool after burns is 0 (per-UID data: no operator but the owner earning), when registration is closed, or when every indexed result for the subnet says this fleet is not eligible',
   `WATCH when not SKIP and any of: MinerBurned >= ${HIGH_BURN * 100} %, the miner pool or its price is unknown, minerbench has no plugin for the subnet (hardware fit not measurable), or no indexed result shows this fleet eligible`,
   'MINE only when none of the above holds: emission on, miner pool after burns > 0 at a known price, MinerBurned below 50 %, registration open, a plugin, and an indexed result that says eligible',
 ] as const;
@@ -52,12 +52,13 @@ export function subnetVerdict(
   if (e.emissionEnabled === false)
     skip.push('emission is switched off: no TAO enters this subnet (miners are paid alpha backed by no new TAO)');
   if (burned !== null && burned >= 1) skip.push('MinerBurned = 100 %: all miner incentive went to the owner');
-  if (pool === 0 && !(burned !== null && burned >= 1)) skip.push(`miner pool after burns is 0 (${e.minerPool.basis})`);
-  if (e.registrationAllowed === false) skip.push('registration is closed (NetworkRegistrationAllowed false)');
-  if (e.operators && e.operators.earningOperators === 0 && pool !== 0)
+  if (pool === 0 && !(burned !== null && burned >= 1))
     skip.push(
-      `no operator but the owner earned at ${e.operators.samples === 1 ? 'this block' : `any of ${e.operators.samples} blocks`}`,
+      e.operators
+        ? `miner pool after burns is 0: no operator but the owner earned at ${e.operators.samples === 1 ? 'this block' : `any of ${e.operators.samples} blocks`}`
+        : `miner pool after burns is 0 (${e.minerPool.basis})`,
     );
+  if (e.registrationAllowed === false) skip.push('registration is closed (NetworkRegistrationAllowed false)');
   if (eligibility?.eligible === false)
     skip.push(
       `not eligible: the latest run of each machine (${eligibility.machines.join(', ')}) fails the subnet's gates`,

@@ -132,17 +132,12 @@
       format: (v) => cell(v, v === null ? 'not measured' : yesNo(v)),
     },
     {
-      label: 'reasons',
+      label: 'why (first reason; all below)',
       value: (r) => r.reasons.join(' | '),
-      format: (v, r) =>
-        cell(
-          v,
-          h(
-            'ul',
-            { class: 'reasons' },
-            r.reasons.map((x) => h('li', null, x)),
-          ),
-        ),
+      format: (v, r) => {
+        const first = r.reasons[0] || '';
+        return h('span', { 'data-v': v, title: v }, first.length > 48 ? `${first.slice(0, 47)}…` : first);
+      },
     },
   ];
 
@@ -178,6 +173,25 @@
     'Subnets (click a column to sort)',
     h('div', { class: 'table-wrap' }, sortableTable(columns, t.rows, { className: 'subnets-table' })),
   );
+  const reasons = section(
+    'Every reason, per subnet',
+    h(
+      'dl',
+      { class: 'kv', id: 'subnet-reasons' },
+      t.rows.map((r) => [
+        h('dt', null, `${r.verdict} · SN${r.netuid} ${r.name || '(unnamed)'}`),
+        h(
+          'dd',
+          null,
+          h(
+            'ul',
+            null,
+            r.reasons.map((x) => h('li', null, x)),
+          ),
+        ),
+      ]),
+    ),
+  );
   const warnings = t.meta.warnings.length
     ? section(
         'Warnings',
@@ -188,5 +202,5 @@
         ),
       )
     : null;
-  app.replaceChildren(...[header, rules, table, warnings].filter(Boolean));
+  app.replaceChildren(...[header, rules, table, reasons, warnings].filter(Boolean));
 })();

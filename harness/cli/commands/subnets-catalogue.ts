@@ -44,8 +44,14 @@ export async function pluginCatalogue(dir?: string): Promise<{ plugins: Map<numb
       const shape = `${profile.transport.kind}, ${profile.miner.gpus} GPU${profile.miner.gpus === 1 ? '' : 's'}`;
       for (const netuid of new Set([profile.netuid, ...netuids])) {
         const known = plugins.get(netuid);
-        if (known) known.ids.push(id);
-        else plugins.set(netuid, { ids: [id], shape, law });
+        if (!known) plugins.set(netuid, { ids: [id], shape, law });
+        else {
+          // Several plugins for one subnet: each one's shape and law, named.
+          if (known.ids.length === 1) known.shape = `${known.ids[0]}: ${known.shape}`;
+          known.ids.push(id);
+          known.shape += `; ${id}: ${shape}`;
+          if (law) known.law = known.law ? `${known.law}; ${id}: ${law}` : `${id}: ${law}`;
+        }
       }
     } catch (e) {
       problems.push(`subnets/${id}: ${isMinerbenchError(e) ? e.message : String(e)}`);
