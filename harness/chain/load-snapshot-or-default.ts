@@ -29,6 +29,8 @@ export interface SnapshotSourceOptions {
   fallback?: boolean;
   /** How to read subnets from a live chain (see readChainSnapshot); default: every subnet with per-UID data. */
   method?: ReadMethod;
+  /** Read without per-UID data where the runtime allows (subnet-info): the strategist's table. */
+  preferLight?: boolean;
   cwd?: string;
   now?: Date;
   signal?: AbortSignal;
@@ -80,6 +82,7 @@ export async function loadSnapshotOrDefault(opts: SnapshotSourceOptions = {}): P
       ...(opts.block !== undefined ? { block: opts.block } : {}),
       ...(opts.netuids ? { netuids: opts.netuids } : {}),
       ...(opts.method ? { method: opts.method } : {}),
+      ...(opts.preferLight ? { preferLight: true } : {}),
     });
     return { snapshot, origin: 'chain', warnings: snapshot.warnings };
   } finally {

@@ -31,13 +31,16 @@ export interface ReadChainSnapshotOptions {
    * when the runtime has it, else storage.
    */
   method?: ReadMethod;
+  /** Use subnet-info when the runtime has it, else the default (the strategist's table needs no per-UID data). */
+  preferLight?: boolean;
   /** Also read per-UID data at several blocks across this many days before the snapshot block (runtime-api only). */
   window?: UidWindowOptions;
   now?: () => Date;
 }
 
-function pickMethod(block: ResolvedBlock, asked: ReadMethod | undefined): ReadMethod {
+function pickMethod(block: ResolvedBlock, asked: ReadMethod | undefined, preferLight: boolean): ReadMethod {
   if (asked) return asked;
+  if (preferLight && hasSubnetInfoApi(block.apiAt)) return 'subnet-info';
   const support = runtimeApiSupport(block.apiAt);
   if (support.allDynamicInfo && (support.selectiveMetagraph || support.metagraph)) return 'runtime-api';
   return hasSubnetInfoApi(block.apiAt) ? 'subnet-info' : 'storage';
@@ -83,7 +86,7 @@ export async function readChainSnapshot(
   const started = performance.now();
   conn.provider.resetCounts();
   const block = await resolveBlock(conn.api, conn.endpoint.url, opts.block);
-  const method = pickMethod(block, opts.method);
+  const method = pickMethod(block, opts.method, opts.preferLight ?? false);
   if (opts.window && method === 'subnet-info')
     throw new MinerbenchError('USAGE', '--window needs per-UID data: it cannot be read with --method subnet-info', {
       hint: 'leave --method out (runtime-api) or use --method storage',

@@ -66,12 +66,12 @@ describe('minerbench run template (real Docker)', () => {
     expect(result.environment.docker?.version).toMatch(/\d+\.\d+/);
     expect(result.environment.runtime.image?.tag).toMatch(/^minerbench\/template:/);
     expect(result.energy).toMatchObject({ measured: false });
-    expect(result.chain).toMatchObject({ origin: 'default', block: 6852690, blockTime: '2025-11-10T15:12:24.000Z' });
+    expect(result.chain).toMatchObject({ origin: 'default', block: 8791253, blockTime: '2026-08-07T08:35:00.000Z' });
     expect(result.earnings).toMatchObject({
       subnet: { netuid: 1, payingMiners: 0 },
       placement: { rule: 'spread-only' },
     });
-    expect(result.warnings.join('\n')).toContain('using the snapshot shipped with minerbench (block 6,852,690');
+    expect(result.warnings.join('\n')).toContain('using the snapshot shipped with minerbench (block 8,791,253');
     const dir = path.dirname(resultPath(r.err));
     expect(readFileSync(path.join(dir, 'artifacts/records.jsonl'), 'utf8').trim().split('\n')).toHaveLength(320);
     expect(readFileSync(path.join(dir, 'artifacts/miner.log'), 'utf8')).toContain('axon listening');

@@ -58,7 +58,7 @@ describe('subnets report in Chromium', () => {
         expect(await th.getAttribute('data-sort')).toBe(dir);
         const values = await o.page.evaluate(
           (col) =>
-            [...document.querySelectorAll('table.subnets-table tbody tr')].map((tr) =>
+            Array.from(document.querySelectorAll('table.subnets-table tbody tr')).map((tr) =>
               tr.children[col]!.querySelector('span[data-v]')!.getAttribute('data-v')!,
             ),
           k,

@@ -64,7 +64,7 @@ async function rank(argv: SubnetsArgs, io: CliIo, dir: string | undefined): Prom
   const catalogue = await pluginCatalogue(dir);
   const eligibility = eligibilityFromIndex(storeDir(argv.out, io));
   // The table needs every subnet's scalars, not per-UID data: a live read uses the light subnet-info path.
-  const loaded = await loadSnapshotOrDefault({ method: 'subnet-info', ...source });
+  const loaded = await loadSnapshotOrDefault({ preferLight: true, ...source });
   for (const w of loaded.warnings) io.err(`chain: ${terminalText(w)}\n`);
   for (const p of catalogue.problems) io.err(`plugin: ${terminalText(p)}\n`);
   const age = describeSnapshotAge(loaded.snapshot);
