@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { Metadata, TypeRegistry } from '@polkadot/types';
-import { hexToU8a } from '@polkadot/util';
 import { syntheticRuntimeApi, type SyntheticValues } from '../chain/support/synthetic-runtime-api.ts';
 import { syntheticStorage } from '../chain/support/synthetic-storage.ts';
+import { BLOCK_2026, storage2026, syntheticHash, withoutItems } from './recorded-chain-extras.ts';
+
+export { BLOCK_2026, STORAGE_2026_FILE } from './recorded-chain-extras.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/chain/', import.meta.url));
 /** The real finney genesis hash; `chain_getBlockHash(0)` is not in the recordings, so this answer is synthetic. */
@@ -114,60 +115,6 @@ function requestKey(method: string, params: Json[]): string {
   if (method === 'state_call' && typeof p[1] === 'string') p[1] = (p[1] as string).replace(/^0x/, '').toLowerCase();
   if (method === 'state_getStorage') method = 'state_getStorageAt';
   return `${method} ${JSON.stringify(p)}`;
-}
-
-/** Recorded raw storage of 2026-07-31 (metagraphed emission-pipeline fixture): storage key -> SCALE hex, at its block. */
-export const STORAGE_2026_FILE = fileURLToPath(
-  new URL(
-    '../../../shared/fixtures/chain/multi-subnet/metagraphed/emission-pipeline_b8740402_2026-07-31.json',
-    import.meta.url,
-  ),
-);
-export const BLOCK_2026 = {
-  number: 8_740_402,
-  hash: '0xeaa9982da9bd45686a09fae76111e08461ab4f03dfd6357e975de2158897b2aa',
-};
-
-function storage2026(): { values: Map<string, string>; prefixes: string[] } {
-  const f = JSON.parse(readFileSync(STORAGE_2026_FILE, 'utf8')) as {
-    storage_prefix: string;
-    item_hashes: Record<string, string>;
-    values: Record<string, string | null>;
-    maps: Record<string, Record<string, string | null>>;
-  };
-  const values = new Map<string, string>();
-  const prefixes: string[] = [];
-  for (const [item, hash] of Object.entries(f.item_hashes)) {
-    const prefix = `${f.storage_prefix}${hash}`;
-    prefixes.push(prefix);
-    if (item in f.values) {
-      const v = f.values[item];
-      if (v) values.set(prefix, v);
-      continue;
-    }
-    for (const [netuid, v] of Object.entries(f.maps[item] ?? {})) {
-      const key = `${prefix}${(Number(netuid) & 0xff).toString(16).padStart(2, '0')}${(Number(netuid) >> 8).toString(16).padStart(2, '0')}`;
-      if (v) values.set(key, v);
-    }
-  }
-  return { values, prefixes };
-}
-
-/** The V14 metadata blob with some SubtensorModule storage items removed (re-encoded with @polkadot/types). */
-function withoutItems(v14Hex: string, items: string[]): string {
-  const registry = new TypeRegistry();
-  const json = new Metadata(registry, hexToU8a(v14Hex)).toJSON() as {
-    magicNumber: number;
-    metadata: { v14: { pallets: { name: string; storage: { items: { name: string }[] } | null }[] } };
-  };
-  const pallet = json.metadata.v14.pallets.find((p) => p.name === 'SubtensorModule')!;
-  pallet.storage!.items = pallet.storage!.items.filter((i) => !items.includes(i.name));
-  return new Metadata(registry, json as never).toHex();
-}
-
-/** A deterministic stand-in hash for an unrecorded block (synthetic: no recording holds it). */
-function syntheticHash(n: number): string {
-  return `0x5e${n.toString(16).padStart(62, '0')}`;
 }
 
 function scenario(spec: 343 | 393, rec: Recordings): Scenario {
