@@ -8,13 +8,14 @@ import { embedJson } from './embed-json.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const read = (rel: string) => readFileSync(path.join(here, rel), 'utf8');
 
-export type ReportKind = 'run' | 'compare' | 'trend';
+export type ReportKind = 'run' | 'compare' | 'trend' | 'subnets';
 
 /** The renderer files of each kind, after dom.js and charts.js. */
 const KIND_FILES: Record<ReportKind, string[]> = {
   run: ['run-energy.js', 'run-earnings.js', 'run-report.js'],
   compare: ['compare-report.js'],
   trend: ['trend-report.js'],
+  subnets: ['subnets-report.js'],
 };
 
 function hash(text: string): string {

@@ -1,4 +1,5 @@
-// loadSnapshotOrDefault: a snapshot from --chain FILE, else the live chain, else (with a warning) the shipped one.
+// loadSnapshotOrDefault: a snapshot from --chain FILE, else the live chain, else (with a warning) the shipped one: the
+// fallback is for the default network only, or when asked for; an explicit --network that does not answer is an error.
 import path from 'node:path';
 import { MinerbenchError } from '../errors.ts';
 import type { ChainSnapshot } from '../model/chain-snapshot-schema.ts';
@@ -6,7 +7,7 @@ import { loadChainSnapshotFile } from './chain-snapshot-file.ts';
 import { resolveChainEndpoint } from './chain-networks.ts';
 import { connectChain } from './connect-chain.ts';
 import { defaultSnapshotWarning, describeSnapshotAge, loadDefaultSnapshot } from './default-snapshot.ts';
-import { readChainSnapshot } from './read-chain-snapshot.ts';
+import { readChainSnapshot, type ReadMethod } from './read-chain-snapshot.ts';
 
 export interface SnapshotSourceOptions {
   /** --chain FILE: run offline from this snapshot. */
@@ -21,6 +22,15 @@ export interface SnapshotSourceOptions {
   retries?: number;
   /** Skip the chain and use the shipped snapshot (still with its warning). */
   offline?: boolean;
+  /**
+   * Use the shipped snapshot when the chain does not answer. Default: true for the default network (no --network),
+   * false when a network was named (its silence is then CHAIN_UNREACHABLE, not a year-old answer).
+   */
+  fallback?: boolean;
+  /** How to read subnets from a live chain (see readChainSnapshot); default: every subnet with per-UID data. */
+  method?: ReadMethod;
+  /** Read without per-UID data where the runtime allows (subnet-info): the strategist's table. */
+  preferLight?: boolean;
   cwd?: string;
   now?: Date;
   signal?: AbortSignal;
@@ -45,6 +55,7 @@ export async function loadSnapshotOrDefault(opts: SnapshotSourceOptions = {}): P
   const fallback = await loadDefaultSnapshot();
   if (opts.offline) return { snapshot: fallback, origin: 'default', warnings: [defaultSnapshotWarning(fallback, now)] };
   const endpoint = resolveChainEndpoint(opts.network, opts.genesis);
+  const fallbackAllowed = opts.fallback ?? opts.network === undefined;
   let conn;
   try {
     conn = await connectChain({
@@ -52,14 +63,16 @@ export async function loadSnapshotOrDefault(opts: SnapshotSourceOptions = {}): P
       ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
       ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
-      fallbackNote: `would fall back to the shipped snapshot (${describeSnapshotAge(fallback, now)})`,
+      fallbackNote: fallbackAllowed
+        ? `would fall back to the shipped snapshot (${describeSnapshotAge(fallback, now)})`
+        : `--network ${opts.network} was named, so minerbench does not fall back to the shipped snapshot (${describeSnapshotAge(fallback, now)}); check the endpoint, or pass --fallback-snapshot or --offline to use it`,
     });
   } catch (e) {
-    if (e instanceof MinerbenchError && e.code === 'CHAIN_UNREACHABLE') {
+    if (fallbackAllowed && e instanceof MinerbenchError && e.code === 'CHAIN_UNREACHABLE') {
       return {
         snapshot: fallback,
         origin: 'default',
-        warnings: [`${e.message}`, defaultSnapshotWarning(fallback, now)],
+        warnings: [e.message, defaultSnapshotWarning(fallback, now)],
       };
     }
     throw e;
@@ -68,6 +81,8 @@ export async function loadSnapshotOrDefault(opts: SnapshotSourceOptions = {}): P
     const snapshot = await readChainSnapshot(conn, {
       ...(opts.block !== undefined ? { block: opts.block } : {}),
       ...(opts.netuids ? { netuids: opts.netuids } : {}),
+      ...(opts.method ? { method: opts.method } : {}),
+      ...(opts.preferLight ? { preferLight: true } : {}),
     });
     return { snapshot, origin: 'chain', warnings: snapshot.warnings };
   } finally {

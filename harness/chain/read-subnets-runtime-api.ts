@@ -2,7 +2,7 @@
 import type { ApiDecoration } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
 import { MinerbenchError } from '../errors.ts';
-import type { SubnetSnapshot } from '../model/chain-snapshot-schema.ts';
+import type { SubnetSnapshot, UidVectors } from '../model/chain-snapshot-schema.ts';
 import { asArray, asFixedI96F32, asInt, asRao, asText, fieldOf, unwrapOption } from './codec-fields.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import { subnetPrice } from './subnet-price.ts';
@@ -25,6 +25,7 @@ export const SELECTIVE_FIELDS = [
   'emission',
   'dividends',
   'incentives',
+  'maxValidators',
 ] as const;
 
 export interface RuntimeApiSupport {
@@ -46,19 +47,34 @@ export function runtimeApiSupport(apiAt: ApiAt): RuntimeApiSupport {
   };
 }
 
+/** The per-UID fields only (for the samples of a window). */
+export const UID_FIELDS = [
+  'netuid',
+  'hotkeys',
+  'coldkeys',
+  'active',
+  'validatorPermit',
+  'emission',
+  'dividends',
+  'incentives',
+] as const;
+
 /** Index of each SelectiveMetagraph field, read from the runtime's own type (the order is the index order). */
-function selectiveIndexes(apiAt: ApiAt, fn: CallFn): number[] {
+function selectiveIndexes(apiAt: ApiAt, fn: CallFn, fields: readonly string[] = SELECTIVE_FIELDS): number[] {
   const type = fn.meta?.type;
   if (!type)
     throw new MinerbenchError(
-      'CHAIN_DATA_MISSING',
+      'CHAIN_LAYOUT_UNKNOWN',
       'getSelectiveMetagraph has no output type in this runtime metadata',
     );
   const none = apiAt.registry.createType(type) as unknown as { unwrapOrDefault(): { defKeys: string[] } };
   const keys = none.unwrapOrDefault().defKeys;
-  return SELECTIVE_FIELDS.map((f) => {
+  return fields.map((f) => {
     const i = keys.indexOf(f);
-    if (i < 0) throw new MinerbenchError('CHAIN_DATA_MISSING', `this runtime's SelectiveMetagraph has no '${f}' field`);
+    if (i < 0)
+      throw new MinerbenchError('CHAIN_LAYOUT_UNKNOWN', `this runtime's SelectiveMetagraph has no '${f}' field`, {
+        hint: 'this runtime is newer than this minerbench: update minerbench, or read with --method subnet-info',
+      });
     return i;
   });
 }
@@ -75,6 +91,9 @@ export function subnetFromCodecs(dyn: Codec, mg: Codec, price: SubnetSnapshot['p
   const n = (name: string) => need(mg, name, netuid);
   const d = (name: string) => need(dyn, name, netuid);
   const optional = (c: Codec | undefined, f: (x: Codec) => number) => (c ? f(c) : null);
+  const permits = asArray(n('validatorPermit')).map((x) => x.toJSON() === true);
+  const validators = permits.filter(Boolean).length;
+  const uidCount = asInt(n('numUids'));
   return {
     netuid,
     name: asText(d('subnetName')),
@@ -82,13 +101,19 @@ export function subnetFromCodecs(dyn: Codec, mg: Codec, price: SubnetSnapshot['p
     tempo: asInt(d('tempo')),
     lastStep: optional(fieldOf(dyn, 'lastStep'), asInt),
     blocksSinceLastStep: optional(fieldOf(dyn, 'blocksSinceLastStep'), asInt),
-    numUids: asInt(n('numUids')),
+    numUids: uidCount,
     maxUids: optional(fieldOf(mg, 'maxUids'), asInt),
+    counts: {
+      miners: uidCount - validators,
+      validators,
+      maxValidators: optional(fieldOf(mg, 'maxValidators'), asInt),
+    },
     registrationAllowed: fieldOf(mg, 'registrationAllowed')
       ? fieldOf(mg, 'registrationAllowed')!.toJSON() === true
       : null,
     burnRao: asRao(n('burn')),
     immunityPeriod: asInt(n('immunityPeriod')),
+    registeredAtBlock: optional(fieldOf(dyn, 'networkRegisteredAt'), asInt),
     ownerHotkey: d('ownerHotkey').toString(),
     ownerColdkey: d('ownerColdkey').toString(),
     pool: { taoInRao: asRao(d('taoIn')), alphaInRao: asRao(d('alphaIn')), alphaOutRao: asRao(d('alphaOut')) },
@@ -96,19 +121,52 @@ export function subnetFromCodecs(dyn: Codec, mg: Codec, price: SubnetSnapshot['p
       alphaOutRao: asRao(d('alphaOutEmission')),
       alphaInRao: asRao(d('alphaInEmission')),
       taoInRao: asRao(d('taoInEmission')),
+      excessTaoRao: null,
     },
     pendingAlphaRao: fieldOf(dyn, 'pendingAlphaEmission') ? asRao(fieldOf(dyn, 'pendingAlphaEmission')!) : null,
     movingPrice: fieldOf(dyn, 'movingPrice') ? asFixedI96F32(fieldOf(dyn, 'movingPrice')!) : null,
     price,
+    emission: {
+      enabled: null,
+      minerBurnedFraction: null,
+      firstEmissionBlock: null,
+      firstEmissionKnown: false,
+      subtokenEnabled: null,
+    },
+    mechanisms: null,
     uids: {
       hotkeys: asArray(n('hotkeys')).map((x) => x.toString()),
       coldkeys: asArray(n('coldkeys')).map((x) => x.toString()),
       incentive: asArray(n('incentives')).map(asInt),
       dividends: asArray(n('dividends')).map(asInt),
       emissionRao: asArray(n('emission')).map(asRao),
-      validatorPermit: asArray(n('validatorPermit')).map((x) => x.toJSON() === true),
+      validatorPermit: permits,
       active: asArray(n('active')).map((x) => x.toJSON() === true),
     },
+    window: null,
+    priceHistory: [],
+  };
+}
+
+/** One subnet's per-UID vectors at this block via the selective metagraph; null when the subnet does not exist there. */
+export async function readUidVectorsViaRuntimeApi(apiAt: ApiAt, netuid: number): Promise<UidVectors | null> {
+  const selective = callOf(apiAt, 'subnetInfoRuntimeApi', 'getSelectiveMetagraph');
+  if (!selective)
+    throw new MinerbenchError(
+      'CHAIN_LAYOUT_UNKNOWN',
+      'this runtime has no SubnetInfoRuntimeApi.get_selective_metagraph for per-UID data',
+    );
+  const mg = unwrapOption(await selective(netuid, selectiveIndexes(apiAt, selective, UID_FIELDS)));
+  if (!mg) return null;
+  const n = (name: string) => need(mg, name, netuid);
+  return {
+    hotkeys: asArray(n('hotkeys')).map((x) => x.toString()),
+    coldkeys: asArray(n('coldkeys')).map((x) => x.toString()),
+    incentive: asArray(n('incentives')).map(asInt),
+    dividends: asArray(n('dividends')).map(asInt),
+    emissionRao: asArray(n('emission')).map(asRao),
+    validatorPermit: asArray(n('validatorPermit')).map((x) => x.toJSON() === true),
+    active: asArray(n('active')).map((x) => x.toJSON() === true),
   };
 }
 

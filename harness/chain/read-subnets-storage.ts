@@ -43,8 +43,9 @@ function entry(apiAt: ApiAt, name: string): Entry {
   const e = (apiAt.query as unknown as Record<string, Record<string, Entry> | undefined>).subtensorModule?.[name];
   if (!e)
     throw new MinerbenchError(
-      'CHAIN_DATA_MISSING',
+      'CHAIN_LAYOUT_UNKNOWN',
       `this runtime has neither the subnet runtime APIs nor the storage item SubtensorModule.${name}`,
+      { hint: 'this runtime is newer (or older) than this minerbench knows: update minerbench' },
     );
   return e;
 }
@@ -73,6 +74,8 @@ async function readOne(apiAt: ApiAt, netuid: number): Promise<SubnetSnapshot> {
   const taoIn = asRao(v('subnetTAO'));
   const alphaIn = asRao(v('subnetAlphaIn'));
   const price = poolReservePrice(taoIn, alphaIn);
+  const permits = asArray(v('validatorPermit')).map((x) => x.toJSON() === true);
+  const validators = permits.filter(Boolean).length;
   return {
     netuid,
     name: identity && fieldOf(identity, 'subnetName') ? asText(fieldOf(identity, 'subnetName')!) : '',
@@ -82,9 +85,11 @@ async function readOne(apiAt: ApiAt, netuid: number): Promise<SubnetSnapshot> {
     blocksSinceLastStep: asInt(v('blocksSinceLastStep')),
     numUids: n,
     maxUids: asInt(v('maxAllowedUids')),
+    counts: { miners: n - validators, validators, maxValidators: null },
     registrationAllowed: v('networkRegistrationAllowed').toJSON() === true,
     burnRao: asRao(v('burn')),
     immunityPeriod: asInt(v('immunityPeriod')),
+    registeredAtBlock: null,
     ownerHotkey: v('subnetOwnerHotkey').toString(),
     ownerColdkey: v('subnetOwner').toString(),
     pool: { taoInRao: taoIn, alphaInRao: alphaIn, alphaOutRao: asRao(v('subnetAlphaOut')) },
@@ -92,6 +97,7 @@ async function readOne(apiAt: ApiAt, netuid: number): Promise<SubnetSnapshot> {
       alphaOutRao: asRao(v('subnetAlphaOutEmission')),
       alphaInRao: asRao(v('subnetAlphaInEmission')),
       taoInRao: asRao(v('subnetTaoInEmission')),
+      excessTaoRao: null,
     },
     pendingAlphaRao: null,
     movingPrice: asFixedI96F32(v('subnetMovingPrice')),
@@ -99,15 +105,25 @@ async function readOne(apiAt: ApiAt, netuid: number): Promise<SubnetSnapshot> {
       taoPerAlpha: netuid === 0 ? 1 : price,
       source: netuid === 0 ? 'stable' : price === null ? 'unavailable' : 'pool-reserves',
     },
+    emission: {
+      enabled: null,
+      minerBurnedFraction: null,
+      firstEmissionBlock: null,
+      firstEmissionKnown: false,
+      subtokenEnabled: null,
+    },
+    mechanisms: null,
     uids: {
       hotkeys,
       coldkeys,
       incentive: asArray(v('incentive')).map(asInt),
       dividends: asArray(v('dividends')).map(asInt),
       emissionRao: asArray(v('emission')).map(asRao),
-      validatorPermit: asArray(v('validatorPermit')).map((x) => x.toJSON() === true),
+      validatorPermit: permits,
       active: asArray(v('active')).map((x) => x.toJSON() === true),
     },
+    window: null,
+    priceHistory: [],
   };
 }
 

@@ -56,7 +56,7 @@ async function resolve(api: ApiPromise, endpointUrl: string, block?: number): Pr
 
 export function stateGone(block: number, endpointUrl: string, cause: unknown): MinerbenchError {
   return new MinerbenchError(
-    'CHAIN_DATA_MISSING',
+    'CHAIN_STATE_PRUNED',
     `${endpointUrl} no longer holds the state of block ${block} (it is not an archive node)`,
     {
       hint: 'use --network archive (wss://archive.chain.opentensor.ai:443) for old blocks, or a recent --block',

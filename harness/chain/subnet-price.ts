@@ -19,7 +19,12 @@ export function poolReservePrice(taoInRao: string, alphaInRao: string): number |
   return Number(BigInt(taoInRao)) / Number(alpha);
 }
 
-export async function subnetPrice(apiAt: ApiDecoration<'promise'>, netuid: number, dyn: Codec): Promise<PriceAnswer> {
+/** dyn: the subnet's DynamicInfo for the pool-reserve fallback; null when the read has none (no fallback). */
+export async function subnetPrice(
+  apiAt: ApiDecoration<'promise'>,
+  netuid: number,
+  dyn: Codec | null,
+): Promise<PriceAnswer> {
   if (netuid === 0) return { price: { taoPerAlpha: 1, source: 'stable' } };
   const call = (apiAt.call as unknown as Record<string, Record<string, PriceFn> | undefined>).swapRuntimeApi
     ?.currentAlphaPrice;
@@ -32,8 +37,8 @@ export async function subnetPrice(apiAt: ApiDecoration<'promise'>, netuid: numbe
       reason = `SwapRuntimeApi.current_alpha_price failed: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
-  const taoIn = fieldOf(dyn, 'taoIn')?.toString() ?? '0';
-  const alphaIn = fieldOf(dyn, 'alphaIn')?.toString() ?? '0';
+  const taoIn = (dyn && fieldOf(dyn, 'taoIn')?.toString()) ?? '0';
+  const alphaIn = (dyn && fieldOf(dyn, 'alphaIn')?.toString()) ?? '0';
   const p = poolReservePrice(taoIn, alphaIn);
   return {
     price: { taoPerAlpha: p, source: p === null ? 'unavailable' : 'pool-reserves' },

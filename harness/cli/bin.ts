@@ -46,7 +46,7 @@ export async function main(args: string[], io?: Partial<CliIo>): Promise<number>
       .help()
       .wrap(Math.min(110, process.stdout.columns || 100))
       .epilogue(
-        'Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid profile, 4 unknown subnet, 5 bad queries file, 10-14 Docker and miner, 20-22 GPU, 30-34 chain, 40-46 results and index, 50-51 run INVALID, 60-62 fleet, 70-71 capture, 130 interrupted; README.md explains each.',
+        'Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid profile, 4 unknown subnet, 5 bad queries file, 10-14 Docker and miner, 20-22 GPU, 30-36 chain, 40-46 results and index, 50-51 run INVALID, 60-62 fleet, 70-71 capture, 130 interrupted; README.md explains each.',
       )
       .fail((msg, err) => {
         throw err ?? new MinerbenchError('USAGE', msg, { hint: 'minerbench --help' });

@@ -2,6 +2,26 @@
 // of every incentive law). Produced by evaluate/subnet-economics.ts; embedded in results and the strategist's table.
 import { z } from 'zod';
 
+const spread = z.strictObject({ p50: z.number().min(0), p90: z.number().min(0), max: z.number().min(0) });
+
+/** The honest per-miner view over a window of per-UID samples (evaluate/operator-figures.ts). */
+export const operatorFiguresSchema = z.strictObject({
+  samples: z.number().int().min(1),
+  fromBlock: z.number().int().min(0),
+  toBlock: z.number().int().min(0),
+  daysCovered: z.number().min(0),
+  requestedDays: z.number().positive().nullable(),
+  partial: z.boolean(),
+  missing: z.array(z.strictObject({ block: z.number().int().min(0), reason: z.string() })),
+  minerUids: z.number().int().min(0),
+  earningUids: z.number().int().min(0),
+  earningOperators: z.number().int().min(0),
+  zeroShare: z.number().min(0).max(1).nullable(),
+  perOperatorAlphaPerDay: spread.nullable(),
+  perOperatorTaoPerDay: spread.nullable(),
+  ownerAlphaPerDay: z.number().min(0),
+});
+
 export const subnetEconomicsSchema = z.strictObject({
   netuid: z.number().int().min(0),
   name: z.string(),
@@ -44,6 +64,23 @@ export const subnetEconomicsSchema = z.strictObject({
     .nullable(),
   assumptions: z.array(z.string()),
   warnings: z.array(z.string()),
+  // Added for the strategist's table (optional, so results written before them still parse):
+  /** TAO per day entering the subnet's pool (SubnetTaoInEmission + SubnetExcessTao); 0 when emission is off. */
+  taoInflowPerDay: z.number().min(0).nullable().optional(),
+  /** Miner alpha per day routed to the owner (MinerBurned x the miner share, or owner-owned UIDs' incentive). */
+  minerBurnedAlphaPerDay: z.number().min(0).nullable().optional(),
+  registrationAllowed: z.boolean().nullable().optional(),
+  /** SubnetMovingPrice (EMA), to compare with the spot price. */
+  movingPrice: z.number().min(0).nullable().optional(),
+  /** Incentive mechanisms and the share of emission each gets (fractions; even when the owner set none). */
+  mechanisms: z
+    .strictObject({ count: z.number().int().min(1), split: z.array(z.number().min(0)) })
+    .nullable()
+    .optional(),
+  /** Per-operator figures over a window; null without per-UID data (see operatorsNote). */
+  operators: operatorFiguresSchema.nullable().optional(),
+  operatorsNote: z.string().optional(),
 });
 
 export type SubnetEconomics = z.infer<typeof subnetEconomicsSchema>;
+export type OperatorFigures = z.infer<typeof operatorFiguresSchema>;

@@ -6,7 +6,8 @@ import { jsonlLines } from '../artifacts/jsonl-lines.ts';
 import { runFolderAt, type RunFolder } from '../artifacts/run-folder.ts';
 import { MinerbenchError } from '../errors.ts';
 import type { SampledTrace } from '../evaluate/energy-section.ts';
-import { chainSnapshotSchema, type ChainSnapshot } from '../model/chain-snapshot-schema.ts';
+import { parseChainSnapshot } from '../chain/chain-snapshot-file.ts';
+import type { ChainSnapshot } from '../model/chain-snapshot-schema.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { RequestRecord } from '../model/request-record.ts';
 import { runContextSchema, type RunContext } from '../model/run-context.ts';
@@ -61,10 +62,12 @@ export function readRunArtifacts(dir: string): RunArtifacts {
     : null;
   let chain: ChainSnapshot | null = null;
   if (existsSync(folder.chainSnapshot)) {
-    const c = chainSnapshotSchema.safeParse(readJson(folder, folder.chainSnapshot, 'its chain snapshot'));
-    if (!c.success)
-      throw unreadable(folder, 'its chain snapshot', '(artifacts/chain-snapshot.json) is not a minerbench snapshot');
-    chain = c.data;
+    // Through the snapshot reader: a version-1 snapshot (minerbench 0.1) is migrated, a broken one named.
+    try {
+      chain = parseChainSnapshot(readJson(folder, folder.chainSnapshot, 'its chain snapshot'), folder.chainSnapshot);
+    } catch (e) {
+      throw unreadable(folder, 'its chain snapshot', `(artifacts/chain-snapshot.json): ${(e as Error).message}`);
+    }
   }
   return { folder, context, queries, gpuSamples, chain, replayLines: () => replayLines(folder) };
 }

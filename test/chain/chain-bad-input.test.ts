@@ -1,7 +1,8 @@
 // Bad input on the chain side: unreachable or silent endpoints, the wrong chain, a missing netuid, a pruned block, bad files.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -17,6 +18,7 @@ import { DEFAULT_SNAPSHOT_PATH } from '../../harness/chain/default-snapshot.ts';
 import { MinerbenchError } from '../../harness/errors.ts';
 import { describeShared, itShared } from '../support/describe-shared.ts';
 
+const V1_FILE = fileURLToPath(new URL('../fixtures/chain/snapshot-v1-sn1.json', import.meta.url));
 const finney = (url: string) => ({ network: 'finney', url, genesisHash: FINNEY_GENESIS });
 let cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -124,12 +126,12 @@ describeShared('reading', () => {
     expect(e.hint).toBe('existing netuids: 1');
   });
 
-  it('a block older than a pruned node keeps: CHAIN_DATA_MISSING pointing at the archive node', async () => {
+  it('a block older than a pruned node keeps: CHAIN_STATE_PRUNED (exit 35) pointing at the archive node', async () => {
     const s = await serve({ archive: false });
     const c = await connect(s.url);
     // Block 6,522,038 has a recorded hash and header; a pruned node answers its state with "State already discarded".
     const e = await rejection(readChainSnapshot(c, { block: 6_522_038 }));
-    expect(e.code).toBe('CHAIN_DATA_MISSING');
+    expect([e.code, e.exitCode]).toEqual(['CHAIN_STATE_PRUNED', 35]);
     expect(e.message).toContain('block 6522038');
     expect(e.message).toContain('not an archive node');
     expect(e.hint).toContain('--network archive');
@@ -154,8 +156,8 @@ describeShared(
       const c = await connect(s.url);
       const snap = await readChainSnapshot(c, { block: 6_852_690 });
       expect(snap.source.method).toBe('storage');
-      // block hash, header, runtime version, netuid list, 2 globals, then 3 batched reads for the subnet
-      expect(snap.source.requests).toBeLessThanOrEqual(10);
+      // block hash, header, runtime version, netuid list, 3 batched reads for the subnet, 4 globals and 1 economics batch
+      expect(snap.source.requests).toBeLessThanOrEqual(14);
       const x = snap.subnets[0]!;
       expect([x.netuid, x.name, x.tempo, x.numUids, x.burnRao, x.immunityPeriod]).toEqual([
         1,
@@ -165,16 +167,28 @@ describeShared(
         '500000',
         7200,
       ]);
-      const fromApi = JSON.parse(
-        await import('node:fs/promises').then((f) => f.readFile(DEFAULT_SNAPSHOT_PATH, 'utf8')),
-      ).subnets[0];
+      // the same block read through the runtime APIs (another recorded server)
+      const viaApi = await readChainSnapshot(await connect((await serve({})).url), { block: 6_852_690 });
+      const fromApi = viaApi.subnets[0]!;
       expect(x.uids).toEqual(fromApi.uids);
       expect(x.pool).toEqual(fromApi.pool);
       expect(x.price).toEqual({ taoPerAlpha: fromApi.price.taoPerAlpha, source: 'pool-reserves' });
+      expect(x.uids!.hotkeys).toHaveLength(1024);
       expect(snap.blockEmissionRao).toBe('1000000000');
       expect(snap.subnetOwnerCut).toBe(11_796);
       expect(snap.warnings.join('\n')).toContain('this runtime has no subnet runtime APIs');
       expect([...s.syntheticAnswers].some((l) => l.includes('V14 storage types'))).toBe(true);
+    });
+
+    it('a runtime whose layout lacks an item the reader needs: CHAIN_LAYOUT_UNKNOWN (36) naming it (constructed metadata)', async () => {
+      const s = await serve({ runtimeApis: false, withoutStorageItems: ['SubnetTAO'] });
+      const c = await connect(s.url);
+      const e = await rejection(readChainSnapshot(c, { block: 6_852_690 }));
+      expect([e.code, e.exitCode]).toEqual(['CHAIN_LAYOUT_UNKNOWN', 36]);
+      expect(e.message).toBe(
+        'this runtime has neither the subnet runtime APIs nor the storage item SubtensorModule.subnetTAO',
+      );
+      expect([...s.syntheticAnswers].join('\n')).toContain('without SubtensorModule.SubnetTAO (constructed)');
     });
 
     it('a netuid that does not exist is reported from the storage path too', async () => {
@@ -195,13 +209,45 @@ describe('snapshot files', () => {
     const e = await rejection(loadChainSnapshotFile(file));
     expect(e.code).toBe('SNAPSHOT_INVALID');
     expect(e.message).toContain('schema version 0');
-    expect(e.message).toContain('reads version 1');
+    expect(e.message).toContain('reads versions 1 and 2');
+  });
+
+  it('reads a version-1 file (SN1 at block 6,852,690, written by the earlier minerbench) as version 2', async () => {
+    const snap = await loadChainSnapshotFile(V1_FILE);
+    expect(snap.schemaVersion).toBe(2);
+    const s = snap.subnets[0]!;
+    expect([s.netuid, s.name, s.uids!.hotkeys.length, s.counts.validators]).toEqual([1, 'Apex', 1024, 12]);
+    expect(s.emission).toEqual({
+      enabled: null,
+      minerBurnedFraction: null,
+      firstEmissionBlock: null,
+      firstEmissionKnown: false,
+      subtokenEnabled: null,
+    });
+    expect([snap.blockTiming, s.perBlock.excessTaoRao, s.mechanisms]).toEqual([null, null, null]);
+    expect(snap.warnings.join('\n')).toContain('read from a version-1 snapshot file');
+  });
+
+  it('a snapshot with subnets missing fields names each field and the netuid it belongs to', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mb-snap-'));
+    const file = join(dir, 'holes.json');
+    const snap = JSON.parse(await readFile(DEFAULT_SNAPSHOT_PATH, 'utf8'));
+    delete snap.subnets[0].emission;
+    delete snap.subnets[63].perBlock.excessTaoRao;
+    await writeFile(file, JSON.stringify(snap));
+    const e = await rejection(loadChainSnapshotFile(file));
+    expect(e.code).toBe('SNAPSHOT_INVALID');
+    expect(e.message).toBe(`${file} is not a valid chain snapshot (2 problem(s))`);
+    expect(e.details).toEqual([
+      'subnets.0.emission (netuid 1): Invalid input: expected object, received undefined',
+      'subnets.63.perBlock.excessTaoRao (netuid 64): Invalid input: expected string, received undefined',
+    ]);
   });
 
   it('refuses a file with unknown keys or bad amounts, listing every problem', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mb-snap-'));
     const file = join(dir, 'bad.json');
-    const good = JSON.parse(await import('node:fs/promises').then((f) => f.readFile(DEFAULT_SNAPSHOT_PATH, 'utf8')));
+    const good = JSON.parse(await readFile(DEFAULT_SNAPSHOT_PATH, 'utf8'));
     good.extra = 1;
     good.blockEmissionRao = '-5';
     await writeFile(file, JSON.stringify(good));

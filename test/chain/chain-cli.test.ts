@@ -1,8 +1,9 @@
-// chain snapshot / estimate commands and the subnet ranking, run in-process against the recorded-traffic server.
+// chain snapshot / estimate commands and the snapshot source rules, run in-process against the recorded-traffic server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import {
   startRecordedChainServer,
@@ -11,13 +12,10 @@ import {
 } from '../support/recorded-chain-server.ts';
 import { chainCommand } from '../../harness/cli/commands/chain.ts';
 import { estimateEarnings } from '../../harness/cli/commands/estimate.ts';
-import {
-  loadSnapshotOrDefault,
-  renderSubnetRanking,
-  pricesFromArgs,
-} from '../../harness/cli/commands/subnets-earnings.ts';
+import { loadSnapshotOrDefault, pricesFromArgs } from '../../harness/cli/commands/subnets-earnings.ts';
 import { loadChainSnapshotFile } from '../../harness/chain/chain-snapshot-file.ts';
 import { loadDefaultSnapshot } from '../../harness/chain/default-snapshot.ts';
+import { MinerbenchError } from '../../harness/errors.ts';
 import type { CliIo } from '../../harness/cli/cli-command.ts';
 import { itShared } from '../support/describe-shared.ts';
 import { SHARED_FIXTURES_PRESENT } from '../support/shared-fixtures.ts';
@@ -63,40 +61,73 @@ describe('minerbench chain snapshot', () => {
     const file = join(dir, 'snap.json');
     expect(o.stdout.join('')).toBe(`${file}\n`);
     const snap = await loadChainSnapshotFile(file);
-    expect(snap.schemaVersion).toBe(1);
+    expect(snap.schemaVersion).toBe(2);
     expect(snap.block.number).toBe(6_852_690);
     expect(snap.block.time).toBe('2025-11-10T15:12:24.000Z');
     expect(snap.source.network).toBe('custom');
     expect(o.stderr.join('')).toContain('block 6852690 (2025-11-10T15:12:24.000Z), 1 subnets via runtime-api');
-    // offline from that file: the same SN1 earnings as the shipped snapshot
+    // offline from that file: the same SN1 per-UID state as the version-1 file of that block
     const loaded = await loadSnapshotOrDefault({ chain: 'snap.json', cwd: dir });
     expect(loaded.origin).toBe('file');
-    expect(loaded.snapshot.subnets[0]!.uids.emissionRao).toEqual(
-      (await loadDefaultSnapshot()).subnets[0]!.uids.emissionRao,
+    const v1 = await loadChainSnapshotFile(
+      fileURLToPath(new URL('../fixtures/chain/snapshot-v1-sn1.json', import.meta.url)),
     );
+    expect(loaded.snapshot.subnets[0]!.uids!.emissionRao).toEqual(v1.subnets[0]!.uids!.emissionRao);
   });
 
   it('requires --out', async () => {
     await expect(chainCommand.handler({ action: 'snapshot' }, io())).rejects.toThrow(/needs --out FILE/);
   });
+
+  it('refuses a negative --chain-timeout and a NaN netuid before touching the chain, listing both', async () => {
+    const before = server.requests.length;
+    const e = await chainCommand
+      .handler(
+        { action: 'snapshot', out: 'x.json', network: server.url, chainTimeout: -1000, netuids: [Number.NaN] },
+        io(),
+      )
+      .catch((x: unknown) => x as MinerbenchError);
+    expect((e as MinerbenchError).code).toBe('USAGE');
+    expect((e as MinerbenchError).details).toEqual([
+      'flag --netuids: must be a netuid (an integer 0-65535) (got [null])',
+      'flag --chain-timeout: must be > 0 seconds (got -1000)',
+    ]);
+    expect(server.requests.length).toBe(before);
+  });
 });
 
 describe('loadSnapshotOrDefault', () => {
-  it('falls back to the shipped snapshot when no chain answers, with a warning naming its block and date', async () => {
+  async function deadPort(): Promise<number> {
     const srv = createServer();
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
     const port = (srv.address() as { port: number }).port;
     await new Promise<void>((r) => srv.close(() => r()));
+    return port;
+  }
+
+  it('an explicit --network that does not answer is CHAIN_UNREACHABLE, never a silent fall back', async () => {
+    const port = await deadPort();
+    const e = await loadSnapshotOrDefault({ network: `ws://127.0.0.1:${port}`, retries: 0, timeoutMs: 2_000 }).catch(
+      (x: unknown) => x as MinerbenchError,
+    );
+    expect((e as MinerbenchError).code).toBe('CHAIN_UNREACHABLE');
+    expect((e as MinerbenchError).hint).toContain('does not fall back to the shipped snapshot');
+    expect((e as MinerbenchError).hint).toContain('--fallback-snapshot or --offline');
+  });
+
+  it('falls back to the shipped snapshot when asked, with a warning naming its block, date and age', async () => {
+    const port = await deadPort();
     const loaded = await loadSnapshotOrDefault({
       network: `ws://127.0.0.1:${port}`,
+      fallback: true,
       retries: 0,
       timeoutMs: 2_000,
-      now: new Date('2025-11-20T15:12:24Z'),
+      now: new Date('2026-08-17T08:35:00Z'),
     });
     expect(loaded.origin).toBe('default');
     expect(loaded.warnings[0]).toContain(`ws://127.0.0.1:${port}`);
     expect(loaded.warnings[1]).toBe(
-      'using the snapshot shipped with minerbench (block 6,852,690 of 2025-11-10T15:12:24.000Z, 10 days old; 1 subnet(s): 1), not live chain data',
+      'using the snapshot shipped with minerbench (block 8,791,253 of 2026-08-07T08:35:00.000Z (capture time), 10 days old; 128 subnets; no per-UID data), not live chain data',
     );
   });
 
@@ -112,53 +143,18 @@ describe('loadSnapshotOrDefault', () => {
   });
 });
 
-describe('subnet ranking on the shipped snapshot', () => {
-  it('prints a ranked table with the block and date it is from', async () => {
-    const snap = await loadDefaultSnapshot();
-    const text = renderSubnetRanking(snap, {
-      prices: pricesFromArgs({ taoPrice: 300, currency: 'USD', taoPriceAt: '2025-11-10T00:00:00Z' }),
-      now: new Date('2025-11-20T15:12:24Z'),
-    });
-    const [header, row] = text.split('\n');
-    expect(header).toMatch(
-      /^#\s+netuid\s+name\s+alpha TAO\s+miner pool TAO\/d\s+pool USD\/d\s+paying\s+median miner TAO\/d/,
-    );
-    expect(row!.trim().split(/\s+/)).toEqual([
-      '1',
-      '1',
-      'Apex',
-      '0.00953',
-      '0.00',
-      '0.00',
-      '0',
-      '0.00',
-      '0.00',
-      '-',
-      '-',
-      '28.14',
-      '0.0005',
-      '24.0',
-    ]);
-    expect(text).toContain('block 6,852,690 of 2025-11-10T15:12:24.000Z, 10 days old');
-    expect(text).toContain('TAO = 300 USD at 2025-11-10T00:00:00Z');
-  });
-
-  it('refuses a negative --tao-price', () => {
-    expect(() => pricesFromArgs({ taoPrice: -3 })).toThrow(/tao-price must be a number >= 0/);
-  });
-});
-
-describe('estimateEarnings on the shipped snapshot', () => {
-  it('SN1 at block 6,852,690 pays no ordinary miner, so no rank breaks even', async () => {
+describe('estimateEarnings on the shipped snapshot (no per-UID data)', () => {
+  it('SN1 of 2026-08-07: the pool from chain state, no rank spread without per-UID data', async () => {
     const m = estimateEarnings(
       { netuid: 1, avgPowerW: 300, p99Ms: 900, timeoutS: 12, capacityQps: 3, qualityMean: 0.9, validatorQps: 0.05 },
       await loadDefaultSnapshot(),
       { prices: pricesFromArgs({ taoPrice: 300, kwhPrice: 0.2 }) },
     );
-    expect(m.subnet.payingMiners).toBe(0);
+    expect(m.subnet.perUid).toBe(false);
     expect(m.atRanks).toEqual([]);
-    expect(m.breakEvenRank).toBeNull();
-    expect(m.breakEvenNote).toBe('no paying miners on this subnet: no rank breaks even');
+    // alpha_out 1 x (53,739/65,535) x 0.5 x 7,200 x (1 - MinerBurned 0.36414...)
+    expect(m.subnet.minerPool.alphaPerDay).toBeCloseTo((193_460_400 / 65_535) * (1 - 0.3641428949777037), 6);
+    expect(m.subnet.assumptions[0]).toContain('no per-UID data in this snapshot (needs live chain)');
     expect(m.power.costPerDay).toBeCloseTo(((300 * 24) / 1000) * 0.2, 12);
     expect(m.capacity.ok).toBe(true);
   });

@@ -25,9 +25,9 @@ describe('minerbench estimate', () => {
       '1.3',
     ]);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain('using the snapshot shipped with minerbench (block 6,852,690');
+    expect(r.err).toContain('using the snapshot shipped with minerbench (block 8,791,253');
     expect(r.out).toContain('power: 418 W x PUE 1.3 = 13.05 kWh/day = 1.57 USD/day');
-    expect(r.out).toContain('chain: block 6,852,690 of 2025-11-10T15:12:24.000Z');
+    expect(r.out).toContain('chain: block 8,791,253 of 2026-08-07T08:35:00.000Z (capture time)');
     expect(r.out).toContain('placement (spread-only)');
   });
 
@@ -38,7 +38,7 @@ describe('minerbench estimate', () => {
       chain: { block: { number: number } };
       earnings: { power: { avgPowerW: number; costPerDay: number } };
     };
-    expect(j.chain.block.number).toBe(6852690);
+    expect(j.chain.block.number).toBe(8_791_253);
     expect(j.earnings.power.avgPowerW).toBeCloseTo(418.31, 1);
     expect(j.earnings.power.costPerDay).toBeCloseTo((418.31 * 24 * 0.12) / 1000, 2);
   });

@@ -79,8 +79,8 @@ describe('minerbench run template (real Docker)', () => {
     expect(result.environment.docker?.version).toMatch(/\d+\.\d+/);
     expect(result.environment.runtime.image?.tag).toMatch(/^minerbench\/template:/);
     expect(result.energy).toMatchObject({ measured: false });
-    expect(result.chain).toMatchObject({ origin: 'default', block: 6852690, blockTime: '2025-11-10T15:12:24.000Z' });
-    expect(result.warnings.join('\n')).toContain('using the snapshot shipped with minerbench (block 6,852,690');
+    expect(result.chain).toMatchObject({ origin: 'default', block: 8791253, blockTime: '2026-08-07T08:35:00.000Z' });
+    expect(result.warnings.join('\n')).toContain('using the snapshot shipped with minerbench (block 8,791,253');
     const dir = path.dirname(resultPath(r.err));
     const lines = (f: string) =>
       readFileSync(path.join(dir, 'artifacts', f), 'utf8')

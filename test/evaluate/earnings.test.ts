@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { subnetEarnings, rankAtPercentile } from '../../harness/evaluate/earnings.ts';
 import { MinerbenchError } from '../../harness/errors.ts';
-import { constructedSnapshot, constructedSubnet } from './earnings-fixture.ts';
+import { constructedSnapshot, constructedSubnet, withUids } from './earnings-fixture.ts';
 
 const noPrices = { taoPrice: null, kwhPrice: null };
 const usd = { taoPrice: { value: 400, currency: 'USD', at: '2026-01-01T12:00:00Z' }, kwhPrice: null };
@@ -60,10 +60,9 @@ describe('subnetEarnings', () => {
   });
 
   it('splits a UID that both mines and validates by its incentive and dividend shares', () => {
-    const s = constructedSubnet();
     // UID 1 also holds all dividends: a = 3/10, b = 1, so its miner part is 15 x 0.3/1.3.
     const e = subnetEarnings(
-      constructedSnapshot([{ ...s, uids: { ...s.uids, dividends: [0, 65535, 0, 0, 0] } }]),
+      constructedSnapshot([constructedSubnet(withUids({ dividends: [0, 65535, 0, 0, 0] }))]),
       7,
       noPrices,
     );
@@ -79,9 +78,8 @@ describe('subnetEarnings', () => {
   });
 
   it('no paying miners: empty distribution, null shares', () => {
-    const s = constructedSubnet();
     const e = subnetEarnings(
-      constructedSnapshot([{ ...s, uids: { ...s.uids, incentive: [0, 0, 0, 0, 4] } }]),
+      constructedSnapshot([constructedSubnet(withUids({ incentive: [0, 0, 0, 0, 4] }))]),
       7,
       noPrices,
     );

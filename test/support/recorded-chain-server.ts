@@ -4,6 +4,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { syntheticRuntimeApi, type SyntheticValues } from '../chain/support/synthetic-runtime-api.ts';
 import { syntheticStorage } from '../chain/support/synthetic-storage.ts';
 import { sharedFixture } from './shared-fixtures.ts';
+import { BLOCK_2026, storage2026, syntheticHash, withoutItems } from './recorded-chain-extras.ts';
+
+export { BLOCK_2026, STORAGE_2026_FILE } from './recorded-chain-extras.ts';
 
 /** The recorded chain traffic, in ../shared/fixtures/chain (never copied into the project). */
 const FIXTURES = sharedFixture('chain/');
@@ -37,6 +40,27 @@ export interface RecordedChainServerOptions {
   silent?: boolean;
   /** Delay every answer by this many ms, as a network round trip would (benchmarks). */
   latencyMs?: number;
+  /**
+   * Spec 343 only: the recorded seed whose head the server answers at. 'get_all_subnets_info' is finney block
+   * 6,521,727 (spec 315, 2025-09-25): every subnet's get_subnets_info_v2 and Swap.AlphaSqrtPrice. No spec-315 metadata
+   * was recorded, so the spec-343 metadata is served for it (labelled synthetic).
+   */
+  seed?: 'metagraph' | 'get_all_subnets_info';
+  /**
+   * Also answer state_queryStorageAt at block 8,740,402 (2026-07-31) from the recorded raw storage values of 128 subnets
+   * in ../shared/fixtures/chain/multi-subnet (MinerBurned, SubnetEmissionEnabled, SubnetExcessTao...).
+   */
+  storage2026?: boolean;
+  /**
+   * Answer chain_getBlockHash / chain_getHeader for unrecorded blocks below the head (synthetic hashes and headers, as
+   * a node keeps them), so a window of blocks can be asked for: their state is pruned (not archive) or not recorded.
+   */
+  syntheticHistory?: boolean;
+  /**
+   * Constructed: the recorded V14 metadata with these SubtensorModule storage items removed, as a runtime that renamed
+   * them would be (no recorded runtime lacks them). Only with runtimeApis: false (V14 is what is served then).
+   */
+  withoutStorageItems?: string[];
 }
 
 export interface RecordedRequest {
@@ -65,12 +89,12 @@ interface Scenario {
   v15Hex: string;
 }
 
-function loadRecordings(file: string, preferSeeds: string[]): Recordings {
+function loadRecordings(file: string, preferSeeds: string[], only = false): Recordings {
   const data = JSON.parse(readFileSync(FIXTURES + file, 'utf8')) as {
     WEBSOCKET_RESPONSES: Record<string, Record<string, Record<string, unknown>>>;
   };
   const seeds = Object.keys(data.WEBSOCKET_RESPONSES);
-  const ordered = [...preferSeeds, ...seeds.filter((s) => !preferSeeds.includes(s))];
+  const ordered = only ? preferSeeds : [...preferSeeds, ...seeds.filter((s) => !preferSeeds.includes(s))];
   const map: Recordings = new Map();
   for (const seed of ordered) {
     for (const [method, byParams] of Object.entries(data.WEBSOCKET_RESPONSES[seed] ?? {})) {
@@ -120,11 +144,42 @@ function scenario(spec: 343 | 393, rec: Recordings): Scenario {
 
 export async function startRecordedChainServer(opts: RecordedChainServerOptions = {}): Promise<RecordedChainServer> {
   const spec = opts.spec ?? 343;
+  const seed = opts.seed ?? 'metagraph';
   const rec =
     spec === 343
-      ? loadRecordings('bittensor/integration_websocket_data.json', ['metagraph'])
+      ? loadRecordings('bittensor/integration_websocket_data.json', [seed])
       : loadRecordings('async-substrate-interface/integration_websocket_data.json', ['test_same_events']);
+  /** The seed's head runs spec 315: the spec-343 metadata stands in for it. */
+  const metadataLabel =
+    seed === 'get_all_subnets_info'
+      ? 'metadata of spec 343 served for a spec-315 block (no spec-315 metadata recorded)'
+      : null;
+  const raw2026 = opts.storage2026 ? storage2026() : null;
+  const v14Label = opts.withoutStorageItems?.length
+    ? `state_getMetadata: the recorded spec-343 metadata without SubtensorModule.${opts.withoutStorageItems.join(', ')} (constructed)`
+    : null;
+  // Values recorded with state_queryStorageAt / state_getStorageAt at the head (null block), and recorded key listings.
+  const atHead = new Map<string, string | null>();
+  const keyListings = new Map<string, Set<string>>();
+  // Only the scenario's own seed was recorded at its head; other seeds hold other blocks.
+  const own = spec === 343 ? loadRecordings('bittensor/integration_websocket_data.json', [seed], true) : new Map();
+  for (const [key, value] of own) {
+    const q = /^state_queryStorageAt \[(.*)\]$/.exec(key);
+    if (q) {
+      for (const set of (value.result as { changes: [string, string | null][] }[] | undefined) ?? [])
+        for (const [k, v] of set.changes) atHead.set(k, v);
+    }
+    const g = /^state_getStorageAt \["(0x[0-9a-f]+)"\]$/.exec(key);
+    if (g) atHead.set(g[1]!, (value.result as string | null) ?? null);
+    const kp = /^state_getKeysPaged \["(0x[0-9a-f]+)"/.exec(key);
+    if (kp && Array.isArray(value.result)) {
+      const set = keyListings.get(kp[1]!) ?? new Set<string>();
+      for (const k of value.result as string[]) set.add(k);
+      keyListings.set(kp[1]!, set);
+    }
+  }
   const sc = scenario(spec, rec);
+  if (v14Label && sc.v14Hex) sc.v14Hex = withoutItems(sc.v14Hex, opts.withoutStorageItems!);
   const runtimeApis = opts.runtimeApis ?? true;
   const synthesize = opts.synthesize ?? true;
   const requests: RecordedRequest[] = [];
@@ -146,6 +201,36 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
   const storage =
     synthesize && !runtimeApis && sc.v14Hex ? syntheticStorage(sc.v14Hex, opts.syntheticValues ?? {}) : null;
   let subscription = 0;
+
+  /** Unrecorded blocks below the head: a hash and a header (synthetic), and pruned or unrecorded state. */
+  const syntheticNumbers = new Map<string, number>();
+  const history = (method: string, params: Json[]): { body: RecordedResponse; synthetic: string } | undefined => {
+    if (method === 'chain_getBlockHash' && typeof params[0] === 'number' && params[0] < sc.headNumber) {
+      if (rec.has(requestKey(method, params))) return undefined;
+      const hash = syntheticHash(params[0]);
+      syntheticNumbers.set(hash, params[0]);
+      blockNumbers.set(hash, params[0]);
+      return { body: { result: hash }, synthetic: 'chain_getBlockHash(n): hash of an unrecorded block' };
+    }
+    const n = typeof params[0] === 'string' ? syntheticNumbers.get(params[0]) : undefined;
+    if (method === 'chain_getHeader' && n !== undefined) {
+      syntheticNumbers.set(syntheticHash(n - 1), n - 1);
+      blockNumbers.set(syntheticHash(n - 1), n - 1);
+      return {
+        body: {
+          result: {
+            parentHash: syntheticHash(n - 1),
+            number: `0x${n.toString(16)}`,
+            stateRoot: syntheticHash(0),
+            extrinsicsRoot: syntheticHash(0),
+            digest: { logs: [] },
+          },
+        },
+        synthetic: 'chain_getHeader: header of an unrecorded block',
+      };
+    }
+    return undefined;
+  };
 
   const answer = (
     method: string,
@@ -180,8 +265,58 @@ export async function startRecordedChainServer(opts: RecordedChainServerOptions 
         tokenSymbol: ['TAO'],
       });
     }
-    const recorded = rec.get(requestKey(method, params));
+    if (raw2026 && method === 'state_queryStorageAt' && params[1] === BLOCK_2026.hash) {
+      const keys = params[0] as string[];
+      if (keys.every((k) => raw2026.prefixes.some((p) => k.startsWith(p)))) {
+        const absent = keys.filter((k) => !raw2026.values.has(k)).length;
+        const result = [{ block: BLOCK_2026.hash, changes: keys.map((k) => [k, raw2026.values.get(k) ?? null]) }];
+        return absent
+          ? synthetic(
+              `state_queryStorageAt at block 8,740,402: ${absent} key(s) absent from the recording answered as no value (the capture lists stored keys only)`,
+              result,
+            )
+          : { body: { result }, synthetic: null };
+      }
+    }
+    if (opts.syntheticHistory) {
+      const made = history(method, params);
+      if (made) return made;
+    }
+    if (v14Label && method === 'state_getMetadata') return synthetic(v14Label, sc.v14Hex);
+    if (
+      metadataLabel &&
+      (method === 'state_getMetadata' || (method === 'state_call' && params[0] === 'Metadata_metadata_at_version'))
+    )
+      return synthetic(metadataLabel, method === 'state_getMetadata' ? sc.v14Hex : sc.v15Hex);
+    const recorded =
+      rec.get(requestKey(method, params)) ??
+      (params.includes(sc.headHash)
+        ? rec.get(
+            requestKey(
+              method,
+              params.map((p) => (p === sc.headHash ? null : p)),
+            ),
+          )
+        : undefined);
     if (recorded) return { body: recorded, synthetic: null };
+    if (method === 'state_queryStorageAt' && (params[1] === sc.headHash || params[1] == null)) {
+      const keys = params[0] as string[];
+      if (keys.length && keys.every((k) => atHead.has(k)))
+        return synthetic(`state_queryStorageAt: ${keys.length} recorded values at the head, re-batched`, [
+          { block: sc.headHash, changes: keys.map((k) => [k, atHead.get(k)]) },
+        ]);
+    }
+    if (method === 'state_getKeysPaged' && (params[3] === sc.headHash || params[3] == null)) {
+      const [prefix, count, start] = params as [string, number, string | null];
+      const listing = keyListings.get(prefix);
+      if (listing)
+        return synthetic(`state_getKeysPaged: the recorded key listing of ${prefix.slice(0, 18)}…, re-paged`, [
+          ...[...listing]
+            .filter((k) => !start || k > start)
+            .sort()
+            .slice(0, count),
+        ]);
+    }
     const head = params[0] === undefined || params[0] === null;
     switch (method) {
       case 'system_chain':

@@ -55,7 +55,8 @@ export const resolvedConfigSchema = z.strictObject({
 export const chainUsedSchema = z.strictObject({
   origin: z.enum(['file', 'chain', 'default']),
   network: z.string(),
-  specVersion: z.number().int(),
+  /** null where the snapshot cannot say (the shipped 2026 capture has no runtime version). */
+  specVersion: z.number().int().nullable(),
   block: z.number().int(),
   blockHash: z.string(),
   blockTime: z.string().nullable(),
