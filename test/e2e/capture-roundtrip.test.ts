@@ -67,7 +67,7 @@ async function replayThrough(file: string, port: number, count: number, timeScal
       count,
       warmup: 0,
       transport,
-      endpoint: { ...endpoint, port },
+      endpoint: { ...endpoint, host: '127.0.0.1', port }, // the capture proxy, on loopback
       timeoutS: 20,
       timeoutWins: false,
       clock: realClock(now),
