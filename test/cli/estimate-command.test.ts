@@ -2,16 +2,18 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeShared } from '../support/describe-shared.ts';
+import { SHARED_FIXTURES_PRESENT } from '../support/shared-fixtures.ts';
 import { runCli } from '../support/run-cli.ts';
 
 import { readGolden } from '../fixtures/results/synthetic-results.ts';
 
 /** The GPU golden result (evaluated from the recorded H100 trace), as a result.json on disk. */
 const RESULT = path.join(mkdtempSync(path.join(tmpdir(), 'mb-estimate-')), 'result.json');
-writeFileSync(RESULT, JSON.stringify(readGolden('gpu')));
+if (SHARED_FIXTURES_PRESENT) writeFileSync(RESULT, JSON.stringify(readGolden('gpu')));
 
-describe('minerbench estimate', () => {
+describeShared('minerbench estimate', () => {
   it('prices the measured power and names the chain block it used', async () => {
     const r = await runCli([
       'estimate',
