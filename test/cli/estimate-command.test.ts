@@ -48,7 +48,7 @@ describeShared('minerbench estimate', () => {
   it('refuses a PUE below 1 (exit 2) and a result of another schema version (exit 41)', async () => {
     const pue = await runCli(['estimate', RESULT, '--offline', '--pue', '0.5']);
     expect(pue.code).toBe(2);
-    expect(pue.err).toContain('--pue must be >= 1 (got 0.5)');
+    expect(pue.err).toContain('flag --pue: must be >= 1 (power usage effectiveness of the site) (got 0.5)');
     // The same result, as a minerbench of another result schema would have written it.
     const otherVersion = path.join(mkdtempSync(path.join(tmpdir(), 'mb-estimate-')), 'result.json');
     writeFileSync(otherVersion, JSON.stringify({ ...JSON.parse(readFileSync(RESULT, 'utf8')), schemaVersion: 0 }));

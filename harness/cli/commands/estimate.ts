@@ -15,9 +15,7 @@ import { earningsOptionsFromArgs, withEarningsOptions, type EarningsCliArgs } fr
 import {
   chainSourceFromArgs,
   loadSnapshotOrDefault,
-  pricesFromArgs,
   withChainOptions,
-  withPriceOptions,
   type ChainCliArgs,
   type PriceCliArgs,
 } from './subnets-earnings.ts';
@@ -25,7 +23,6 @@ import { terminalText } from '../terminal-text.ts';
 
 interface EstimateArgs extends ChainCliArgs, PriceCliArgs, EarningsCliArgs {
   result: string;
-  validatorQps?: number;
   json?: boolean;
 }
 
@@ -81,15 +78,11 @@ export const estimateCommand: CliCommand<EstimateArgs> = {
   command: 'estimate <result>',
   describe: 'recompute the earnings of a saved run (result.json) with other prices or another chain snapshot',
   builder: (y: Argv) =>
-    withEarningsOptions(withPriceOptions(withChainOptions(y)))
+    withEarningsOptions(withChainOptions(y))
       .positional('result', { type: 'string', describe: 'a result.json written by minerbench run' })
-      .option('validator-qps', {
-        type: 'number',
-        describe: "queries/s validators send one miner (for the capacity check) [default: the run's profile]",
-      })
       .option('json', { type: 'boolean', describe: 'print the earnings JSON on stdout' }) as unknown as Argv,
   handler: async (argv, io) => {
-    const options = earningsOptionsFromArgs(argv, pricesFromArgs(argv));
+    const options = earningsOptionsFromArgs(argv, io.env);
     const result = readResult(argv.result);
     const run = runLikeFromResult(result, argv.validatorQps ?? result.config.validatorQps ?? null);
     const loaded = await loadSnapshotOrDefault({ ...chainSourceFromArgs(argv, io), netuids: [run.netuid] });

@@ -10,14 +10,20 @@ import { evaluateRunFolder } from '../../run/evaluate-run-folder.ts';
 import { evaluationHooks } from '../../run/evaluation-hooks.ts';
 import { storeAndRender } from '../../run/store-and-render.ts';
 import { answerLines } from '../answer-lines.ts';
-import { subnetsDir } from './run.ts';
+import { SUBNETS_DIR_OPTION, subnetsDir } from './run.ts';
+import { checkSubnetsDir } from './subnets-catalogue.ts';
+import { checkOutputDir } from '../../artifacts/output-dir.ts';
+import { commandOptions } from '../command-options.ts';
+import { yargsOptions } from '../option-flags.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
+const EVALUATE_OPTIONS = [SUBNETS_DIR_OPTION] as const;
+
 interface EvaluateArgs {
   runDir: string;
-  subnetsDir?: string;
   json?: boolean;
+  [k: string]: unknown;
 }
 
 export const evaluateCommand: CliCommand<EvaluateArgs> = {
@@ -26,16 +32,18 @@ export const evaluateCommand: CliCommand<EvaluateArgs> = {
   builder: (y: Argv) =>
     y
       .positional('run-dir', { type: 'string', describe: 'a run folder: <out>/runs/<run id>' })
-      .option('subnets-dir', {
-        type: 'string',
-        describe: 'folder of your own subnet plugins [default: the bundled subnets/]',
-      })
+      .options(yargsOptions(EVALUATE_OPTIONS))
       .option('json', { type: 'boolean', describe: 'print the result JSON on stdout' })
       .example('$0 evaluate .minerbench/runs/20261125-101500-template-a1b2', 're-evaluate one run'),
   handler: async (argv, io) => {
+    const o = commandOptions('evaluate', EVALUATE_OPTIONS, argv, io.env);
+    const plugins = subnetsDir(o, io);
+    checkSubnetsDir(plugins, o.subnetsDir ? '--subnets-dir' : 'MINERBENCH_SUBNETS_DIR');
     const dir = path.resolve(io.cwd, argv.runDir);
     const a = readRunArtifacts(dir);
-    const { profile, file } = await loadSubnet(a.context.subnet.id, subnetsDir(argv, io));
+    // result.json and the report are rewritten in the run folder: checked before anything is evaluated.
+    checkOutputDir(dir, '<run-dir>');
+    const { profile, file } = await loadSubnet(a.context.subnet.id, plugins);
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
     if (sha !== a.context.profile.sha256)
       io.err(`note: ${a.context.profile.file} changed since the run: scored with the current plugin\n`);
