@@ -1,13 +1,14 @@
 // Every command's flags are validated before anything starts: ranges, NaN, negatives and conflicts end in one USAGE
 // error (exit 2) that names each bad flag and its value, all problems at once.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
 
 const store = mkdtempSync(path.join(os.tmpdir(), 'minerbench-flags-')); // empty: a late check would end in 44
 const RESULT = path.resolve(import.meta.dirname, '../fixtures/runs/template-cpu');
+afterAll(() => rmSync(store, { recursive: true, force: true }));
 
 /** Exit 2, one USAGE error, and each expected line in it. */
 async function refused(args: string[], ...lines: string[]): Promise<void> {

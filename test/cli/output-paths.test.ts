@@ -2,7 +2,7 @@
 // a file, a folder that cannot be written. Every command ends with STORE_FAILED (42) and one message naming the flag and
 // the path, before the chain, Docker, the miner, a listener or a fleet machine is touched (each test points those at
 // something that would fail with another exit code, so a late check would show), and nothing is created.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,10 @@ const ro = readOnlyFolder();
 const roDir = 'dir' in ro ? ro.dir : '';
 const roSkip = 'skip' in ro ? ro.skip : '';
 if (roSkip) console.warn(`output-paths: read-only folder cases skipped: ${roSkip}`);
-afterAll(() => 'release' in ro && (ro as ReadOnlyFolder).release());
+afterAll(() => {
+  if ('release' in ro) (ro as ReadOnlyFolder).release();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 /** A port nothing listens on (bound, then closed). */
 async function closedPort(): Promise<number> {
