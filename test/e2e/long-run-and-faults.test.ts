@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunResult } from '../../harness/model/result/run-result.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -204,8 +204,19 @@ describe('faults in evaluation: nothing measured is lost', () => {
 
   it('evaluation that throws: artifacts kept, result failed with EVALUATION_FAILED and how to re-evaluate, exit 52', async () => {
     const out = tmpOut('minerbench-evalfail-');
-    const r = await minerbench(external('evaluation-throws', out, 200), out);
-    expect(r.err).toContain('error EVALUATION_FAILED: the run measured, but evaluating it failed');
+    // The fault: evaluation itself throws (a bug in minerbench, say). Injected at the module boundary, in this process.
+    vi.resetModules();
+    vi.doMock('../../harness/run/evaluate-artifacts.ts', () => ({
+      evaluateArtifacts: () => {
+        throw new Error('injected fault: the evaluation threw');
+      },
+    }));
+    const { runCli } = await import('../support/run-cli.ts');
+    const r = await runCli(external('evaluation-throws', out, 200), process.env, ROOT);
+    vi.doUnmock('../../harness/run/evaluate-artifacts.ts');
+    expect(r.err).toContain(
+      'error EVALUATION_FAILED: the run measured, but evaluating it failed: injected fault: the evaluation threw',
+    );
     expect(r.code).toBe(52);
     const { file, result } = resultOf(r.err);
     const dir = path.dirname(file);
