@@ -7,6 +7,7 @@ import type { OptionSpec } from '../config/option-spec.ts';
 import type { MinerProfile, SubnetProfile } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { RunContext } from '../model/run-context.ts';
+import type { MachineMeasure } from '../model/machine-measure.ts';
 import type { RunEventSink } from '../model/run-events.ts';
 import type { RequestRecord } from '../model/request-record.ts';
 import type { RunResult } from '../model/result/run-result.ts';
@@ -144,7 +145,7 @@ export interface WorkloadSections {
       qualityMean: number | null;
       validatorQps: number | null;
     } | null;
-    tokens: { promptTokensPerS: number | null; outputTokensPerS: number | null } | null;
+    tokens: MachineMeasure['tokens'];
     /** Stress workload: sustained TFLOPS of all GPUs together (null for a CPU stand-in) and whether the load held. */
     stress?: { fp16Tflops: number | null; fp32Tflops: number | null; stable: boolean | null } | null;
     /** Mean GPU power the workload measured itself (stress: over its steady intervals); else the energy section's. */
