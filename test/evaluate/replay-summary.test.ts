@@ -160,6 +160,6 @@ describe('tokens of streamed answers', () => {
     expect(st.outputTokensPerWindowS).toBe(30); // 60 / 2 s
     // median of 200, 300, 100 tokens/s, kept in an HDR histogram (within 0.1 %)
     expect(Math.abs(st.promptTokensPerS!.p50! - 200)).toBeLessThan(0.2);
-    expect(st.tokensPerS.p50).toBe(20); // median of 20, 20, 30
+    expect(Math.abs(st.tokensPerS.p50! - 20)).toBeLessThan(0.02); // median of 20, 20, 30 (HDR, within 0.1 %)
   });
 });
