@@ -103,6 +103,11 @@ export const estimateCommand: CliCommand<EstimateArgs> = {
     if (Object.keys(ownFlags).length) over.flags = ownFlags;
     // A table only when one is given (--law-table, or the law's own file flag such as --auction FILE); else the run's copy.
     const { law, config } = resolveLaw(profile.law, path.relative(io.cwd, file) || file);
+    for (const spec of lawOptionSpecs())
+      if (spec.key in lawFlags && (spec === lawTableOption ? !law.tableSchema : !law.options.includes(spec)))
+        io.err(
+          `warning: --${spec.flag} is ignored: ${c.subnet.id} is priced by the ${law.kind} law, which ${spec === lawTableOption ? 'takes no table' : 'does not read it'}\n`,
+        );
     const fileFlag = law.tableOption && law.tableOption.isFile(lawFlags[law.tableOption.key]);
     if (typeof lawTable === 'string' || fileFlag) {
       const t = loadLawTableFor({
