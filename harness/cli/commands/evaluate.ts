@@ -7,7 +7,9 @@ import { loadSubnet } from '../../config/subnet-registry.ts';
 import { MinerbenchError } from '../../errors.ts';
 import { readRunArtifacts } from '../../run/run-artifacts.ts';
 import { evaluateRunFolder } from '../../run/evaluate-run-folder.ts';
-import { evaluationHooks } from '../../run/evaluation-hooks.ts';
+import { evaluationHooks, type EvaluationOverrides } from '../../run/evaluation-hooks.ts';
+import { readLawTable } from '../../config/law-table-file.ts';
+import { resolveLaw } from '../../evaluate/incentive/incentive-laws.ts';
 import { storeAndRender } from '../../run/store-and-render.ts';
 import { answerLines } from '../answer-lines.ts';
 import { subnetsDir } from './run.ts';
@@ -17,6 +19,7 @@ import { readFileSync } from 'node:fs';
 interface EvaluateArgs {
   runDir: string;
   subnetsDir?: string;
+  lawTable?: string;
   json?: boolean;
 }
 
@@ -30,6 +33,11 @@ export const evaluateCommand: CliCommand<EvaluateArgs> = {
         type: 'string',
         describe: 'folder of your own subnet plugins [default: the bundled subnets/]',
       })
+      .option('law-table', {
+        type: 'string',
+        describe:
+          "price with this table instead of the copy the run kept (artifacts/law-table.json) [default: the run's copy]",
+      })
       .option('json', { type: 'boolean', describe: 'print the result JSON on stdout' })
       .example('$0 evaluate .minerbench/runs/20261125-101500-template-a1b2', 're-evaluate one run'),
   handler: async (argv, io) => {
@@ -39,7 +47,24 @@ export const evaluateCommand: CliCommand<EvaluateArgs> = {
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
     if (sha !== a.context.profile.sha256)
       io.err(`note: ${a.context.profile.file} changed since the run: scored with the current plugin\n`);
-    const evaluated = evaluateRunFolder(dir, profile, evaluationHooks(profile));
+    // The run's own table copy unless --law-table names another (read and checked before anything is rewritten).
+    let over: EvaluationOverrides = {};
+    if (argv.lawTable) {
+      const { law } = resolveLaw(profile.law, a.context.profile.file);
+      if (!law.tableSchema)
+        throw new MinerbenchError(
+          'USAGE',
+          `--law-table: ${profile.id} is priced by the ${law.kind} law, which takes no table`,
+        );
+      over = {
+        table: readLawTable(
+          path.resolve(io.cwd, argv.lawTable),
+          law.tableSchema,
+          new Date(a.context.endedAt ?? a.context.startedAt),
+        ),
+      };
+    }
+    const evaluated = evaluateRunFolder(dir, profile, evaluationHooks(profile, over));
     // The run folder is <out>/runs/<id>: its index is <out>/minerbench.db.
     const outDir = path.dirname(path.dirname(dir));
     const stored = storeAndRender(evaluated.result, a.folder, outDir, (e) => {
