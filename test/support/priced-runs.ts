@@ -176,8 +176,13 @@ export function liumRunDir(o: LiumRunOptions = {}): string {
 }
 
 /** The recorded template run (answers, latencies and the recorded H100 power trace) with the shipped 2026 snapshot. */
-export function templateRunOn2026(): string {
+export function templateRunOn2026(prices?: RunContext['prices']): string {
   const dir = gpuRunDir({ runId: '20261125-205800-template-2026' });
   writeFileSync(path.join(dir, 'artifacts/chain-snapshot.json'), shippedSnapshotOf([1]));
+  if (prices) {
+    const file = path.join(dir, 'artifacts/context.json');
+    const c = JSON.parse(readFileSync(file, 'utf8')) as RunContext;
+    writeFileSync(file, JSON.stringify({ ...c, prices }, null, 2));
+  }
   return dir;
 }
