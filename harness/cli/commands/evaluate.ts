@@ -76,7 +76,8 @@ export const evaluateCommand: CliCommand<EvaluateArgs> = {
     for (const line of answerLines(stored.result)) io.err(`[${profile.id}] ${line}\n`);
     if (argv.json) io.out(JSON.stringify(stored.result, null, 2) + '\n');
     if (stored.result.validity.verdict === 'INVALID') return new MinerbenchError('RUN_INVALID', '').exitCode;
-    if (stored.result.eligibility?.eligible === false) return new MinerbenchError('NOT_ELIGIBLE', '').exitCode;
+    if (stored.result.eligibility?.eligible === false || stored.result.earnings?.eligible === false)
+      return new MinerbenchError('NOT_ELIGIBLE', '').exitCode;
     return 0;
   },
 };
