@@ -16,6 +16,10 @@ export function answerLines(r: RunResult): string[] {
       : `${r.validity.verdict}: ${r.workload.description}`,
   );
   for (const reason of r.validity.reasons) out.push(`  ${terminalText(reason)}`);
+  if (r.stress?.standIn)
+    out.push(
+      `  the stress load ran on the ${terminalText(r.stress.ran)}, not a GPU: its TFLOPS and stability are not the GPU's and no law uses them`,
+    );
   const el = r.eligibility;
   if (el)
     out.push(
