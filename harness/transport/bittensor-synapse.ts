@@ -6,6 +6,7 @@ import type { Signer } from './ephemeral-keys.ts';
 import { httpExchange, keepAliveDispatcher, type HttpExchangeResult } from './http-exchange.ts';
 import { NonceClock } from './nonce-clock.ts';
 import { synapseClassFor } from './synapse-class.ts';
+import { keptAnswer } from './kept-answer.ts';
 import { maxResponseBytes } from './response-limit.ts';
 import { SigningPool, type SignedWire, type SigningTicket } from './signing-pool.ts';
 import type { MinerEndpoint, PrepareOptions, PreparedSend, SendOptions, SendOutcome, Transport } from './transport.ts';
@@ -210,33 +211,6 @@ export class BittensorSynapseSender implements Transport {
         response && typeof response.message === 'string' ? response.message : r.body.toString('utf8').slice(0, 200);
       error = `HTTP ${r.httpStatus}: ${msg}`;
     }
-    return { ...outcomeOf(r, ok, error), response: ok ? response : null };
+    return { ...outcomeOf(r, ok, error), response: ok && response ? keptAnswer(response) : null };
   }
-}
-
-/** A streaming synapse: the body is subnet-defined chunks (no JSON); chunk times give time to first chunk. */
-function streamedOutcome(r: HttpExchangeResult, chunkMs: number[]): SendOutcome {
-  const ok = r.outcome === 'ok' && r.httpStatus === 200;
-  const text = r.body.toString('utf8');
-  const error =
-    r.outcome !== 'ok' ? r.error : r.httpStatus !== 200 ? `HTTP ${r.httpStatus}: ${text.slice(0, 200)}` : undefined;
-  return {
-    ...outcomeOf(r, ok, error),
-    ...(chunkMs.length ? { chunkMs, outputTokens: chunkMs.length } : {}),
-    response: ok ? { text, chunks: chunkMs.length } : null,
-  };
-}
-
-/** The timing, status and byte counts every outcome of an exchange carries. */
-function outcomeOf(r: HttpExchangeResult, ok: boolean, error: string | undefined): Omit<SendOutcome, 'response'> {
-  return {
-    status: r.outcome === 'timeout' ? 'timeout' : ok ? 'ok' : 'error',
-    sentMs: r.sentMs,
-    ...(r.firstByteMs === undefined ? {} : { firstByteMs: r.firstByteMs }),
-    endMs: r.endMs,
-    ...(r.httpStatus === undefined ? {} : { httpStatus: r.httpStatus }),
-    bytesIn: r.bytesIn,
-    bytesOut: r.bytesOut,
-    ...(error ? { error } : {}),
-  };
 }
