@@ -46,7 +46,7 @@ export async function main(args: string[], io?: Partial<CliIo>): Promise<number>
       .help()
       .wrap(Math.min(110, process.stdout.columns || 100))
       .epilogue(
-        'Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid profile, 4 unknown subnet, 5 bad queries file, 10-14 Docker and miner, 20-22 GPU, 30-36 chain, 40-46 results and index, 50-51 run INVALID, 60-62 fleet, 70-71 capture, 130 interrupted; README.md explains each.',
+        'Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid profile, 4 unknown subnet, 5 bad queries file, 6 bad data table, 10-15 Docker, miner and workload services, 20-22 GPU, 30-36 chain, 40-46 results and index (42: an output path cannot be written), 50 run INVALID, 51 sweep infeasible, 52 evaluation failed (artifacts kept), 53 not eligible, 60-62 fleet, 70-71 capture, 130 interrupted; README.md explains each.',
       )
       .fail((msg, err) => {
         throw err ?? new MinerbenchError('USAGE', msg, { hint: 'minerbench --help' });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { SnapshotSourceOptions } from '../chain/load-snapshot-or-default.ts';
 import { MinerbenchError } from '../errors.ts';
 import { defineOption, finite, resolveOptions, type OptionSpec } from '../config/option-spec.ts';
+import { yargsOptions } from './option-flags.ts';
 
 const netuid = z
   .number({ error: 'must be a netuid (an integer 0-65535)' })
@@ -56,6 +57,7 @@ export const CHAIN_OPTION_SPECS = [
     key: 'netuids',
     flag: 'netuids',
     type: 'number',
+    array: true,
     schema: z.array(netuid).optional(),
     default: undefined,
     describe: 'only these subnets [default: all but root]',
@@ -116,25 +118,25 @@ export const LIVE_CHAIN_FLAGS = ['network', 'genesis', 'block', 'netuids', 'chai
 
 /** Registers the chain flags (all, or the ones named) from their declarations. */
 export function withChainOptions<T>(y: Argv<T>, only?: readonly string[]): Argv<T & ChainCliArgs> {
-  let out = y as Argv<T & ChainCliArgs>;
-  for (const spec of CHAIN_OPTION_SPECS as readonly OptionSpec[]) {
-    if (only && !only.includes(spec.flag)) continue;
-    out = out.option(spec.flag, {
-      type: spec.type,
-      describe: spec.describe,
-      ...(spec.key === 'netuids' ? { array: true } : {}),
-    }) as Argv<T & ChainCliArgs>;
-  }
-  return out;
+  const specs = (CHAIN_OPTION_SPECS as readonly OptionSpec[]).filter((s) => !only || only.includes(s.flag));
+  return y.options(yargsOptions(specs)) as unknown as Argv<T & ChainCliArgs>;
 }
 
-/** Every chain flag problem at once (NaN, negative, non-integer netuids, a bad genesis...), as a USAGE error. */
-export function validateChainArgs(a: ChainCliArgs): void {
+/** Every chain flag problem (NaN, negative, non-integer netuids, a bad genesis, conflicting sources), each naming its flag. */
+export function chainArgProblems(a: ChainCliArgs): string[] {
   const flags: Record<string, unknown> = {};
   for (const spec of CHAIN_OPTION_SPECS) flags[spec.key] = a[spec.key as keyof ChainCliArgs];
   const { problems } = resolveOptions(CHAIN_OPTION_SPECS, flags, {});
   if (a.chain && a.network) problems.push('--chain FILE and --network both given: use one source of chain data');
   if (a.offline && a.network) problems.push('--offline and --network both given: --offline never contacts the chain');
+  if (a.block !== undefined && (a.chain || a.offline))
+    problems.push(`--block reads the live chain at that block: not with ${a.chain ? '--chain FILE' : '--offline'}`);
+  return problems;
+}
+
+/** Every chain flag problem at once, as a USAGE error. */
+export function validateChainArgs(a: ChainCliArgs): void {
+  const problems = chainArgProblems(a);
   if (problems.length)
     throw new MinerbenchError('USAGE', `invalid chain option${problems.length > 1 ? 's' : ''}`, {
       details: problems,

@@ -6,7 +6,7 @@ import type { OptionSpec } from '../config/option-spec.ts';
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 function helpOf(s: OptionSpec): string {
-  const def = s.defaultText ?? (s.default === null ? null : JSON.stringify(s.default));
+  const def = s.defaultText ?? (s.default === null || s.default === undefined ? null : JSON.stringify(s.default));
   return `${s.describe}${def === null ? '' : ` [default: ${def}]`}${s.env ? ` [env: ${s.env}]` : ''}`;
 }
 
@@ -14,7 +14,12 @@ function helpOf(s: OptionSpec): string {
 export function yargsOptions(specs: readonly OptionSpec[]): Record<string, Options> {
   const out: Record<string, Options> = {};
   for (const s of specs)
-    out[s.flag] = { type: s.type, describe: helpOf(s), group: `Options (${s.owner.split(' ')[0]}):` };
+    out[s.flag] = {
+      type: s.type,
+      describe: helpOf(s),
+      group: `Options (${s.owner.split(' ')[0]}):`,
+      ...(s.array ? { array: true } : {}),
+    };
   return out;
 }
 

@@ -13,6 +13,8 @@ export interface OptionSpec<K extends string = string, S extends z.ZodType = z.Z
   /** The MINERBENCH_* variable that sets it, where a nightly setup would want one. */
   env?: string;
   type: OptionType;
+  /** The flag takes several values (--netuids 1 2 3, --only a --only b); the schema sees an array. */
+  array?: boolean;
   /** Validates the merged value (flag, environment or default); its message says what a good value is. */
   schema: S;
   default: z.output<S>;

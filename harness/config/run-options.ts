@@ -14,6 +14,18 @@ const positive = (what: string) =>
     .finite(`must be finite (${what})`)
     .positive(`must be > 0 (${what})`);
 
+/** The results folder: a run writes runs/<id>/ and the index there; history, import, report and subnets read it. */
+export const OUT_OPTION = defineOption({
+  key: 'out',
+  flag: 'out',
+  env: 'MINERBENCH_OUT',
+  type: 'string',
+  schema: z.string().min(1, 'must be a folder path'),
+  default: '.minerbench',
+  describe: 'output folder (runs/<id>/ and the index minerbench.db)',
+  owner: 'results',
+});
+
 export const RUN_OPTIONS = [
   defineOption({
     key: 'queries',
@@ -61,16 +73,7 @@ export const RUN_OPTIONS = [
     describe: 'per-query timeout in seconds; when given it wins over the queries file (the result says so)',
     owner: 'run',
   }),
-  defineOption({
-    key: 'out',
-    flag: 'out',
-    env: 'MINERBENCH_OUT',
-    type: 'string',
-    schema: z.string().min(1, 'must be a folder path'),
-    default: '.minerbench',
-    describe: 'output folder (runs/<id>/ and the index minerbench.db)',
-    owner: 'run',
-  }),
+  OUT_OPTION,
   defineOption({
     key: 'gpus',
     flag: 'gpus',

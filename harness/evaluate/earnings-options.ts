@@ -12,7 +12,8 @@ const money = (what: string) =>
     .finite(`must be finite (${what})`)
     .min(0, `must be >= 0 (${what})`);
 
-export const EARNINGS_OPTIONS = [
+/** The prices (TAO and electricity, their currency and date): also taken by `subnets` and `estimate`. */
+export const PRICE_OPTIONS = [
   defineOption({
     key: 'taoPrice',
     flag: 'tao-price',
@@ -56,6 +57,10 @@ export const EARNINGS_OPTIONS = [
     describe: 'electricity price per kWh in --currency',
     owner: 'earnings',
   }),
+] as const;
+
+export const EARNINGS_OPTIONS = [
+  ...PRICE_OPTIONS,
   defineOption({
     key: 'pue',
     flag: 'pue',
@@ -82,9 +87,10 @@ export const EARNINGS_OPTIONS = [
 ] as const;
 
 export type EarningsOptionValues = OptionsOf<typeof EARNINGS_OPTIONS>;
+export type PriceOptionValues = OptionsOf<typeof PRICE_OPTIONS>;
 
 /** The prices an estimate uses, from the resolved options. */
-export function pricesOf(o: EarningsOptionValues, now: Date = new Date()): EarningsPrices {
+export function pricesOf(o: PriceOptionValues, now: Date = new Date()): EarningsPrices {
   return {
     taoPrice:
       o.taoPrice === null ? null : { value: o.taoPrice, currency: o.currency, at: o.taoPriceAt ?? now.toISOString() },

@@ -6,7 +6,7 @@ import { energyUncertainty, type ReadingKind } from './energy-uncertainty.ts';
 
 export type { EnergyReport, GpuEnergy };
 
-/** What the sampler recorded; a GpuSamplerArtifact (harness/gpu/gpu-sampler-artifact.ts) is one. */
+/** What the sampler recorded; a GpuSamplerArtifact (harness/model/gpu-sampler-artifact.ts) is one. */
 export interface EnergyTrace {
   periodMs: number;
   /** Explicit no-data windows (nvidia-smi restarts): never bridged. */

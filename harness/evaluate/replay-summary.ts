@@ -42,6 +42,16 @@ export interface ReplaySummary {
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** What a scorer threw, in words, whatever it threw (an Error, a string, an object without a string form). */
+function thrownText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  try {
+    return typeof e === 'string' ? e : (JSON.stringify(e) ?? String(e));
+  } catch {
+    return Object.prototype.toString.call(e);
+  }
+}
+
 export class ReplayAccumulator {
   private sent = 0;
   private warmup = 0;
@@ -152,7 +162,7 @@ export class ReplayAccumulator {
           why = `returned ${typeof s === 'number' ? 'NaN' : (JSON.stringify(s) ?? String(s))}, not a number`;
         else if (s < 0 || s > 1) why = `returned ${s}, outside [0, 1]`;
       } catch (e) {
-        why = `threw: ${e instanceof Error ? e.message : String(e)}`;
+        why = `threw: ${thrownText(e)}`;
       }
     }
     if (why !== null) {

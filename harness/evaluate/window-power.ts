@@ -1,5 +1,5 @@
 // powerPerWindow / windowSummary: GPU energy in each window from the sampler's artifact, and the window figures. Pure.
-import type { GpuSamplerArtifact } from '../gpu/gpu-sampler-artifact.ts';
+import type { GpuSamplerArtifact } from '../model/gpu-sampler-artifact.ts';
 import { integratePower } from './energy-integrate.ts';
 import type { WindowCount } from './window-units.ts';
 

@@ -1,13 +1,8 @@
 // FleetJob: one unit of a night on one machine (subnet x scenario x repeat) and expandJobs to list them. Pure.
 import type { Scenario } from './plan-schema.ts';
 
-export interface JobOptions {
-  concurrency?: number;
-  queries?: number;
-  durationS?: number;
-  warmup?: number;
-  timeoutS?: number;
-}
+/** The scenario's run options by option key (the flags runBenchmark gets), validated by the plan's schema. */
+export type JobOptions = Readonly<Record<string, unknown>>;
 
 export interface FleetJob {
   /** template/standard/1: unique within a machine and night; what resuming matches on. */

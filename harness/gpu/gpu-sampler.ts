@@ -1,8 +1,9 @@
 // startGpuSampler: one long-lived `nvidia-smi --query-gpu ... -lms N` for a run's GPUs, restarted with backoff if it dies.
 import { execa, type ResultPromise } from 'execa';
 import { MinerbenchError } from '../errors.ts';
-import type { GpuSamplerArtifact, SamplerError, SamplerGap } from './gpu-sampler-artifact.ts';
-import { toGpuSample, type GpuSample } from './gpu-sample.ts';
+import type { GpuSamplerArtifact, SamplerError, SamplerGap } from '../model/gpu-sampler-artifact.ts';
+import type { GpuSample } from '../model/gpu-sample.ts';
+import { toGpuSample } from './gpu-sample.ts';
 import { parseHelpQueryGpu } from './parse-help-query-gpu.ts';
 import { powerReadingType } from './power-reading-type.ts';
 import { splitCsvLine } from './query-gpu-csv.ts';

@@ -1,6 +1,5 @@
 // powerReadingType: whether a power field is an instantaneous reading or nvidia-smi's trailing 1-s average, per GPU.
-
-export type PowerReadingType = 'instant' | '1s-average' | 'unknown';
+import type { PowerReadingType } from '../model/power-reading-type.ts';
 
 const PRE_AMPERE = /^(kepler|maxwell|pascal|volta|turing)$/i;
 const AMPERE_OR_NEWER = /^(ampere|ada lovelace|ada|hopper|blackwell)$/i;

@@ -32,7 +32,13 @@ export function sinceInstant(since: string, now = new Date()): string {
   const rel = /^(\d+(?:\.\d+)?)\s*([hdw])$/.exec(since.trim());
   if (rel) {
     const hours = Number(rel[1]) * { h: 1, d: 24, w: 168 }[rel[2] as 'h' | 'd' | 'w'];
-    return new Date(now.getTime() - hours * 3_600_000).toISOString();
+    const at = new Date(now.getTime() - hours * 3_600_000);
+    // A span beyond what a Date can hold (about 270,000 years) is a typo, not "everything".
+    if (Number.isNaN(at.getTime()))
+      throw new MinerbenchError('USAGE', `--since ${since} reaches before the earliest date there is`, {
+        hint: 'e.g. --since 7d',
+      });
+    return at.toISOString();
   }
   const t = Date.parse(since);
   if (Number.isNaN(t))

@@ -2,7 +2,7 @@
 import type { GpuAssignment } from '../gpu/gpu-assigner.ts';
 import type { GpuInventory } from '../gpu/gpu-inventory.ts';
 import { startGpuSampler, type GpuSampler } from '../gpu/gpu-sampler.ts';
-import type { GpuSamplerArtifact } from '../gpu/gpu-sampler-artifact.ts';
+import type { GpuSamplerArtifact } from '../model/gpu-sampler-artifact.ts';
 import type { GpuQueue } from './gpu-queue.ts';
 import type { GpuRequest } from '../gpu/gpu-assigner.ts';
 

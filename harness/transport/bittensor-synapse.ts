@@ -6,6 +6,7 @@ import type { Signer } from './ephemeral-keys.ts';
 import { httpExchange, keepAliveDispatcher, type HttpExchangeResult } from './http-exchange.ts';
 import { NonceClock } from './nonce-clock.ts';
 import { synapseClassFor } from './synapse-class.ts';
+import { keptAnswer } from './kept-answer.ts';
 import { maxResponseBytes } from './response-limit.ts';
 import { SigningPool, type SignedWire, type SigningTicket } from './signing-pool.ts';
 import type { MinerEndpoint, PrepareOptions, PreparedSend, SendOptions, SendOutcome, Transport } from './transport.ts';
@@ -210,7 +211,7 @@ export class BittensorSynapseSender implements Transport {
         response && typeof response.message === 'string' ? response.message : r.body.toString('utf8').slice(0, 200);
       error = `HTTP ${r.httpStatus}: ${msg}`;
     }
-    return { ...outcomeOf(r, ok, error), response: ok ? response : null };
+    return { ...outcomeOf(r, ok, error), response: ok && response ? keptAnswer(response) : null };
   }
 }
 

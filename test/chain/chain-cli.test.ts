@@ -81,7 +81,7 @@ describe('minerbench chain snapshot', () => {
     await expect(chainCommand.handler({ action: 'snapshot' }, io())).rejects.toThrow(/needs --out FILE/);
   });
 
-  it('refuses a negative --chain-timeout and a NaN netuid before touching the chain, listing both', async () => {
+  itShared('refuses a negative --chain-timeout and a NaN netuid before touching the chain, listing both', async () => {
     const before = server.requests.length;
     const e = await chainCommand
       .handler(

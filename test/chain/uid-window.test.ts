@@ -2,6 +2,7 @@
 // server. The recordings hold per-UID data at one block, so older sample blocks are missing (a partial window); a pruned
 // node fails the window with CHAIN_STATE_PRUNED. Older blocks' hashes and headers are synthetic (labelled by the server).
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeShared } from '../support/describe-shared.ts';
 import {
   startRecordedChainServer,
   FINNEY_GENESIS,
@@ -48,7 +49,7 @@ describe('sample blocks of a window', () => {
   });
 });
 
-describe('reading a window from the recorded chain', () => {
+describeShared('reading a window from the recorded chain', () => {
   it('a node that no longer keeps the oldest sample state: CHAIN_STATE_PRUNED (35), saying to use an archive node', async () => {
     const { conn } = await open({ archive: false });
     const e = await readChainSnapshot(conn, { block: 6_852_690, netuids: [1], window: { days: 1 } }).catch(

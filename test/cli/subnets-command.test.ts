@@ -122,14 +122,15 @@ describe('minerbench subnets --rank --offline (the shipped 2026-08-07 snapshot)'
     expect(html).toContain('"kind":"subnets"');
   });
 
-  it('refuses --html under a file (exit 42) and a negative price (exit 34) before reading any chain data', async () => {
+  it('refuses --html under a file (exit 42) and a negative price (exit 2, the flag named) before reading any chain data', async () => {
     const file = path.join(store, 'a-file');
     writeFileSync(file, 'x');
     const under = await rank('--html', path.join(file, 'x.html'));
     expect(under.code).toBe(42);
-    expect(under.err).toContain('is a file, not a folder');
+    expect(under.err).toContain(`lies under ${file}, which is a file`);
     const price = await rank('--tao-price', '-1');
-    expect(price.code).toBe(34);
+    expect(price.code).toBe(2);
+    expect(price.err).toContain('flag --tao-price: must be >= 0 (price of 1 TAO) (got -1)');
   });
 });
 

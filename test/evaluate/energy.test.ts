@@ -7,9 +7,9 @@
 // the first one. Times below are ms since each trace's first sample.
 import { describe, expect, it } from 'vitest';
 import { evaluateEnergy } from '../../harness/evaluate/energy.ts';
-import type { GpuSamplerArtifact } from '../../harness/gpu/gpu-sampler-artifact.ts';
+import type { GpuSamplerArtifact } from '../../harness/model/gpu-sampler-artifact.ts';
 import { toGpuSample } from '../../harness/gpu/gpu-sample.ts';
-import type { PowerReadingType } from '../../harness/gpu/power-reading-type.ts';
+import type { PowerReadingType } from '../../harness/model/power-reading-type.ts';
 import { parseQueryGpuCsv, parseSmiTimestampMs } from '../../harness/gpu/query-gpu-csv.ts';
 import { readFixture } from '../gpu/fixture-paths.ts';
 import { describeShared, itShared } from '../support/describe-shared.ts';

@@ -133,6 +133,14 @@ describe('ReplayAccumulator', () => {
     expect(t.load).toMatchObject({ measured: 6, interrupted: 1, errorRate: 0.4, achievedQps: 2.5 });
     expect(t.load.topErrors.map((e) => e.error)).not.toContain('aborted');
   });
+
+  it('counts a scorer that throws something without a string form as a scorer error, never letting it escape', () => {
+    const t = summarize(records, answers, () => {
+      throw Object.create(null) as object;
+    });
+    expect(t.quality.scorerErrors.count).toBe(5);
+    expect(t.quality.scorerErrors.first[0]).toEqual({ i: 1, line: 2, error: 'threw: {}' });
+  });
 });
 
 describe('tokens of streamed answers', () => {

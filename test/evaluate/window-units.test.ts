@@ -1,7 +1,7 @@
 // Window workload pieces: the block clock, the beacon, unique units per window and power per window (hand-worked).
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { GpuSamplerArtifact } from '../../harness/gpu/gpu-sampler-artifact.ts';
+import type { GpuSamplerArtifact } from '../../harness/model/gpu-sampler-artifact.ts';
 import { powerPerWindow, windowSummary } from '../../harness/evaluate/window-power.ts';
 import { countWindowUnits } from '../../harness/evaluate/window-units.ts';
 import { beaconAt, blockAt, blockStartMs, windowStart } from '../../harness/services/block-clock.ts';

@@ -7,6 +7,7 @@ import { loadFleet } from '../../harness/fleet/load-fleet.ts';
 import { planSchema } from '../../harness/fleet/plan-schema.ts';
 import { readYamlFile } from '../../harness/fleet/read-yaml-file.ts';
 import { MinerbenchError } from '../../harness/errors.ts';
+import { planRun } from '../../harness/run/plan-run.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -116,7 +117,8 @@ machines:
         'subnets: [template]\nscenarios:\n  both: { queries: 5, durationS: 3 }\n',
       ),
     );
-    expect(p.join('\n')).toMatch(/plan\.yaml: scenarios\.both: set queries or durationS, not both/);
+    // The run's own cross-option rule, as `minerbench run --queries 5 --duration 3` says it.
+    expect(p.join('\n')).toMatch(/plan\.yaml: scenarios\.both: --queries and --duration both given: choose one/);
     const q = problems(
       fleetDir(
         `plan: { file: plan.yaml }\nmachines:\n  - { name: a, endpoint: 'unix:///x.sock' }\n`,
@@ -124,6 +126,50 @@ machines:
       ),
     );
     expect(q.join('\n')).toMatch(/plan\.yaml: scenarios\.Bad_Name: /);
+  });
+
+  it('a scenario takes any run option by key (an open loop at a rate, earnings), and they reach the run as flags', async () => {
+    const f = loadFleet(
+      fleetDir(
+        `plan: { file: plan.yaml }\nmachines:\n  - { name: a, endpoint: 'unix:///x.sock' }\n`,
+        'subnets: [template]\nscenarios:\n  open: { arrival: constant, ratePerS: 25, durationS: 60, maxInFlight: 64, pue: 1.3 }\n',
+      ),
+    );
+    expect(f.machines[0]!.jobs[0]!.options).toEqual({
+      arrival: 'constant',
+      ratePerS: 25,
+      durationS: 60,
+      maxInFlight: 64,
+      pue: 1.3,
+    });
+    // The runner hands a job's options to runBenchmark as flags (run-fleet-jobs.ts); its VALIDATE step reads them so.
+    const out = mkdtempSync(path.join(os.tmpdir(), 'minerbench-fleet-plan-'));
+    const plan = await planRun({
+      subnet: 'template',
+      flags: { ...f.machines[0]!.jobs[0]!.options, out },
+      env: {},
+      cwd: out,
+    });
+    expect(plan.options).toMatchObject({ arrival: 'constant', ratePerS: 25, durationS: 60, maxInFlight: 64, pue: 1.3 });
+    expect(plan.origin.ratePerS).toBe('flag --rate');
+  });
+
+  it('a scenario with bad run options: every problem named, in the run options’ own words', () => {
+    const bad = (scenario: string) =>
+      problems(
+        fleetDir(
+          `plan: { file: plan.yaml }\nmachines:\n  - { name: a, endpoint: 'unix:///x.sock' }\n`,
+          `subnets: [template]\nscenarios:\n  s: ${scenario}\n`,
+        ),
+      ).join('\n');
+    // Per option (its schema's message); an open loop without a rate (the arrival model's rule); flags instead of keys.
+    expect(bad('{ concurrency: 0, ratePerS: -1 }')).toMatch(/scenarios\.s\.concurrency: must be >= 1/);
+    expect(bad('{ concurrency: 0, ratePerS: -1 }')).toMatch(/scenarios\.s\.ratePerS: must be > 0/);
+    expect(bad('{ arrival: constant }')).toMatch(/scenarios\.s: --arrival constant needs --rate/);
+    expect(bad('{ arrival: bursty }')).toMatch(/scenarios\.s: --arrival bursty: unknown arrival model \(use one of: /);
+    expect(bad('{ duration: 30, out: /tmp/x, bogus: 1 }')).toMatch(
+      /scenarios\.s: a scenario takes the run options by key .*duration: write durationS \(the option key of --duration\); out: the fleet runner writes runs to its own \/out; bogus: not a run option/,
+    );
   });
 
   it('the shipped plans are valid', () => {

@@ -2,7 +2,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeShared } from '../support/describe-shared.ts';
 import { writeLedger, type MachineNight } from '../../harness/fleet/fleet-ledger.ts';
 import { fleetStatus } from '../../harness/fleet/fleet-status.ts';
 import { buildMorningReport } from '../../harness/fleet/morning-report.ts';
@@ -46,7 +47,7 @@ function night(dir: string, n: string, machine: string, scale: number, labels: R
   });
 }
 
-describe('morning report', () => {
+describeShared('morning report', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'minerbench-morning-'));
   for (const n of ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19']) {
     night(dir, n, 'fast', 1);

@@ -1,6 +1,7 @@
 // Opens each report kind in a real headless Chromium from file://: no console error, no request, the numbers, sorting, inert payloads.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itShared } from '../support/describe-shared.ts';
 import { indexedRunOf } from '../../harness/results/indexed-run-of.ts';
 import { compareReportHtml } from '../../reports/compare-report-html.ts';
 import { runReportHtml } from '../../reports/run-report-html.ts';
@@ -28,23 +29,26 @@ function expectClean(o: OpenedReport): void {
 const text = (o: OpenedReport, sel: string) => o.page.locator(sel).first().innerText();
 
 describe('reports in Chromium', () => {
-  it('run report of a GPU run: verdict, latency, energy with power phases, earnings with every assumption', async () => {
-    const r = readGolden('gpu');
-    const o = await openReport(browser, 'run-gpu', runReportHtml(r));
-    expectClean(o);
-    expect(await text(o, '#verdict')).toContain('VALID');
-    // The report is a function of the result: it shows the evaluation's own numbers.
-    const two = (x: number, d: number) =>
-      x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-    expect(await text(o, '#card-latency-p99 .card-value')).toBe(`${two(r.latency!.p99Ms!, 2)} ms`);
-    if (!r.energy.measured) throw new Error('the GPU golden measures energy');
-    expect(await text(o, '#energy-statement')).toContain(r.energy.statement);
-    expect(await text(o, '#card-energy .card-value')).toBe(`${two(r.energy.perQuery!.energyJ!, 3)} J`);
-    expect(await o.page.locator('#power-chart .band').count()).toBe(3);
-    expect(await text(o, '#power-chart figcaption')).toContain('measured load 20.0–64.0 s');
-    await screenshot(o.page, 'run-gpu');
-    await o.page.close();
-  });
+  itShared(
+    'run report of a GPU run: verdict, latency, energy with power phases, earnings with every assumption',
+    async () => {
+      const r = readGolden('gpu');
+      const o = await openReport(browser, 'run-gpu', runReportHtml(r));
+      expectClean(o);
+      expect(await text(o, '#verdict')).toContain('VALID');
+      // The report is a function of the result: it shows the evaluation's own numbers.
+      const two = (x: number, d: number) =>
+        x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+      expect(await text(o, '#card-latency-p99 .card-value')).toBe(`${two(r.latency!.p99Ms!, 2)} ms`);
+      if (!r.energy.measured) throw new Error('the GPU golden measures energy');
+      expect(await text(o, '#energy-statement')).toContain(r.energy.statement);
+      expect(await text(o, '#card-energy .card-value')).toBe(`${two(r.energy.perQuery!.energyJ!, 3)} J`);
+      expect(await o.page.locator('#power-chart .band').count()).toBe(3);
+      expect(await text(o, '#power-chart figcaption')).toContain('measured load 20.0–64.0 s');
+      await screenshot(o.page, 'run-gpu');
+      await o.page.close();
+    },
+  );
 
   it('run report of a CPU run says plainly that energy was not measured and what its earnings miss', async () => {
     const o = await openReport(browser, 'run-cpu', runReportHtml(readGolden('cpu')));
@@ -58,7 +62,7 @@ describe('reports in Chromium', () => {
     await o.page.close();
   });
 
-  it('sorts a table on a header click, both ways', async () => {
+  itShared('sorts a table on a header click, both ways', async () => {
     const o = await openReport(browser, 'run-sort', runReportHtml(readGolden('gpu')));
     const th = o.page.locator('table.latency-table th').nth(1);
     const firstStat = () => o.page.locator('table.latency-table tbody tr td').first().innerText();
@@ -71,22 +75,25 @@ describe('reports in Chromium', () => {
     await o.page.close();
   });
 
-  it('a result with script and HTML payloads in the subnet name and miner output renders them as inert text', async () => {
-    const o = await openReport(browser, 'run-hostile', runReportHtml(readGolden('hostile')));
-    expectClean(o);
-    expect(await o.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await o.page.locator('main script, main img, main iframe, main a, main svg[onload], main b').count()).toBe(
-      0,
-    );
-    expect(await text(o, 'h1')).toContain('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">');
-    expect(await text(o, 'ul.errors')).toContain('</script><script>window.__pwned=3</script>');
-    expect(await text(o, '#verdict')).toContain('miner said: <iframe src="https://example.com"></iframe>');
-    expect(await o.page.title()).toContain('<script>window.__pwned=1</script>');
-    await screenshot(o.page, 'run-hostile');
-    await o.page.close();
-  });
+  itShared(
+    'a result with script and HTML payloads in the subnet name and miner output renders them as inert text',
+    async () => {
+      const o = await openReport(browser, 'run-hostile', runReportHtml(readGolden('hostile')));
+      expectClean(o);
+      expect(await o.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await o.page.locator('main script, main img, main iframe, main a, main svg[onload], main b').count()).toBe(
+        0,
+      );
+      expect(await text(o, 'h1')).toContain('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">');
+      expect(await text(o, 'ul.errors')).toContain('</script><script>window.__pwned=3</script>');
+      expect(await text(o, '#verdict')).toContain('miner said: <iframe src="https://example.com"></iframe>');
+      expect(await o.page.title()).toContain('<script>window.__pwned=1</script>');
+      await screenshot(o.page, 'run-hostile');
+      await o.page.close();
+    },
+  );
 
-  it('comparison report: machines per subnet and subnets per machine, best highlighted, sortable', async () => {
+  itShared('comparison report: machines per subnet and subnets per machine, best highlighted, sortable', async () => {
     const o = await openReport(
       browser,
       'compare',
@@ -113,7 +120,7 @@ describe('reports in Chromium', () => {
     await o.page.close();
   });
 
-  it('trend report: the regression night is marked, the steady machine has none', async () => {
+  itShared('trend report: the regression night is marked, the steady machine has none', async () => {
     const o = await openReport(
       browser,
       'trend',

@@ -1,5 +1,6 @@
 // Tests the trend model: nights, and regressions only where the intervals of two nights do not overlap.
 import { describe, expect, it } from 'vitest';
+import { itShared } from '../support/describe-shared.ts';
 import { indexedRunOf } from '../../harness/results/indexed-run-of.ts';
 import { buildTrend, changeOf, nightOf } from '../../reports/trend-data.ts';
 import { nightlyResults } from '../fixtures/results/synthetic-results.ts';
@@ -18,7 +19,7 @@ describe('trend', () => {
     expect(changeOf({ value: 100, lo: 90, hi: 110 }, { value: 130, lo: 120, hi: 140 }, 'higher')).toBe('improvement');
   });
 
-  it('finds the p99 regression of the machine that slowed down on night 8, and none on the other', () => {
+  itShared('finds the p99 regression of the machine that slowed down on night 8, and none on the other', () => {
     const t = buildTrend(nightlyResults(10, 7).map((r) => indexedRunOf(r, 'x')));
     expect(t.series.map((s) => s.machine.name)).toEqual([
       'gpu-00 (1x NVIDIA H100 80GB HBM3)',

@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeShared } from '../support/describe-shared.ts';
+import { SHARED_FIXTURES_PRESENT } from '../support/shared-fixtures.ts';
 import { importResults } from '../../harness/results/import-results.ts';
 import { indexPath, openIndex } from '../../harness/results/open-index.ts';
 import { fleetResults } from '../fixtures/results/synthetic-results.ts';
@@ -42,14 +44,15 @@ function worker(
 }
 
 let src: string;
-const results = fleetResults(10, 20);
+/** 200 evaluated GPU runs (built from the recorded H100 trace): made only when ../shared/fixtures is there. */
+const results = SHARED_FIXTURES_PRESENT ? fleetResults(10, 20) : [];
 beforeAll(() => {
   src = tempDir('mb-src-');
   for (const r of results) writeResult(src, r);
 });
 afterAll(() => rmSync(src, { recursive: true, force: true }));
 
-describe('index shared by processes', () => {
+describeShared('index shared by processes', () => {
   it('two processes importing at once lose nothing', async () => {
     const out = tempDir();
     const runs = path.join(src, 'runs');

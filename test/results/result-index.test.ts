@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { itShared } from '../support/describe-shared.ts';
 import { importResults } from '../../harness/results/import-results.ts';
 import { indexRun } from '../../harness/results/index-run.ts';
 import { indexPath, openIndex, type IndexDb } from '../../harness/results/open-index.ts';
@@ -24,7 +25,9 @@ afterEach(() => {
 });
 
 const cpu = readGolden('cpu');
-const gpu = readGolden('gpu');
+/** The GPU golden needs the recorded H100 trace (../shared/fixtures): made on first use, by guarded tests only. */
+let gpuCache: ReturnType<typeof readGolden> | undefined;
+const gpuGolden = () => (gpuCache ??= readGolden('gpu'));
 const code = (f: () => unknown) => {
   try {
     f();
@@ -40,16 +43,16 @@ describe('results index', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(1);
   });
 
-  it('indexes a run with its machine, subnet and figures, once', () => {
-    const file = writeResult(dir, gpu);
+  itShared('indexes a run with its machine, subnet and figures, once', () => {
+    const file = writeResult(dir, gpuGolden());
     const sha = sha256Hex(readFileSync(file));
-    expect(indexRun(db, gpu, { path: file, sha256: sha })).toBe('added');
-    expect(indexRun(db, gpu, { path: file, sha256: sha })).toBe('unchanged');
+    expect(indexRun(db, gpuGolden(), { path: file, sha256: sha })).toBe('added');
+    expect(indexRun(db, gpuGolden(), { path: file, sha256: sha })).toBe('unchanged');
     const [run] = queryRuns(db);
-    expect(run!.runId).toBe(gpu.runId);
+    expect(run!.runId).toBe(gpuGolden().runId);
     expect(run!.machine.name).toBe('gpu-07 (1x NVIDIA H100 80GB HBM3)');
-    expect(run!.subnet).toEqual(gpu.subnet);
-    expect(run!.figures.p99Ms!.value).toBe(gpu.latency!.p99Ms);
+    expect(run!.subnet).toEqual(gpuGolden().subnet);
+    expect(run!.figures.p99Ms!.value).toBe(gpuGolden().latency!.p99Ms);
     expect(Object.keys(run!.figures)).toHaveLength(9); // every figure but net per day (no earnings priced)
   });
 
@@ -77,8 +80,8 @@ describe('results index', () => {
     expect(code(() => sinceInstant('yesterday', now))).toBe('USAGE');
   });
 
-  it('rebuilds from the result files alone, skipping bad files and naming them', () => {
-    writeResult(dir, gpu);
+  itShared('rebuilds from the result files alone, skipping bad files and naming them', () => {
+    writeResult(dir, gpuGolden());
     writeResult(dir, cpu);
     writeResult(dir, { ...cpu, runId: 'broken' }, '{"schemaVersion": 1, "runId": "bro');
     writeResult(dir, { ...cpu, runId: 'future' }, JSON.stringify({ ...cpu, runId: 'future', schemaVersion: 7 }));
@@ -92,25 +95,28 @@ describe('results index', () => {
       queryRuns(db)
         .map((r) => r.runId)
         .sort(),
-    ).toEqual([cpu.runId, gpu.runId].sort());
+    ).toEqual([cpu.runId, gpuGolden().runId].sort());
     rmSync(path.join(dir, 'runs', cpu.runId), { recursive: true });
     rebuildIndex(db, [path.join(dir, 'runs')]);
-    expect(queryRuns(db).map((r) => r.runId)).toEqual([gpu.runId]);
+    expect(queryRuns(db).map((r) => r.runId)).toEqual([gpuGolden().runId]);
   });
 
-  it('imports results from another machine into runs/<runId>/ and indexes them; a re-import changes nothing', () => {
-    const other = tempDir('mb-other-');
-    writeResult(other, gpu);
-    writeFileSync(path.join(other, 'runs', gpu.runId, 'report.html'), '<!doctype html>');
-    writeResult(other, cpu);
-    const first = importResults(db, [other], { outDir: dir });
-    expect(first.added).toHaveLength(2);
-    expect(existsSync(path.join(dir, 'runs', gpu.runId, 'result.json'))).toBe(true);
-    expect(existsSync(path.join(dir, 'runs', gpu.runId, 'report.html'))).toBe(true);
-    expect(importResults(db, [other], { outDir: dir }).unchanged).toHaveLength(2);
-    expect(queryRuns(db)[0]!.resultPath).toBe(path.join(dir, 'runs', cpu.runId, 'result.json'));
-    rmSync(other, { recursive: true, force: true });
-  });
+  itShared(
+    'imports results from another machine into runs/<runId>/ and indexes them; a re-import changes nothing',
+    () => {
+      const other = tempDir('mb-other-');
+      writeResult(other, gpuGolden());
+      writeFileSync(path.join(other, 'runs', gpuGolden().runId, 'report.html'), '<!doctype html>');
+      writeResult(other, cpu);
+      const first = importResults(db, [other], { outDir: dir });
+      expect(first.added).toHaveLength(2);
+      expect(existsSync(path.join(dir, 'runs', gpuGolden().runId, 'result.json'))).toBe(true);
+      expect(existsSync(path.join(dir, 'runs', gpuGolden().runId, 'report.html'))).toBe(true);
+      expect(importResults(db, [other], { outDir: dir }).unchanged).toHaveLength(2);
+      expect(queryRuns(db)[0]!.resultPath).toBe(path.join(dir, 'runs', cpu.runId, 'result.json'));
+      rmSync(other, { recursive: true, force: true });
+    },
+  );
 
   it('refuses a second, different result claiming the same run id, and keeps the first', () => {
     const a = tempDir('mb-a-');
@@ -130,20 +136,20 @@ describe('results index', () => {
     rmSync(b, { recursive: true, force: true });
   });
 
-  it('indexes a run where it was written (the STORE phase)', () => {
-    const file = writeResult(dir, gpu);
-    expect(storeRun(dir, gpu, file)).toBe('added');
-    expect(queryRuns(db).map((r) => r.runId)).toEqual([gpu.runId]);
+  itShared('indexes a run where it was written (the STORE phase)', () => {
+    const file = writeResult(dir, gpuGolden());
+    expect(storeRun(dir, gpuGolden(), file)).toBe('added');
+    expect(queryRuns(db).map((r) => r.runId)).toEqual([gpuGolden().runId]);
   });
 
-  it('waits for a lock held by another writer, then says the index is locked', () => {
+  itShared('waits for a lock held by another writer, then says the index is locked', () => {
     const holder = openIndex(indexPath(dir));
     holder.exec('BEGIN IMMEDIATE');
     const waiting = openIndex(indexPath(dir), { busyTimeoutMs: 300 });
-    const file = writeResult(dir, gpu);
+    const file = writeResult(dir, gpuGolden());
     let err: { code: string; message: string } | undefined;
     try {
-      indexRun(waiting, gpu, { path: file, sha256: 'x' });
+      indexRun(waiting, gpuGolden(), { path: file, sha256: 'x' });
     } catch (e) {
       err = e as typeof err;
     }
@@ -151,7 +157,7 @@ describe('results index', () => {
     holder.close();
     expect(err?.code).toBe('INDEX_LOCKED');
     expect(err?.message).toContain('locked by another minerbench (waited 0.3 s)');
-    expect(indexRun(waiting, gpu, { path: file, sha256: 'x' })).toBe('added');
+    expect(indexRun(waiting, gpuGolden(), { path: file, sha256: 'x' })).toBe('added');
     waiting.close();
   });
 

@@ -1,5 +1,6 @@
 // Tests the figures the index stores and reports compare, read from the golden results.
 import { describe, expect, it } from 'vitest';
+import { itShared } from '../support/describe-shared.ts';
 import { machineIdentity } from '../../harness/results/machine-identity.ts';
 import { runFigures, THROUGHPUT_NOISE } from '../../harness/evaluate/run-figures.ts';
 import { readGolden } from '../fixtures/results/synthetic-results.ts';
@@ -18,7 +19,7 @@ describe('runFigures', () => {
     expect(f.capacityQps!.lo).toBeCloseTo((r.load!.okQps * ci.lowQps!) / ci.meanQps, 10);
   });
 
-  it('a GPU run adds power, energy per query and quality per joule, each with the energy uncertainty', () => {
+  itShared('a GPU run adds power, energy per query and quality per joule, each with the energy uncertainty', () => {
     const r = readGolden('gpu');
     const f = runFigures(r);
     const e = r.energy;
@@ -37,7 +38,7 @@ describe('runFigures', () => {
 });
 
 describe('machineIdentity', () => {
-  it('is the same for the same host and GPUs in any order, and differs when a GPU changes', () => {
+  itShared('is the same for the same host and GPUs in any order, and differs when a GPU changes', () => {
     const env = readGolden('gpu').environment;
     const a = machineIdentity(env);
     expect(a.name).toBe('gpu-07 (1x NVIDIA H100 80GB HBM3)');

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { itShared } from '../support/describe-shared.ts';
 import { main } from '../../harness/cli/bin.ts';
 import { indexPath, openIndex } from '../../harness/results/open-index.ts';
 import { fleetResults, readGolden } from '../fixtures/results/synthetic-results.ts';
@@ -33,7 +34,7 @@ async function cli(...args: string[]) {
 }
 
 describe('store commands', () => {
-  it('import, then history as a table and as JSON, filtered', async () => {
+  itShared('import, then history as a table and as JSON, filtered', async () => {
     for (const r of fleetResults(2, 2)) writeResult(src, r);
     const imp = await cli('import', src);
     expect(imp.code).toBe(0);
@@ -94,21 +95,24 @@ describe('store commands', () => {
     expect(r.stderr).toContain('minerbench import --rebuild');
   });
 
-  it('a damaged index: import fails with 44 and names the fix, and that fix (import --rebuild) works', async () => {
-    for (const r of fleetResults(1, 2)) writeResult(out, r);
-    writeFileSync(indexPath(out), 'not sqlite at all '.repeat(300));
-    const imp = await cli('import', src);
-    expect(imp.code).toBe(44);
-    expect(imp.stderr).toContain(`fix: minerbench import --rebuild --out ${out} moves it aside`);
-    const fix = await cli('import', '--rebuild');
-    expect(fix.code, fix.stderr).toBe(0);
-    expect(fix.stderr).toMatch(/minerbench\.db is damaged; moved aside to .+minerbench\.db\.damaged-\d{4}-/);
-    expect(fix.stderr).toContain('rebuilt: 2 added');
-    const aside = readdirSync(out).filter((f) => f.startsWith('minerbench.db.damaged-'));
-    expect(aside).toHaveLength(1);
-    expect(readFileSync(path.join(out, aside[0]!), 'utf8')).toBe('not sqlite at all '.repeat(300));
-    expect(JSON.parse((await cli('history', '--json')).stdout)).toHaveLength(2);
-  });
+  itShared(
+    'a damaged index: import fails with 44 and names the fix, and that fix (import --rebuild) works',
+    async () => {
+      for (const r of fleetResults(1, 2)) writeResult(out, r);
+      writeFileSync(indexPath(out), 'not sqlite at all '.repeat(300));
+      const imp = await cli('import', src);
+      expect(imp.code).toBe(44);
+      expect(imp.stderr).toContain(`fix: minerbench import --rebuild --out ${out} moves it aside`);
+      const fix = await cli('import', '--rebuild');
+      expect(fix.code, fix.stderr).toBe(0);
+      expect(fix.stderr).toMatch(/minerbench\.db is damaged; moved aside to .+minerbench\.db\.damaged-\d{4}-/);
+      expect(fix.stderr).toContain('rebuilt: 2 added');
+      const aside = readdirSync(out).filter((f) => f.startsWith('minerbench.db.damaged-'));
+      expect(aside).toHaveLength(1);
+      expect(readFileSync(path.join(out, aside[0]!), 'utf8')).toBe('not sqlite at all '.repeat(300));
+      expect(JSON.parse((await cli('history', '--json')).stdout)).toHaveLength(2);
+    },
+  );
 
   it('an index of a newer minerbench is not treated as damaged: --rebuild refuses it and leaves it be', async () => {
     const db = openIndex(indexPath(out));
@@ -120,7 +124,7 @@ describe('store commands', () => {
     expect(readdirSync(out).filter((f) => f.includes('damaged'))).toEqual([]);
   });
 
-  it('rebuilds the index from the files in runs/', async () => {
+  itShared('rebuilds the index from the files in runs/', async () => {
     for (const r of fleetResults(1, 3)) writeResult(out, r);
     const r = await cli('import', '--rebuild');
     expect(r.code).toBe(0);
@@ -128,7 +132,7 @@ describe('store commands', () => {
     expect(JSON.parse((await cli('history', '--json')).stdout)).toHaveLength(3);
   });
 
-  it('report regenerates a run report by run id; compare and trend write one file each', async () => {
+  itShared('report regenerates a run report by run id; compare and trend write one file each', async () => {
     for (const r of fleetResults(2, 2)) writeResult(src, r);
     await cli('import', src);
     const id = '20261120-020000-sn0-m1';
@@ -146,7 +150,7 @@ describe('store commands', () => {
     expect((await cli('report', 'no-such-run')).code).toBe(46);
   });
 
-  it('compare works from result files alone, without an index', async () => {
+  itShared('compare works from result files alone, without an index', async () => {
     for (const r of fleetResults(2, 1)) writeResult(src, r);
     const r = await cli('compare', src, '-o', 'c.html');
     expect(r.code).toBe(0);

@@ -3,22 +3,76 @@
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { CliCommand } from '../cli-command.ts';
-import { MinerbenchError } from '../../errors.ts';
+import { z } from 'zod';
+import { checkOutputFile } from '../../artifacts/output-dir.ts';
+import { defineOption, finite } from '../../config/option-spec.ts';
 import { resolveChainEndpoint } from '../../chain/chain-networks.ts';
 import { connectChain } from '../../chain/connect-chain.ts';
-import { readChainSnapshot, type ReadMethod } from '../../chain/read-chain-snapshot.ts';
+import { readChainSnapshot } from '../../chain/read-chain-snapshot.ts';
 import { parseWindow } from '../../chain/read-uid-window.ts';
 import { writeChainSnapshotFile } from '../../chain/chain-snapshot-file.ts';
 import { describeSnapshotAge, loadDefaultSnapshot } from '../../chain/default-snapshot.ts';
-import { LIVE_CHAIN_FLAGS, validateChainArgs, withChainOptions, type ChainCliArgs } from '../chain-options.ts';
+import { chainArgProblems, LIVE_CHAIN_FLAGS, withChainOptions, type ChainCliArgs } from '../chain-options.ts';
+import { commandOptions } from '../command-options.ts';
+import { yargsOptions } from '../option-flags.ts';
 import { terminalText } from '../terminal-text.ts';
+
+const windowOk = (w: string) => {
+  try {
+    parseWindow(w);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const SNAPSHOT_OPTIONS = [
+  defineOption({
+    key: 'out',
+    flag: 'out',
+    type: 'string',
+    schema: z.string().min(1, 'must be a file path').optional(),
+    default: undefined,
+    describe: 'snapshot file to write (required)',
+    owner: 'snapshot',
+  }),
+  defineOption({
+    key: 'method',
+    flag: 'method',
+    type: 'string',
+    schema: z
+      .enum(['runtime-api', 'subnet-info', 'storage'], { error: 'must be runtime-api, subnet-info or storage' })
+      .optional(),
+    default: undefined,
+    defaultText: 'runtime-api when the runtime has it',
+    describe: 'how subnets are read: runtime-api (with per-UID data), subnet-info (one call, no per-UID data), storage',
+    owner: 'snapshot',
+  }),
+  defineOption({
+    key: 'window',
+    flag: 'window',
+    type: 'string',
+    schema: z.string().refine(windowOk, 'must be a window of 1 hour to 90 days (7d, 36h)').optional(),
+    default: undefined,
+    describe:
+      'also read per-UID incentive at several blocks across this window (7d, 36h) for per-operator figures; beyond a few hours it needs an archive node (--network archive)',
+    owner: 'snapshot',
+  }),
+  defineOption({
+    key: 'samples',
+    flag: 'samples',
+    type: 'number',
+    schema: finite('blocks').int('must be a whole number').min(2, 'must be >= 2').max(60, 'must be <= 60').optional(),
+    default: undefined,
+    defaultText: 'one per day plus one, 2-15',
+    describe: 'sample blocks across --window, the snapshot block included',
+    owner: 'snapshot',
+  }),
+] as const;
 
 interface ChainArgs extends ChainCliArgs {
   action: string;
-  out?: string;
-  method?: ReadMethod;
-  window?: string;
-  samples?: number;
+  [k: string]: unknown;
 }
 
 export const chainCommand: CliCommand<ChainArgs> = {
@@ -31,32 +85,17 @@ export const chainCommand: CliCommand<ChainArgs> = {
       LIVE_CHAIN_FLAGS,
     )
       .alias('chain-retries', 'retries')
-      .option('out', { type: 'string', describe: 'snapshot file to write (required)' })
-      .option('method', {
-        choices: ['runtime-api', 'subnet-info', 'storage'] as const,
-        describe:
-          'how subnets are read: runtime-api (with per-UID data), subnet-info (one call, no per-UID data), storage [default: runtime-api when the runtime has it]',
-      })
-      .option('window', {
-        type: 'string',
-        describe:
-          'also read per-UID incentive at several blocks across this window (7d, 36h) for per-operator figures; beyond a few hours it needs an archive node (--network archive)',
-      })
-      .option('samples', {
-        type: 'number',
-        describe: 'sample blocks across --window, the snapshot block included [default: one per day plus one, 2-15]',
-      }),
+      .options(yargsOptions(SNAPSHOT_OPTIONS)),
   handler: async (argv, io) => {
-    if (!argv.out)
-      throw new MinerbenchError('USAGE', '`minerbench chain snapshot` needs --out FILE', {
-        hint: 'e.g. minerbench chain snapshot --out chain.json',
-      });
-    validateChainArgs(argv);
-    const days = argv.window === undefined ? undefined : parseWindow(argv.window);
-    if (argv.samples !== undefined && (!Number.isInteger(argv.samples) || argv.samples < 2 || argv.samples > 60))
-      throw new MinerbenchError('USAGE', `--samples ${argv.samples} must be a whole number from 2 to 60`);
-    if (argv.samples !== undefined && days === undefined)
-      throw new MinerbenchError('USAGE', '--samples needs --window', { hint: 'e.g. --window 7d --samples 8' });
+    // Every flag, and the file to write, before the chain is contacted.
+    const o = commandOptions('chain snapshot', SNAPSHOT_OPTIONS, argv, io.env, (v) => [
+      ...chainArgProblems(argv),
+      ...(argv.out === undefined ? ['`minerbench chain snapshot` needs --out FILE (the snapshot file to write)'] : []),
+      ...(v.samples !== undefined && argv.window === undefined ? ['--samples needs --window (e.g. --window 7d)'] : []),
+    ]);
+    const file = path.resolve(io.cwd, o.out!);
+    checkOutputFile(file, '--out');
+    const days = o.window === undefined ? undefined : parseWindow(o.window);
     const endpoint = resolveChainEndpoint(argv.network, argv.genesis);
     const fallback = await loadDefaultSnapshot();
     const conn = await connectChain({
@@ -74,10 +113,9 @@ export const chainCommand: CliCommand<ChainArgs> = {
       const snap = await readChainSnapshot(conn, {
         ...(argv.block !== undefined ? { block: argv.block } : {}),
         ...(argv.netuids?.length ? { netuids: argv.netuids } : {}),
-        ...(argv.method ? { method: argv.method } : {}),
-        ...(days !== undefined ? { window: { days, ...(argv.samples ? { samples: argv.samples } : {}) } } : {}),
+        ...(o.method ? { method: o.method } : {}),
+        ...(days !== undefined ? { window: { days, ...(o.samples ? { samples: o.samples } : {}) } } : {}),
       });
-      const file = path.resolve(io.cwd, argv.out);
       await writeChainSnapshotFile(file, snap);
       io.err(
         `block ${snap.block.number} (${snap.block.time ?? 'time unknown'}), ${snap.subnets.length} subnets via ${snap.source.method}: ${snap.source.requests} requests, ${snap.source.roundTrips} round trips, ${snap.source.elapsedMs} ms\n`,

@@ -10,5 +10,5 @@ export const compareCommand: CliCommand<ReportArgs> = {
       .example('$0 compare --subnet template', 'every machine that ran the template subnet')
       .example('$0 compare /mnt/fleet/results -o fleet.html', 'compare result files without an index')
       .epilogue(REPORT_EXIT_CODES),
-  handler: (argv, io) => reportHandler({ ...argv, compare: true, trend: false }, io),
+  handler: (argv, io) => reportHandler({ ...argv, compare: true, trend: false }, io, 'compare'),
 };

@@ -5,41 +5,33 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { CliCommand } from '../cli-command.ts';
 import { loadLawTableFor } from '../../config/load-law-table.ts';
-import { resolveOptions } from '../../config/option-spec.ts';
+import { lawTableOption } from '../../config/law-table-option.ts';
 import { loadSubnet } from '../../config/subnet-registry.ts';
 import { describeSnapshotAge } from '../../chain/default-snapshot.ts';
 import { MinerbenchError } from '../../errors.ts';
-import { EARNINGS_OPTIONS } from '../../evaluate/earnings-options.ts';
+import { EARNINGS_OPTIONS, PRICE_OPTIONS, pricesOf } from '../../evaluate/earnings-options.ts';
 import type { EarningsPrices } from '../../evaluate/earnings-prices.ts';
 import { lawOptionSpecs, resolveLaw } from '../../evaluate/incentive/incentive-laws.ts';
-import { lawTableOption } from '../../config/law-table-option.ts';
 import { evaluateArtifacts } from '../../run/evaluate-artifacts.ts';
 import { evaluationHooks, type EvaluationOverrides } from '../../run/evaluation-hooks.ts';
 import { readRunArtifacts } from '../../run/run-artifacts.ts';
+import { chainArgProblems } from '../chain-options.ts';
+import { commandOptions } from '../command-options.ts';
 import { estimateLines } from '../estimate-lines.ts';
 import { flagsFromArgv, yargsOptions } from '../option-flags.ts';
 import { terminalText } from '../terminal-text.ts';
-import { subnetsDir } from './run.ts';
-import {
-  chainSourceFromArgs,
-  loadSnapshotOrDefault,
-  pricesFromArgs,
-  withChainOptions,
-  withPriceOptions,
-  type ChainCliArgs,
-  type PriceCliArgs,
-} from './subnets-earnings.ts';
+import { SUBNETS_DIR_OPTION, subnetsDir } from './run.ts';
+import { checkSubnetsDir } from './subnets-catalogue.ts';
+import { chainSourceFromArgs, loadSnapshotOrDefault, withChainOptions, type ChainCliArgs } from './subnets-earnings.ts';
 
-interface EstimateArgs extends ChainCliArgs, PriceCliArgs {
+interface EstimateArgs extends ChainCliArgs {
   run: string;
-  pue?: number;
-  tenureDays?: number;
-  subnetsDir?: string;
   json?: boolean;
   [k: string]: unknown;
 }
 
-const SITE = EARNINGS_OPTIONS.filter((s) => s.key === 'pue' || s.key === 'tenureDays');
+/** What an estimate may replace: prices, PUE and tenure (the run's own options), the law's inputs, the plugins' folder. */
+const ESTIMATE_OPTIONS = () => [...PRICE_OPTIONS, ...EARNINGS_OPTIONS, ...lawOptionSpecs(), SUBNETS_DIR_OPTION];
 const CHAIN_FLAGS = ['chain', 'network', 'offline', 'block'] as const;
 
 /** A run folder, or a file in it (its result.json). */
@@ -52,14 +44,14 @@ function runDirOf(arg: string, cwd: string): string {
   return statSync(p).isDirectory() ? p : path.dirname(p);
 }
 
-/** The run's prices, with --tao-price / --kwh-price replacing the one given. */
-function pricesOver(argv: EstimateArgs, run: EarningsPrices): EarningsPrices | undefined {
-  if (argv.taoPrice === undefined && argv.kwhPrice === undefined) return undefined;
-  const given = pricesFromArgs(argv);
+/** The run's prices, with a price given by flag replacing the run's (in the flag's currency). */
+function pricesOver(given: Readonly<Record<string, unknown>>, o: Parameters<typeof pricesOf>[0], run: EarningsPrices) {
+  if (given.taoPrice === undefined && given.kwhPrice === undefined) return undefined;
+  const p = pricesOf(o);
   return {
-    taoPrice: argv.taoPrice === undefined ? run.taoPrice : given.taoPrice,
-    kwhPrice: argv.kwhPrice === undefined ? run.kwhPrice : given.kwhPrice,
-  };
+    taoPrice: given.taoPrice === undefined ? run.taoPrice : p.taoPrice,
+    kwhPrice: given.kwhPrice === undefined ? run.kwhPrice : p.kwhPrice,
+  } satisfies EarningsPrices;
 }
 
 export const estimateCommand: CliCommand<EstimateArgs> = {
@@ -67,13 +59,9 @@ export const estimateCommand: CliCommand<EstimateArgs> = {
   describe:
     're-price a saved run (its folder or result.json) under another input of its law, --law-table, prices or chain snapshot; nothing is written',
   builder: (y: Argv) =>
-    withPriceOptions(withChainOptions(y))
+    withChainOptions(y)
       .positional('run', { type: 'string', describe: 'a run folder (<out>/runs/<run id>) or its result.json' })
-      .options(yargsOptions([...SITE, ...lawOptionSpecs()]))
-      .option('subnets-dir', {
-        type: 'string',
-        describe: 'folder of your own subnet plugins [default: the bundled subnets/]',
-      })
+      .options(yargsOptions(ESTIMATE_OPTIONS()))
       .option('json', { type: 'boolean', describe: 'print the eligibility and earnings JSON on stdout' })
       .example(
         '$0 estimate .minerbench/runs/20261125-101500-lium-a1b2 --gpus-of-model 120',
@@ -84,19 +72,23 @@ export const estimateCommand: CliCommand<EstimateArgs> = {
         'a newer rate table',
       ) as unknown as Argv,
   handler: async (argv, io) => {
-    const dir = runDirOf(argv.run, io.cwd);
-    // Every input checked before anything is read: the law's flags, PUE and tenure, prices, chain flags.
+    // Every input checked before anything is read (prices, PUE and tenure, the law's flags, chain flags): all at once.
+    const specs = ESTIMATE_OPTIONS();
+    const o = commandOptions('estimate', specs, argv, io.env, (v) => [
+      ...chainArgProblems(argv),
+      ...(v.taoPriceAt !== null && v.taoPriceAt !== undefined && v.taoPrice === null
+        ? ['--tao-price-at dates a TAO price: give --tao-price too']
+        : []),
+    ]);
+    // Only what is given on the command line replaces the run's own inputs.
+    const given = flagsFromArgv(specs, argv);
     const lawFlags = flagsFromArgv(lawOptionSpecs(), argv);
-    const site = flagsFromArgv(SITE, argv);
-    const checked = resolveOptions([...SITE, ...lawOptionSpecs()], { ...site, ...lawFlags }, {});
-    if (checked.problems.length)
-      throw new MinerbenchError('USAGE', `invalid estimate inputs (${checked.problems.length} problem(s))`, {
-        details: checked.problems,
-        hint: 'minerbench estimate --help lists each input',
-      });
+    const plugins = subnetsDir(o as { subnetsDir?: string }, io);
+    checkSubnetsDir(plugins, given.subnetsDir ? '--subnets-dir' : 'MINERBENCH_SUBNETS_DIR');
+    const dir = runDirOf(argv.run, io.cwd);
     const a = readRunArtifacts(dir);
     const c = a.context;
-    const { profile, dir: pluginDir, file } = await loadSubnet(c.subnet.id, subnetsDir(argv, io));
+    const { profile, dir: pluginDir, file } = await loadSubnet(c.subnet.id, plugins);
     const now = new Date();
     const over: EvaluationOverrides = { now };
     const { [lawTableOption.key]: lawTable, ...ownFlags } = lawFlags;
@@ -121,10 +113,10 @@ export const estimateCommand: CliCommand<EstimateArgs> = {
       });
       if (t.table) over.table = t.table;
     }
-    const prices = pricesOver(argv, c.prices);
+    const prices = pricesOver(given, o as unknown as Parameters<typeof pricesOf>[0], c.prices);
     if (prices) over.prices = prices;
-    if (typeof site.pue === 'number') over.pue = site.pue;
-    if (typeof site.tenureDays === 'number') over.tenureDays = site.tenureDays;
+    if (typeof given.pue === 'number') over.pue = given.pue;
+    if (typeof given.tenureDays === 'number') over.tenureDays = given.tenureDays;
     let chainNote = c.chain
       ? `the run's own snapshot: ${c.chain.description}`
       : 'none (the run used no chain snapshot)';

@@ -9,18 +9,25 @@ import { readRunArtifacts } from '../../run/run-artifacts.ts';
 import { evaluateRunFolder } from '../../run/evaluate-run-folder.ts';
 import { evaluationHooks, type EvaluationOverrides } from '../../run/evaluation-hooks.ts';
 import { readLawTable } from '../../config/law-table-file.ts';
+import { lawTableOption } from '../../config/law-table-option.ts';
 import { resolveLaw } from '../../evaluate/incentive/incentive-laws.ts';
 import { storeAndRender } from '../../run/store-and-render.ts';
 import { answerLines } from '../answer-lines.ts';
-import { subnetsDir } from './run.ts';
+import { SUBNETS_DIR_OPTION, subnetsDir } from './run.ts';
+import { checkSubnetsDir } from './subnets-catalogue.ts';
+import { checkOutputDir } from '../../artifacts/output-dir.ts';
+import { commandOptions } from '../command-options.ts';
+import { yargsOptions } from '../option-flags.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
+/** --law-table: price with another table instead of the copy the run kept (artifacts/law-table.json). */
+const EVALUATE_OPTIONS = [SUBNETS_DIR_OPTION, lawTableOption] as const;
+
 interface EvaluateArgs {
   runDir: string;
-  subnetsDir?: string;
-  lawTable?: string;
   json?: boolean;
+  [k: string]: unknown;
 }
 
 export const evaluateCommand: CliCommand<EvaluateArgs> = {
@@ -29,27 +36,24 @@ export const evaluateCommand: CliCommand<EvaluateArgs> = {
   builder: (y: Argv) =>
     y
       .positional('run-dir', { type: 'string', describe: 'a run folder: <out>/runs/<run id>' })
-      .option('subnets-dir', {
-        type: 'string',
-        describe: 'folder of your own subnet plugins [default: the bundled subnets/]',
-      })
-      .option('law-table', {
-        type: 'string',
-        describe:
-          "price with this table instead of the copy the run kept (artifacts/law-table.json) [default: the run's copy]",
-      })
+      .options(yargsOptions(EVALUATE_OPTIONS))
       .option('json', { type: 'boolean', describe: 'print the result JSON on stdout' })
       .example('$0 evaluate .minerbench/runs/20261125-101500-template-a1b2', 're-evaluate one run'),
   handler: async (argv, io) => {
+    const o = commandOptions('evaluate', EVALUATE_OPTIONS, argv, io.env);
+    const plugins = subnetsDir(o, io);
+    checkSubnetsDir(plugins, o.subnetsDir ? '--subnets-dir' : 'MINERBENCH_SUBNETS_DIR');
     const dir = path.resolve(io.cwd, argv.runDir);
     const a = readRunArtifacts(dir);
-    const { profile, file } = await loadSubnet(a.context.subnet.id, subnetsDir(argv, io));
+    // result.json and the report are rewritten in the run folder: checked before anything is evaluated.
+    checkOutputDir(dir, '<run-dir>');
+    const { profile, file } = await loadSubnet(a.context.subnet.id, plugins);
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
     if (sha !== a.context.profile.sha256)
       io.err(`note: ${a.context.profile.file} changed since the run: scored with the current plugin\n`);
     // The run's own table copy unless --law-table names another (read and checked before anything is rewritten).
     let over: EvaluationOverrides = {};
-    if (argv.lawTable) {
+    if (o.lawTable) {
       const { law } = resolveLaw(profile.law, a.context.profile.file);
       if (!law.tableSchema)
         throw new MinerbenchError(
@@ -58,7 +62,7 @@ export const evaluateCommand: CliCommand<EvaluateArgs> = {
         );
       over = {
         table: readLawTable(
-          path.resolve(io.cwd, argv.lawTable),
+          path.resolve(io.cwd, o.lawTable),
           law.tableSchema,
           new Date(a.context.endedAt ?? a.context.startedAt),
         ),

@@ -2,6 +2,9 @@
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { CliCommand, CliIo } from '../cli-command.ts';
+import { z } from 'zod';
+import { checkOutputDir } from '../../artifacts/output-dir.ts';
+import { defineOption, type OptionsOf } from '../../config/option-spec.ts';
 import { ERROR_CODES, MinerbenchError } from '../../errors.ts';
 import type { FleetJob } from '../../fleet/fleet-job.ts';
 import { fleetPrinter } from '../fleet-printer.ts';
@@ -11,38 +14,77 @@ import { NIGHT_PATTERN, nightOf } from '../../fleet/night-id.ts';
 import { runFleet } from '../../fleet/run-fleet.ts';
 import { runFleetJobs } from '../../fleet/run-fleet-jobs.ts';
 import { maxOf } from '../../model/min-max.ts';
+import { commandOptions } from '../command-options.ts';
+import { yargsOptions } from '../option-flags.ts';
 import { terminalText as t } from '../terminal-text.ts';
+
+/** A real calendar day: 2026-11-21, not 2026-13-45. */
+const isNight = (s: string) => {
+  const t = Date.parse(`${s}T12:00:00Z`);
+  return NIGHT_PATTERN.test(s) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+};
+
+const FLEET_OPTIONS = [
+  defineOption({
+    key: 'night',
+    flag: 'night',
+    type: 'string',
+    schema: z.string().refine(isNight, 'must be a date like 2026-11-21').optional(),
+    default: undefined,
+    defaultText: 'tonight: noon to noon, named by the evening',
+    describe: 'the night to run or resume, YYYY-MM-DD',
+    owner: 'fleet',
+  }),
+  defineOption({
+    key: 'out',
+    flag: 'out',
+    type: 'string',
+    schema: z.string().min(1, 'must be a folder path').optional(),
+    default: undefined,
+    defaultText: "the fleet file's results, else .minerbench; the runner: /out",
+    describe: 'results folder',
+    owner: 'fleet',
+  }),
+  defineOption({
+    key: 'only',
+    flag: 'only',
+    type: 'string',
+    array: true,
+    schema: z.array(z.string().min(1, 'must name a machine')).min(1, 'must name a machine').optional(),
+    default: undefined,
+    describe: 'only these machines',
+    owner: 'fleet',
+  }),
+] as const;
+type FleetOptions = OptionsOf<typeof FLEET_OPTIONS>;
 
 interface FleetArgs {
   action: 'run' | 'status' | 'runner';
   file?: string;
-  night?: string;
   insecure?: boolean;
-  out?: string;
-  only?: string[];
   json?: boolean;
+  [k: string]: unknown;
 }
 
-async function fleetRun(argv: FleetArgs, io: CliIo): Promise<number> {
+async function fleetRun(argv: FleetArgs, o: FleetOptions, io: CliIo): Promise<number> {
   if (!argv.file)
     throw new MinerbenchError('USAGE', 'fleet run needs the fleet file: minerbench fleet run fleet.yaml', {
       hint: 'see fleet.example.yaml',
     });
-  if (argv.night && !NIGHT_PATTERN.test(argv.night))
-    throw new MinerbenchError('USAGE', `--night ${argv.night} is not a date like 2026-11-21`);
   const fleet = loadFleet(path.resolve(io.cwd, argv.file), {
     insecure: argv.insecure ?? false,
-    ...(argv.out ? { resultsDir: path.resolve(io.cwd, argv.out) } : {}),
+    ...(o.out ? { resultsDir: path.resolve(io.cwd, o.out) } : {}),
   });
-  for (const o of argv.only ?? []) {
-    if (!fleet.machines.some((m) => m.name === o))
-      throw new MinerbenchError(
-        'USAGE',
-        `--only ${o}: no such machine (${fleet.machines.map((m) => m.name).join(', ')})`,
-      );
-  }
+  const unknown = (o.only ?? []).filter((n) => !fleet.machines.some((m) => m.name === n));
+  if (unknown.length)
+    throw new MinerbenchError(
+      'USAGE',
+      `--only ${unknown.join(', ')}: no such machine (${fleet.machines.map((m) => m.name).join(', ')})`,
+    );
+  // The results folder (runs copied back, the index, the morning report) is checked before any machine is contacted.
+  checkOutputDir(fleet.resultsDir, o.out ? '--out' : `results (${path.relative(io.cwd, fleet.file) || fleet.file})`);
   for (const w of fleet.warnings) io.err(`minerbench: warning: ${t(w)}\n`);
-  const night = argv.night ?? nightOf(new Date());
+  const night = o.night ?? nightOf(new Date());
   io.err(
     `fleet ${fleet.name}: night ${night}, ${fleet.machines.length} machine(s), ${fleet.concurrency} at a time; results in ${fleet.resultsDir}\n`,
   );
@@ -51,7 +93,7 @@ async function fleetRun(argv: FleetArgs, io: CliIo): Promise<number> {
     night,
     signal: io.signal,
     emit: fleetPrinter(io.err),
-    ...(argv.only ? { only: argv.only } : {}),
+    ...(o.only ? { only: o.only } : {}),
   });
   for (const m of r.machines) {
     const counts = `${m.ran} run(s)${m.skipped ? `, ${m.skipped} already done` : ''}${m.failedJobs ? `, ${m.failedJobs} failed` : ''}`;
@@ -78,9 +120,9 @@ async function fleetRun(argv: FleetArgs, io: CliIo): Promise<number> {
   return codes[r.exit];
 }
 
-function fleetStatusCommand(argv: FleetArgs, io: CliIo): number {
-  const resultsDir = argv.out
-    ? path.resolve(io.cwd, argv.out)
+function fleetStatusCommand(argv: FleetArgs, o: FleetOptions, io: CliIo): number {
+  const resultsDir = o.out
+    ? path.resolve(io.cwd, o.out)
     : argv.file
       ? loadFleet(path.resolve(io.cwd, argv.file), { insecure: true }).resultsDir
       : path.resolve(io.cwd, '.minerbench');
@@ -120,7 +162,7 @@ function fleetStatusCommand(argv: FleetArgs, io: CliIo): number {
   return 0;
 }
 
-async function fleetRunner(argv: FleetArgs, io: CliIo): Promise<number> {
+async function fleetRunner(o: FleetOptions, io: CliIo): Promise<number> {
   let jobs: FleetJob[];
   try {
     jobs = JSON.parse(io.env.MINERBENCH_FLEET_JOBS ?? '') as FleetJob[];
@@ -132,9 +174,11 @@ async function fleetRunner(argv: FleetArgs, io: CliIo): Promise<number> {
       { hint: 'the runner is started by minerbench fleet run, not by hand' },
     );
   }
+  const out = path.resolve(io.cwd, o.out ?? '/out');
+  checkOutputDir(out, '--out');
   await runFleetJobs({
     jobs,
-    out: path.resolve(io.cwd, argv.out ?? '/out'),
+    out,
     env: io.env,
     signal: io.signal,
     write: io.out,
@@ -153,25 +197,18 @@ export const fleetCommand: CliCommand<FleetArgs> = {
         describe: 'run: benchmark the fleet; status: last night per machine',
       })
       .positional('file', { type: 'string', describe: 'the fleet file (fleet.example.yaml shows one)' })
-      .option('night', {
-        type: 'string',
-        describe: 'the night to run or resume, YYYY-MM-DD [default: tonight: noon to noon, named by the evening]',
-      })
+      .options(yargsOptions(FLEET_OPTIONS))
       .option('insecure', { type: 'boolean', describe: 'allow plain tcp:// engines without TLS (warned about)' })
-      .option('out', {
-        type: 'string',
-        describe: "results folder [default: the fleet file's results, else .minerbench]",
-      })
-      .option('only', { type: 'string', array: true, describe: 'only these machines' })
       .option('json', { type: 'boolean', describe: 'print JSON on stdout' })
       .example('$0 fleet run fleet.yaml', 'benchmark every machine, import the results, write the morning report')
       .example('$0 fleet status fleet.yaml', 'the last night of every machine')
       .epilogue(
-        'fleet run exits 0 when every machine finished without regression, 60 when a regression was found, 61 when a machine failed or was unreachable.',
+        'fleet run exits 0 when every machine finished without regression, 2 on a bad flag, 3 when the fleet or plan file is invalid, 42 when the results folder cannot be written (checked before any machine is contacted), 60 when a regression was found, 61 when a machine failed or was unreachable.',
       ),
   handler: async (argv, io) => {
-    if (argv.action === 'run') return fleetRun(argv, io);
-    if (argv.action === 'status') return fleetStatusCommand(argv, io);
-    return fleetRunner(argv, io);
+    const o = commandOptions('fleet', FLEET_OPTIONS, argv, io.env);
+    if (argv.action === 'run') return fleetRun(argv, o, io);
+    if (argv.action === 'status') return fleetStatusCommand(argv, o, io);
+    return fleetRunner(o, io);
   },
 };

@@ -1,19 +1,22 @@
 // `minerbench history`: lists indexed runs (newest first), filtered by subnet, machine and time; --json for scripts.
+import path from 'node:path';
 import type { CliCommand } from '../cli-command.ts';
 import { MinerbenchError } from '../../errors.ts';
 import { openExistingIndex } from '../../results/open-existing-index.ts';
 import { queryRuns, type IndexedRun } from '../../results/query-runs.ts';
-import { indexWaitMs, storeDir } from '../../results/store-location.ts';
+import { indexWaitMs } from '../../results/store-location.ts';
+import { OUT_OPTION } from '../../config/run-options.ts';
+import { commandOptions } from '../command-options.ts';
+import { yargsOptions } from '../option-flags.ts';
+import { LIMIT_FILTER, RUN_FILTER_OPTIONS } from '../run-filter-options.ts';
 import { maxOf } from '../../model/min-max.ts';
 import { terminalText } from '../terminal-text.ts';
 
+const HISTORY_OPTIONS = [OUT_OPTION, ...RUN_FILTER_OPTIONS, LIMIT_FILTER] as const;
+
 interface HistoryArgs {
-  subnet?: string;
-  machine?: string;
-  since?: string;
-  limit?: number;
-  out?: string;
   json?: boolean;
+  [k: string]: unknown;
 }
 
 const num = (f: IndexedRun['figures'][keyof IndexedRun['figures']], d: number) => (f ? f.value.toFixed(d) : '');
@@ -23,23 +26,20 @@ export const historyCommand: CliCommand<HistoryArgs> = {
   describe: 'list the runs in the results index',
   builder: (y) =>
     y
-      .option('subnet', { type: 'string', describe: 'only this subnet id' })
-      .option('machine', { type: 'string', describe: 'only this machine (id prefix, hostname or name)' })
-      .option('since', { type: 'string', describe: 'only runs since a date (2026-11-01) or a span back (36h, 7d, 4w)' })
-      .option('limit', { type: 'number', describe: 'at most this many runs' })
-      .option('out', { type: 'string', describe: 'the folder holding runs/ and minerbench.db [default: .minerbench]' })
+      .options(yargsOptions(HISTORY_OPTIONS))
       .option('json', { type: 'boolean', describe: 'print the runs as JSON on stdout' })
       .example('$0 history --subnet template --since 7d', 'last week of template runs')
       .epilogue(
         'Exit codes: 0 ok (--json prints [] when nothing matches), 2 usage, 43 index locked, 44 not an index, 46 no matching runs.',
       ),
   handler: async (argv, io) => {
-    const dir = storeDir(argv.out, io);
+    const o = commandOptions('history', HISTORY_OPTIONS, argv, io.env);
+    const dir = path.resolve(io.cwd, o.out);
     const db = openExistingIndex(dir, { busyTimeoutMs: indexWaitMs(io.env) });
     const file = db.name;
     let runs: IndexedRun[];
     try {
-      runs = queryRuns(db, { subnet: argv.subnet, machine: argv.machine, since: argv.since, limit: argv.limit });
+      runs = queryRuns(db, { subnet: o.subnet, machine: o.machine, since: o.since, limit: o.limit });
     } finally {
       db.close();
     }

@@ -6,14 +6,20 @@ import { importResults, type ImportReport } from '../../results/import-results.t
 import { indexPath, openIndex, type IndexDb } from '../../results/open-index.ts';
 import { rebuildIndex } from '../../results/rebuild-index.ts';
 import { isNewerIndex, setAsideIndex } from '../../results/set-aside-index.ts';
-import { indexWaitMs, storeDir } from '../../results/store-location.ts';
+import { indexWaitMs } from '../../results/store-location.ts';
+import { checkOutputDir } from '../../artifacts/output-dir.ts';
+import { OUT_OPTION } from '../../config/run-options.ts';
+import { commandOptions } from '../command-options.ts';
+import { yargsOptions } from '../option-flags.ts';
 import { terminalText } from '../terminal-text.ts';
+
+const IMPORT_OPTIONS = [OUT_OPTION] as const;
 
 interface ImportArgs {
   paths?: string[];
   rebuild?: boolean;
-  out?: string;
   json?: boolean;
+  [k: string]: unknown;
 }
 
 export const importCommand: CliCommand<ImportArgs> = {
@@ -27,7 +33,7 @@ export const importCommand: CliCommand<ImportArgs> = {
         describe:
           'fill the index again from <out>/runs (and the paths given); a damaged index is moved aside (kept) first',
       })
-      .option('out', { type: 'string', describe: 'the folder holding runs/ and minerbench.db [default: .minerbench]' })
+      .options(yargsOptions(IMPORT_OPTIONS))
       .option('json', { type: 'boolean', describe: 'print what was imported as JSON on stdout' })
       .example('$0 import /mnt/gpu-07/.minerbench', "gather gpu-07's runs into this machine's index")
       .example('$0 import --rebuild', 'rebuild .minerbench/minerbench.db from .minerbench/runs')
@@ -35,12 +41,15 @@ export const importCommand: CliCommand<ImportArgs> = {
         'Exit codes: 0 all imported, 2 usage, 40 a file is not a complete result, 41 unknown schema version, 42 store failed, 43 index locked, 44 not an index, 45 two results claim one run id. Good files are imported even when others fail.',
       ),
   handler: async (argv, io) => {
-    const dir = storeDir(argv.out, io);
+    const o = commandOptions('import', IMPORT_OPTIONS, argv, io.env);
+    const dir = path.resolve(io.cwd, o.out);
     const paths = (argv.paths ?? []).map((p) => path.resolve(io.cwd, p));
     if (!paths.length && !argv.rebuild)
       throw new MinerbenchError('USAGE', 'name the result files or folders to import, or pass --rebuild', {
         hint: 'minerbench import <dir|result.json>',
       });
+    // Imported results are copied into <out>/runs and indexed in <out>/minerbench.db: checked before the first copy.
+    checkOutputDir(dir, '--out');
     const file = indexPath(dir);
     const open = () => openIndex(file, { busyTimeoutMs: indexWaitMs(io.env) });
     const damaged = (e: unknown) => isMinerbenchError(e) && e.code === 'INDEX_INVALID' && !isNewerIndex(file);

@@ -5,26 +5,46 @@ import type { Argv } from 'yargs';
 import type { CliCommand, CliIo } from '../cli-command.ts';
 import { MinerbenchError } from '../../errors.ts';
 import { writeFileAtomic } from '../../artifacts/atomic-write.ts';
+import { checkOutputFile } from '../../artifacts/output-dir.ts';
 import { findResultFiles } from '../../results/find-result-files.ts';
 import { indexedRunOf } from '../../results/indexed-run-of.ts';
 import { openExistingIndex } from '../../results/open-existing-index.ts';
-import { queryRuns, sinceInstant, type IndexedRun, type RunFilter } from '../../results/query-runs.ts';
+import { queryRuns, sinceInstant, type IndexedRun } from '../../results/query-runs.ts';
 import { readResult } from '../../results/read-result.ts';
-import { indexWaitMs, storeDir } from '../../results/store-location.ts';
+import { indexWaitMs } from '../../results/store-location.ts';
+import { z } from 'zod';
+import { defineOption, type OptionsOf } from '../../config/option-spec.ts';
+import { OUT_OPTION } from '../../config/run-options.ts';
+import { commandOptions } from '../command-options.ts';
+import { yargsOptions } from '../option-flags.ts';
+import { RUN_FILTER_OPTIONS } from '../run-filter-options.ts';
 import { compareReportHtml } from '../../../reports/compare-report-html.ts';
 import { runReportHtml } from '../../../reports/run-report-html.ts';
 import { trendReportHtml } from '../../../reports/trend-report-html.ts';
 
-export interface ReportArgs extends RunFilter {
+const OUTPUT_OPTION = defineOption({
+  key: 'output',
+  flag: 'output',
+  type: 'string',
+  schema: z.string().min(1, 'must be a file path').optional(),
+  default: undefined,
+  defaultText: '<out>/compare.html or <out>/trend.html; a run report goes beside its result',
+  describe: 'the HTML file to write',
+  owner: 'report',
+});
+
+const REPORT_OPTIONS = [OUT_OPTION, ...RUN_FILTER_OPTIONS, OUTPUT_OPTION] as const;
+type ReportOptions = OptionsOf<typeof REPORT_OPTIONS>;
+
+export interface ReportArgs {
   targets?: string[];
   compare?: boolean;
   trend?: boolean;
-  output?: string;
-  out?: string;
+  [k: string]: unknown;
 }
 
 export const REPORT_EXIT_CODES =
-  'Exit codes: 0 written, 2 usage, 40 a result is not complete, 41 unknown schema version, 42 cannot write, 43 index locked, 44 not an index, 46 no matching runs.';
+  'Exit codes: 0 written, 2 usage, 40 a result is not complete, 41 unknown schema version, 42 cannot write (checked before any run is read), 43 index locked, 44 not an index, 46 no matching runs.';
 
 export function reportFilterOptions(y: Argv): Argv {
   return y
@@ -33,20 +53,12 @@ export function reportFilterOptions(y: Argv): Argv {
       array: true,
       describe: 'result.json files, folders of them, or run ids [default: the index]',
     })
-    .option('subnet', { type: 'string', describe: 'only this subnet id' })
-    .option('machine', { type: 'string', describe: 'only this machine (id prefix, hostname or name)' })
-    .option('since', { type: 'string', describe: 'only runs since a date (2026-11-01) or a span back (36h, 7d, 4w)' })
-    .option('output', {
-      alias: 'o',
-      type: 'string',
-      describe: 'the HTML file to write [default: <out>/compare.html or <out>/trend.html]',
-    })
-    .option('out', { type: 'string', describe: 'the folder holding runs/ and minerbench.db [default: .minerbench]' });
+    .options(yargsOptions(REPORT_OPTIONS))
+    .alias('output', 'o');
 }
 
 /** Runs from the files or run ids given, else from the index; filtered either way. */
-function selectRuns(argv: ReportArgs, io: CliIo, dir: string): IndexedRun[] {
-  const targets = argv.targets ?? [];
+function selectRuns(targets: readonly string[], argv: ReportOptions, io: CliIo, dir: string): IndexedRun[] {
   let runs: IndexedRun[];
   if (!targets.length) {
     const db = openExistingIndex(dir, { busyTimeoutMs: indexWaitMs(io.env) });
@@ -76,7 +88,7 @@ function selectRuns(argv: ReportArgs, io: CliIo, dir: string): IndexedRun[] {
 }
 
 /** Each target as result files: a path, or a run id looked up in the index. */
-function resultFiles(targets: string[], io: CliIo, dir: string): string[] {
+function resultFiles(targets: readonly string[], io: CliIo, dir: string): string[] {
   return targets.flatMap((t) => {
     const p = path.resolve(io.cwd, t);
     if (existsSync(p)) return findResultFiles(p);
@@ -105,36 +117,39 @@ function write(file: string, html: string, io: CliIo, what: string): void {
   io.err(`${what}: ${file} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB)\n`);
 }
 
-export async function reportHandler(argv: ReportArgs, io: CliIo): Promise<number> {
-  const dir = storeDir(argv.out, io);
-  if (argv.compare && argv.trend)
-    throw new MinerbenchError('USAGE', '--compare and --trend make different reports: pick one');
+export async function reportHandler(argv: ReportArgs, io: CliIo, command = 'report'): Promise<number> {
+  const o = commandOptions(command, REPORT_OPTIONS, argv, io.env, () =>
+    argv.compare && argv.trend ? ['--compare and --trend make different reports: pick one'] : [],
+  );
+  const dir = path.resolve(io.cwd, o.out);
+  const targets = argv.targets ?? [];
+  // Where the report goes is checked before any run is read (a file, a path under a file, a read-only folder: 42).
+  if (o.output) checkOutputFile(path.resolve(io.cwd, o.output), '--output');
   if (argv.compare || argv.trend) {
-    const runs = selectRuns(argv, io, dir);
     const kind = argv.compare ? 'compare' : 'trend';
+    const file = path.resolve(io.cwd, o.output ?? path.join(dir, `${kind}.html`));
+    if (!o.output) checkOutputFile(file, `the ${kind} report (in --out)`);
+    const runs = selectRuns(targets, o, io, dir);
     const html = kind === 'compare' ? compareReportHtml(runs) : trendReportHtml(runs);
-    write(
-      path.resolve(io.cwd, argv.output ?? path.join(dir, `${kind}.html`)),
-      html,
-      io,
-      `${kind} report of ${runs.length} run(s)`,
-    );
+    write(file, html, io, `${kind} report of ${runs.length} run(s)`);
     return 0;
   }
-  const files = argv.targets?.length
-    ? resultFiles(argv.targets, io, dir)
-    : selectRuns(argv, io, dir).map((r) => r.resultPath);
+  const files = targets.length
+    ? resultFiles(targets, io, dir)
+    : selectRuns(targets, o, io, dir).map((r) => r.resultPath);
   if (!files.length)
     throw new MinerbenchError('NO_MATCHING_RUNS', 'no runs match', {
       hint: 'minerbench history lists the indexed runs',
     });
-  if (argv.output && files.length > 1)
+  if (o.output && files.length > 1)
     throw new MinerbenchError('USAGE', `--output names one file but ${files.length} runs match`, {
       hint: 'name one run, or leave out --output to write report.html beside each result',
     });
+  // Beside each result: every folder is checked before the first report is written.
+  if (!o.output) for (const f of files) checkOutputFile(path.join(path.dirname(f), 'report.html'), 'run report');
   for (const f of files)
     write(
-      argv.output ? path.resolve(io.cwd, argv.output) : path.join(path.dirname(f), 'report.html'),
+      o.output ? path.resolve(io.cwd, o.output) : path.join(path.dirname(f), 'report.html'),
       runReportHtml(readResult(f)),
       io,
       'run report',
@@ -153,5 +168,5 @@ export const reportCommand: CliCommand<ReportArgs> = {
       .example('$0 report --compare --since 1d', "compare last night's runs")
       .example('$0 report --trend --subnet template --machine gpu-07', 'one subnet on one machine over nights')
       .epilogue(REPORT_EXIT_CODES),
-  handler: reportHandler,
+  handler: (argv, io) => reportHandler(argv, io),
 };

@@ -2,6 +2,8 @@
 // this machine and prints the verdict, the answer (eligible? net per day by the subnet's law) and where the files are.
 import path from 'node:path';
 import type { Argv } from 'yargs';
+import { z } from 'zod';
+import { defineOption } from '../../config/option-spec.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { progressPrinter } from '../progress-printer.ts';
 import { flagsFromArgv, yargsOptions } from '../option-flags.ts';
@@ -24,6 +26,18 @@ interface RunArgs extends ChainCliArgs {
   [k: string]: unknown;
 }
 
+/** Where subnet plugins are read from (run, subnets, evaluate); the variable is read by subnetsDir() below. */
+export const SUBNETS_DIR_OPTION = defineOption({
+  key: 'subnetsDir',
+  flag: 'subnets-dir',
+  type: 'string',
+  schema: z.string().min(1, 'must be a folder path').optional(),
+  default: undefined,
+  defaultText: 'MINERBENCH_SUBNETS_DIR, else the bundled subnets/',
+  describe: 'folder of your own subnet plugins',
+  owner: 'plugins',
+});
+
 /** --subnets-dir, else MINERBENCH_SUBNETS_DIR, else the bundled plugins. */
 export function subnetsDir(
   argv: { subnetsDir?: string },
@@ -41,10 +55,7 @@ export const runCommand: CliCommand<RunArgs> = {
       .positional('subnets', { type: 'string', array: true, describe: 'subnet ids (minerbench subnets lists them)' })
       .options(yargsOptions(runOptionSpecs()))
       .option('json', { type: 'boolean', describe: 'print the result JSON on stdout' })
-      .option('subnets-dir', {
-        type: 'string',
-        describe: 'folder of your own subnet plugins [default: the bundled subnets/] [env: MINERBENCH_SUBNETS_DIR]',
-      })
+      .options(yargsOptions([SUBNETS_DIR_OPTION]))
       .example('$0 run template', 'benchmark the subnet template miner with the defaults')
       .example('$0 run template --concurrency 16 --duration 60', 'one minute at 16 concurrent queries')
       .example('$0 run template --arrival constant --rate 50 --duration 30', 'open loop at 50 queries/s for 30 s')

@@ -1,6 +1,10 @@
-// Earnings CLI options shared by subnets, estimate and run: the price flags, and the chain-source helpers re-exported.
+// Price flags shared by subnets and estimate, generated from the one declaration (PRICE_OPTIONS, which run also takes),
+// and the chain-source helpers re-exported.
 import type { Argv } from 'yargs';
-import { validatePrices, type EarningsPrices } from '../../evaluate/earnings-prices.ts';
+import { PRICE_OPTIONS, pricesOf } from '../../evaluate/earnings-options.ts';
+import type { EarningsPrices } from '../../evaluate/earnings-prices.ts';
+import { commandOptions } from '../command-options.ts';
+import { yargsOptions } from '../option-flags.ts';
 
 export {
   loadSnapshotOrDefault,
@@ -17,20 +21,15 @@ export interface PriceCliArgs {
 }
 
 export function withPriceOptions<T>(y: Argv<T>): Argv<T & PriceCliArgs> {
-  return y
-    .option('tao-price', { type: 'number', describe: 'price of 1 TAO in --currency (without it: amounts in TAO only)' })
-    .option('currency', { type: 'string', default: 'USD', describe: 'currency of --tao-price and --kwh-price' })
-    .option('tao-price-at', { type: 'string', describe: 'when the TAO price was taken (ISO date) [default: now]' })
-    .option('kwh-price', { type: 'number', describe: 'electricity price per kWh in --currency' }) as Argv<
-    T & PriceCliArgs
-  >;
+  return y.options(yargsOptions(PRICE_OPTIONS)) as unknown as Argv<T & PriceCliArgs>;
 }
 
-/** Validated prices from the flags; throws PRICE_INVALID for negative or non-numeric ones. */
-export function pricesFromArgs(a: PriceCliArgs, now: Date = new Date()): EarningsPrices {
-  const currency = a.currency ?? 'USD';
-  return validatePrices({
-    taoPrice: a.taoPrice === undefined ? null : { value: a.taoPrice, currency, at: a.taoPriceAt ?? now.toISOString() },
-    kwhPrice: a.kwhPrice === undefined ? null : { value: a.kwhPrice, currency },
-  });
+/** Validated prices from the flags (and MINERBENCH_TAO_PRICE & co.); a negative, NaN or undated price is USAGE (2). */
+export function pricesFromArgs(a: PriceCliArgs, env: NodeJS.ProcessEnv = {}, now: Date = new Date()): EarningsPrices {
+  const o = commandOptions('<command>', PRICE_OPTIONS, a as Record<string, unknown>, env, (v) =>
+    v.taoPriceAt !== null && v.taoPriceAt !== undefined && v.taoPrice === null
+      ? ['--tao-price-at dates a TAO price: give --tao-price too']
+      : [],
+  );
+  return pricesOf(o, now);
 }

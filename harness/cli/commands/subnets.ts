@@ -1,67 +1,61 @@
 // `minerbench subnets`: lists the subnet plugins this installation can benchmark; with --rank, the strategist's table
 // of every subnet on chain (economics, price, registration, kind of miner, eligibility, MINE / SKIP / WATCH and why).
-import { accessSync, constants, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand, CliIo } from '../cli-command.ts';
+import { checkOutputFile } from '../../artifacts/output-dir.ts';
 import { listSubnetIds, loadSubnet } from '../../config/subnet-registry.ts';
 import { isMinerbenchError, MinerbenchError } from '../../errors.ts';
-import { subnetsDir } from './run.ts';
-import {
-  chainSourceFromArgs,
-  loadSnapshotOrDefault,
-  pricesFromArgs,
-  withChainOptions,
-  withPriceOptions,
-  type ChainCliArgs,
-  type PriceCliArgs,
-} from './subnets-earnings.ts';
+import { SUBNETS_DIR_OPTION, subnetsDir } from './run.ts';
+import { chainSourceFromArgs, loadSnapshotOrDefault, withChainOptions, type ChainCliArgs } from './subnets-earnings.ts';
+import { z } from 'zod';
+import { defineOption, type OptionsOf } from '../../config/option-spec.ts';
+import { OUT_OPTION } from '../../config/run-options.ts';
+import { PRICE_OPTIONS, pricesOf } from '../../evaluate/earnings-options.ts';
+import { chainArgProblems } from '../chain-options.ts';
+import { commandOptions } from '../command-options.ts';
+import { yargsOptions } from '../option-flags.ts';
 import { maxOf } from '../../model/min-max.ts';
 import { describeSnapshotAge } from '../../chain/default-snapshot.ts';
 import { strategistTable } from '../../evaluate/strategist-table.ts';
-import { storeDir } from '../../results/store-location.ts';
 import { subnetsReportHtml } from '../../../reports/subnets-report-html.ts';
 import { terminalText } from '../terminal-text.ts';
 import { checkSubnetsDir, pluginCatalogue, pluginKind } from './subnets-catalogue.ts';
 import { eligibilityFromIndex } from './subnets-eligibility.ts';
 import { renderStrategistText, strategistCsv } from './subnets-table.ts';
 
-interface SubnetsArgs extends ChainCliArgs, PriceCliArgs {
+const SUBNETS_OPTIONS = [
+  ...PRICE_OPTIONS,
+  { ...OUT_OPTION, describe: 'the results folder whose index says which subnets this fleet is eligible on' },
+  defineOption({
+    key: 'html',
+    flag: 'html',
+    type: 'string',
+    schema: z.string().min(1, 'must be a file path').optional(),
+    default: undefined,
+    describe: 'also write the table as a sortable HTML page to this file (--rank)',
+    owner: 'subnets',
+  }),
+  SUBNETS_DIR_OPTION,
+] as const;
+type SubnetsOptions = OptionsOf<typeof SUBNETS_OPTIONS>;
+
+interface SubnetsArgs extends ChainCliArgs {
   json?: boolean;
   csv?: boolean;
-  html?: string;
-  out?: string;
-  subnetsDir?: string;
   rank?: boolean;
-}
-
-/** Before anything starts: the file is not a folder, and its nearest existing ancestor is a writable folder. */
-function checkOutputFile(file: string): string {
-  const fail = (why: string) =>
-    new MinerbenchError('STORE_FAILED', `cannot write --html ${file}: ${why}`, {
-      hint: 'give a file path in a writable folder',
-    });
-  if (existsSync(file) && statSync(file).isDirectory()) throw fail('it is a folder');
-  let dir = path.dirname(file);
-  while (!existsSync(dir)) dir = path.dirname(dir);
-  if (!statSync(dir).isDirectory()) throw fail(`${dir} is a file, not a folder`);
-  try {
-    accessSync(dir, constants.W_OK);
-  } catch {
-    throw fail(`${dir} is not writable`);
-  }
-  return file;
+  [k: string]: unknown;
 }
 
 const ORIGIN = { file: 'snapshot file', chain: 'live chain', default: 'snapshot shipped with minerbench' } as const;
 
-async function rank(argv: SubnetsArgs, io: CliIo, dir: string | undefined): Promise<number> {
-  if ([argv.json, argv.csv].filter(Boolean).length > 1)
-    throw new MinerbenchError('USAGE', '--json and --csv both given: choose one format for stdout');
-  const prices = pricesFromArgs(argv);
+async function rank(argv: SubnetsArgs, o: SubnetsOptions, io: CliIo, dir: string | undefined): Promise<number> {
+  const prices = pricesOf(o);
   const source = chainSourceFromArgs(argv, io);
-  const html = argv.html ? checkOutputFile(path.resolve(io.cwd, argv.html)) : undefined;
+  const html = o.html ? path.resolve(io.cwd, o.html) : undefined;
+  if (html) checkOutputFile(html, '--html');
   const catalogue = await pluginCatalogue(dir);
-  const eligibility = eligibilityFromIndex(storeDir(argv.out, io));
+  const eligibility = eligibilityFromIndex(path.resolve(io.cwd, o.out));
   // The table needs every subnet's scalars, not per-UID data: a live read uses the light subnet-info path.
   const loaded = await loadSnapshotOrDefault({ preferLight: true, ...source });
   for (const w of loaded.warnings) io.err(`chain: ${terminalText(w)}\n`);
@@ -103,29 +97,26 @@ export const subnetsCommand: CliCommand<SubnetsArgs> = {
   describe:
     "list the subnet profiles minerbench can benchmark; with --rank (or --chain/--network/--offline) the strategist's table of every subnet on chain: MINE / SKIP / WATCH and why",
   builder: (y) =>
-    withPriceOptions(withChainOptions(y))
+    withChainOptions(y)
+      .options(yargsOptions(SUBNETS_OPTIONS))
       .option('rank', {
         type: 'boolean',
         describe: 'every subnet on chain with its miner economics and a MINE / SKIP / WATCH verdict',
       })
       .option('json', { type: 'boolean', describe: 'print JSON on stdout' })
-      .option('csv', { type: 'boolean', describe: 'print the table as CSV on stdout (--rank)' })
-      .option('html', {
-        type: 'string',
-        describe: 'also write the table as a sortable HTML page to this file (--rank)',
-      })
-      .option('out', {
-        type: 'string',
-        describe: 'the results folder whose index says which subnets this fleet is eligible on [default: .minerbench]',
-      })
-      .option('subnets-dir', {
-        type: 'string',
-        describe: 'folder of your own subnet plugins [default: the bundled subnets/]',
-      }),
+      .option('csv', { type: 'boolean', describe: 'print the table as CSV on stdout (--rank)' }),
   handler: async (argv, io) => {
-    const dir = subnetsDir(argv, io);
-    checkSubnetsDir(dir, argv.subnetsDir ? '--subnets-dir' : 'MINERBENCH_SUBNETS_DIR');
-    if (argv.rank || argv.chain || argv.network || argv.offline || argv.csv || argv.html) return rank(argv, io, dir);
+    // Every flag (prices, chain, output, formats) before any plugin, index or chain is read: all problems at once.
+    const o = commandOptions('subnets', SUBNETS_OPTIONS, argv, io.env, (v) => [
+      ...chainArgProblems(argv),
+      ...(argv.json && argv.csv ? ['--json and --csv both given: choose one format for stdout'] : []),
+      ...(v.taoPriceAt !== null && v.taoPriceAt !== undefined && v.taoPrice === null
+        ? ['--tao-price-at dates a TAO price: give --tao-price too']
+        : []),
+    ]);
+    const dir = subnetsDir(o, io);
+    checkSubnetsDir(dir, o.subnetsDir ? '--subnets-dir' : 'MINERBENCH_SUBNETS_DIR');
+    if (argv.rank || argv.chain || argv.network || argv.offline || argv.csv || o.html) return rank(argv, o, io, dir);
     const rows: Array<{
       id: string;
       netuid: number | null;
