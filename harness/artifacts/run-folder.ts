@@ -22,6 +22,10 @@ export interface RunFolder {
   chainSnapshot: string;
   minerLog: string;
   buildLog: string;
+  /** The law table the run priced with, as it was (so a re-evaluation prices with the same table). */
+  lawTable: string;
+  /** The stress program's output lines, times on the run clock (stress workload). */
+  stress: string;
 }
 
 /** 20261122-034501-template-a1b2: sortable by time, unique across machines and parallel runs. */
@@ -50,6 +54,8 @@ export function runFolderAt(dir: string): RunFolder {
     chainSnapshot: a('chain-snapshot.json'),
     minerLog: a('miner.log'),
     buildLog: a('build.log'),
+    lawTable: a('law-table.json'),
+    stress: a('stress.jsonl'),
   };
 }
 

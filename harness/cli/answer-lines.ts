@@ -16,6 +16,10 @@ export function answerLines(r: RunResult): string[] {
       : `${r.validity.verdict}: ${r.workload.description}`,
   );
   for (const reason of r.validity.reasons) out.push(`  ${terminalText(reason)}`);
+  if (r.stress?.standIn)
+    out.push(
+      `  the stress load ran on the ${terminalText(r.stress.ran)}, not a GPU: its TFLOPS and stability are not the GPU's and no law uses them`,
+    );
   const el = r.eligibility;
   if (el)
     out.push(
@@ -31,11 +35,19 @@ export function answerLines(r: RunResult): string[] {
   }
   const cur = e.net.currency;
   const net = cur ? e.net.fiatPerDay : e.net.taoPerDay;
-  const unit = cur ?? 'TAO';
+  // Without a net (no power measured, no --kwh-price), the gross is still the answer's first figure.
+  const grossFiat = e.gross.fiatPerDay.value !== null;
+  const shown = net.value !== null ? net : grossFiat ? e.gross.fiatPerDay : e.gross.taoPerDay;
+  const what = net.value !== null ? 'net' : shown.value !== null ? 'gross' : 'net';
+  const unit = net.value !== null ? (cur ?? 'TAO') : grossFiat ? (e.net.currency ?? 'TAO') : 'TAO';
   const range =
-    net.low !== null && net.high !== null && net.low !== net.high ? ` (range ${n(net.low)} .. ${n(net.high)})` : '';
+    shown.low !== null && shown.high !== null && shown.low !== shown.high
+      ? ` (range ${n(shown.low)} .. ${n(shown.high)})`
+      : shown.value !== null && shown.low !== null && shown.high === null && shown.low !== shown.value
+        ? ` (range ${n(shown.low)} and up)`
+        : '';
   out.push(
-    `earns here: net ${n(net.value)} ${unit}/day${range} by the ${e.law} law (${e.lawTitle})${e.eligible === false ? ', but NOT eligible' : ''}`,
+    `earns here: ${what} ${n(shown.value)} ${unit}/day${range}${what === 'gross' ? ' (net unknown: see missing)' : ''} by the ${e.law} law (${e.lawTitle})${e.eligible === false ? ', but NOT eligible' : ''}`,
   );
   if (e.dominantInputs.length) out.push(`  the range comes mostly from: ${e.dominantInputs.join(', ')}`);
   for (const m of e.missing) out.push(`  missing: ${terminalText(m)}`);

@@ -69,6 +69,8 @@ export class ReplayAccumulator {
   private tokensPerSSum = 0;
   private streamed = 0;
   private outputTokens = 0;
+  private promptTokens: number | null = null;
+  private readonly promptPerS = new LatencyRecorder();
   private readonly throughput: ThroughputBatches;
   private scored = 0;
   private qualitySum = 0;
@@ -110,6 +112,7 @@ export class ReplayAccumulator {
       if (r.firstByteMs !== undefined) this.firstByte.record(r.firstByteMs - r.sentMs);
       this.throughput.add(r.endMs);
       this.outputTokens += r.outputTokens ?? 0;
+      if (r.promptTokens !== undefined) this.promptTokens = (this.promptTokens ?? 0) + r.promptTokens;
       this.addStream(r);
     }
     if (r.status !== 'interrupted') this.addScore(r, r.status === 'ok' ? response : null, inspected);
@@ -134,6 +137,8 @@ export class ReplayAccumulator {
     if (!c?.length) return;
     this.streamed++;
     this.ttft.record(c[0]! - r.sentMs);
+    if (r.promptTokens !== undefined && c[0]! > r.sentMs)
+      this.promptPerS.record(r.promptTokens / ((c[0]! - r.sentMs) / 1000));
     for (let k = 1; k < c.length; k++) this.itl.record(c[k]! - c[k - 1]!);
     const span = (c[c.length - 1]! - c[0]!) / 1000;
     if (c.length >= 2 && span > 0) {
@@ -218,6 +223,13 @@ export class ReplayAccumulator {
             p50: tps.count ? r3(tps.percentile(50)!) : null,
           },
           outputTokensPerWindowS: windowSeconds > 0 ? r3(this.outputTokens / windowSeconds) : null,
+          ...(this.promptTokens !== null
+            ? {
+                promptTokens: this.promptTokens,
+                promptTokensPerWindowS: windowSeconds > 0 ? r3(this.promptTokens / windowSeconds) : null,
+                promptTokensPerS: { p50: this.promptPerS.count ? r3(this.promptPerS.percentile(50)!) : null },
+              }
+            : {}),
         }
       : null;
     const out: ReplaySummary = {

@@ -184,6 +184,7 @@ export function subnetEconomics(
     mechanisms: { count: mechCount, split },
     operators,
     operatorsNote: operatorsNote(operators),
+    minerUids: s.counts.miners,
   };
 }
 

@@ -30,6 +30,7 @@ export function recordOutcome(c: RecordContext, o: SendOutcome, interrupted = fa
   if (c.step !== undefined) r.step = c.step;
   if (o.chunkMs?.length) r.chunkMs = o.chunkMs;
   if (o.outputTokens !== undefined) r.outputTokens = o.outputTokens;
+  if (o.promptTokens !== undefined) r.promptTokens = o.promptTokens;
   return r;
 }
 

@@ -26,4 +26,6 @@ export interface RequestRecord {
   chunkMs?: number[];
   /** Streaming or not: output tokens the miner reported or that were counted. */
   outputTokens?: number;
+  /** Prompt tokens the miner reported (usage.prompt_tokens), when it did. */
+  promptTokens?: number;
 }

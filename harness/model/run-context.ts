@@ -37,7 +37,14 @@ export const runContextSchema = z.strictObject({
   /** The profile file (as given when the run started) and its sha256, so a re-evaluation can tell it changed. */
   profile: z.strictObject({ file: z.string(), sha256: z.string() }),
   workload: z.strictObject({ kind: z.string(), description: z.string(), measuredPath: z.string().nullable() }),
-  law: z.strictObject({ kind: z.string() }),
+  law: z.strictObject({
+    kind: z.string(),
+    /**
+     * The law table the run priced with, copied to artifacts/law-table.json: the file as shown in messages (relative to
+     * the working folder), why that file (plugin profile, --law-table, --auction...) and its sha256. Absent: none.
+     */
+    table: z.strictObject({ file: z.string(), origin: z.string(), sha256: z.string() }).nullable().optional(),
+  }),
   options: z.record(z.string(), optionValueSchema),
   origin: z.record(z.string(), z.string()),
   queries: z.strictObject({ file: z.string(), sha256: z.string(), count: z.number().int() }).nullable(),

@@ -80,6 +80,8 @@ export const subnetEconomicsSchema = z.strictObject({
   /** Per-operator figures over a window; null without per-UID data (see operatorsNote). */
   operators: operatorFiguresSchema.nullable().optional(),
   operatorsNote: z.string().optional(),
+  /** Miner UIDs registered on the subnet (UIDs without a validator permit); null: the snapshot does not say. */
+  minerUids: z.number().int().min(0).nullable().optional(),
 });
 
 export type SubnetEconomics = z.infer<typeof subnetEconomicsSchema>;

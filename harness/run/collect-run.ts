@@ -11,6 +11,7 @@ import type { LoadedSnapshot } from '../chain/load-snapshot-or-default.ts';
 import { describeSnapshotAge } from '../chain/default-snapshot.ts';
 import { asMinerbenchError, MinerbenchError } from '../errors.ts';
 import { pricesOf, type EarningsOptionValues } from '../evaluate/earnings-options.ts';
+import { probeMachineFacts } from '../gpu/machine-facts-probe.ts';
 import type { ChainSnapshot } from '../model/chain-snapshot-schema.ts';
 import type { RunEventSink } from '../model/run-events.ts';
 import type { RunContext } from '../model/run-context.ts';
@@ -82,10 +83,24 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
           (why) => emit({ type: 'phase', phase: 'probe', detail: `waiting for GPUs: ${why}` }),
         )
       : undefined;
+  // What the subnet's gates look at, read once the GPUs are assigned: those GPUs, or every GPU when none were.
+  const assignedUuids = new Set(gpus?.assignment.samplerUuids ?? []);
+  const machineFacts = await probeMachineFacts({
+    smi: { env: i.env },
+    gpuIndices: gpus
+      ? plan.gpuPlan.probe.available
+        ? plan.gpuPlan.probe.inventory.gpus
+            .filter((g) => g.uuid !== null && assignedUuids.has(g.uuid))
+            .map((g) => g.index)
+        : []
+      : null,
+  });
   // The folder only once the GPUs are ours: a GPU that does not exist is refused with nothing written.
   const folder = runFolder(plan.outDir, i.runId);
   createRunFolder(folder);
   if (wp.queries) copyFileSync(wp.queries.file, folder.queries);
+  const lawTable = plan.law.tableCopy;
+  if (lawTable) writeFileAtomic(folder.lawTable, lawTable.text);
   const startedAt = new Date();
   const warnings = [...plan.warnings, ...i.warnings, ...(gpus?.assignment.warnings ?? [])];
   for (const w of gpus?.assignment.warnings ?? []) emit({ type: 'warning', message: w });
@@ -176,6 +191,14 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
         records,
         responses,
         services: {},
+        program: {
+          gpuDeviceIds: gpus?.assignment.deviceIds ?? [],
+          env: i.env,
+          onBuildLog: (t) => (buildLog += t),
+          ...(i.docker ? { docker: i.docker.docker } : {}),
+          ...(split.miners ? { cpusetCpus: split.miners } : {}),
+          ...(o.baseImage ? { baseImage: o.baseImage } : {}),
+        },
       },
       wp,
     );
@@ -227,7 +250,11 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
         warnings.push(w);
         emit({ type: 'warning', message: w });
       }
-    } else writeFileSync(folder.minerLog, '');
+    } else writeFileSync(folder.minerLog, collected?.program?.log ?? '');
+    for (const w of collected?.program ? runtimeWarnings(collected.program.runtime) : []) {
+      warnings.push(w);
+      emit({ type: 'warning', message: w });
+    }
     lock.release();
   }
 
@@ -247,7 +274,7 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
     for (const w of i.chain.warnings) warnings.push(`chain: ${w}`);
   }
   const gp = plan.gpuPlan.probe;
-  const assigned = new Set(gpus?.assignment.samplerUuids ?? []);
+  const assigned = assignedUuids;
   const win = collected?.window;
   const context: RunContext = {
     kind: 'minerbench.run-context',
@@ -257,7 +284,10 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
     subnet: { id: plan.profile.id, netuid: plan.profile.netuid, title: plan.profile.title },
     profile: { file: plan.profileFile, sha256: plan.profileSha256 },
     workload: { kind: plan.workload.kind, description: wp.description, measuredPath: null },
-    law: { kind: plan.profile.law?.kind ?? 'quality-share' },
+    law: {
+      kind: plan.law.law.kind,
+      table: lawTable ? { file: lawTable.file, origin: lawTable.origin, sha256: lawTable.sha256 } : null,
+    },
     options: scalarOptions(o),
     origin: plan.origin,
     queries: wp.queries
@@ -274,7 +304,7 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
     environment: {
       ...hostEnvironment(),
       docker: i.docker ? { version: i.docker.version, apiVersion: i.docker.apiVersion } : null,
-      runtime: runtime?.describe() ?? { kind: 'none' },
+      runtime: runtime?.describe() ?? collected?.program?.runtime ?? { kind: 'none' },
       cpuSplit: { harness: split.harness ?? null, miners: split.miners ?? null },
       gpus: !gp.available
         ? { available: false, reason: gp.reason }
@@ -292,7 +322,7 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
             assignedDeviceIds: gpus?.assignment.deviceIds ?? [],
           },
     },
-    machineFacts: null,
+    machineFacts,
     phases: win ? { idle, warmup: win.warmup, measure: win.measure } : null,
     replay: collected?.replay ?? null,
     caching: collected?.caching ?? null,

@@ -10,6 +10,7 @@ import { runResultSchema, SCHEMA_VERSION, type RunResult } from '../model/result
 import type { Earnings } from '../model/result/earnings-section.ts';
 import type { Eligibility } from '../model/result/eligibility-section.ts';
 import { workloadOf } from '../workload/workload-kinds.ts';
+import type { WorkloadSections } from '../workload/workload-kind.ts';
 import type { RunArtifacts } from './run-artifacts.ts';
 
 export interface EvaluateHooks {
@@ -19,7 +20,7 @@ export interface EvaluateHooks {
   earnings?: (
     a: RunArtifacts,
     profile: SubnetProfile,
-    measured: { result: RunResult; eligibility: Eligibility | null },
+    measured: { result: RunResult; eligibility: Eligibility | null; measure: WorkloadSections['measure'] },
   ) => { earnings: Earnings | null; warnings: string[] };
 }
 
@@ -135,7 +136,11 @@ export function evaluateArtifacts(a: RunArtifacts, profile: SubnetProfile, hooks
   };
   result.eligibility = hooks.eligibility?.(a, profile) ?? null;
   if (hooks.earnings) {
-    const e = hooks.earnings(a, profile, { result, eligibility: result.eligibility });
+    const e = hooks.earnings(a, profile, {
+      result,
+      eligibility: result.eligibility,
+      measure: sections.measure,
+    });
     result.earnings = e.earnings;
     for (const w of e.warnings) result.warnings.push(w);
   }

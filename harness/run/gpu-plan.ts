@@ -11,14 +11,38 @@ export interface GpuPlan {
   request: GpuRequest | null;
 }
 
-export async function planGpus(profile: SubnetProfile, gpus: string | null, env: NodeJS.ProcessEnv): Promise<GpuPlan> {
+/** Why a subnet is GPU-only (its gates, its miner, its workload; null: it runs anywhere), and whether it takes every GPU. */
+export interface GpuNeed {
+  why: string | null;
+  all: boolean;
+}
+
+export async function planGpus(
+  profile: SubnetProfile,
+  gpus: string | null,
+  env: NodeJS.ProcessEnv,
+  need: GpuNeed = { why: null, all: false },
+): Promise<GpuPlan> {
   if (gpus) parseGpuSelection(gpus); // syntax errors first, without touching nvidia-smi
   const probe = await probeGpus({ env });
   const request: GpuRequest | null = gpus
     ? { gpus }
     : (profile.miner?.gpus ?? 0) > 0
       ? { count: profile.miner!.gpus }
-      : null;
+      : need.all && probe.available && probe.inventory.gpus.length > 0
+        ? { count: probe.inventory.gpus.length }
+        : null;
+  if (need.why && !request && !probe.available) {
+    const why =
+      probe.reason === 'nvidia-smi not found' ? 'nvidia-smi is not installed (no NVIDIA driver)' : probe.reason;
+    throw new MinerbenchError(
+      'GPU_UNAVAILABLE',
+      `${profile.id} runs only on a machine with an NVIDIA GPU (${need.why}) and this machine has none usable: ${why}`,
+      {
+        hint: 'run it on a machine with an NVIDIA GPU and driver (minerbench doctor checks one), or pick a subnet that needs no GPU',
+      },
+    );
+  }
   if (request && !probe.available) {
     const why =
       probe.reason === 'nvidia-smi not found' ? 'nvidia-smi is not installed (no NVIDIA driver)' : probe.reason;

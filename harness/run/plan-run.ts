@@ -11,6 +11,7 @@ import { runtimeKind } from '../runtime/runtime-registry.ts';
 import type { WorkloadKind, WorkloadPlan } from '../workload/workload-kind.ts';
 import { workloadOf } from '../workload/workload-kinds.ts';
 import { planGpus, type GpuPlan } from './gpu-plan.ts';
+import { planLaw, type LawPlan } from './plan-law.ts';
 import { runOptionProblems, type RunOptions } from './run-option-table.ts';
 
 export interface RunPlanInput {
@@ -34,6 +35,8 @@ export interface RunPlan {
   origin: Record<string, string>;
   workload: WorkloadKind;
   workloadPlan: WorkloadPlan;
+  /** How the subnet pays: its law, gates, table (read and checked) and whether it needs a GPU. */
+  law: LawPlan;
   needsDocker: boolean;
   gpuPlan: GpuPlan;
   /** The output folder (absolute), checked writable. */
@@ -80,15 +83,26 @@ export async function planRun(input: RunPlanInput): Promise<RunPlan> {
     if (again.length)
       errors.push(new MinerbenchError('USAGE', `invalid run options (${again.length} problem(s))`, { details: again }));
   }
+  const law = loaded
+    ? await attempt(() =>
+        planLaw({ profile: loaded.profile, profileFile, pluginDir: loaded.dir, options, origin, cwd: input.cwd }),
+      )
+    : undefined;
   const outDir = path.resolve(input.cwd, typeof options.out === 'string' ? options.out : '.minerbench');
   if (!first.problems.length)
     await attempt(() => checkOutputDir(outDir, origin.out === 'default' ? '--out (default)' : '--out'));
+  // A GPU-only subnet on a machine without a usable NVIDIA GPU is refused here, before anything starts.
   const gpuPlan =
-    loaded && !errors.length
-      ? await attempt(() => planGpus(loaded.profile, options.gpus ?? null, input.env))
+    loaded && law && !errors.length
+      ? await attempt(() =>
+          planGpus(loaded.profile, options.gpus ?? null, input.env, {
+            why: law.gpuOnly,
+            all: workloadPlan?.allGpus === true,
+          }),
+        )
       : undefined;
-  if (errors.length || !loaded || !workload || !workloadPlan || !gpuPlan) throw combine(errors);
-  const warnings = [...workloadPlan.warnings];
+  if (errors.length || !loaded || !workload || !workloadPlan || !law || !gpuPlan) throw combine(errors);
+  const warnings = [...workloadPlan.warnings, ...law.warnings];
   if (unknownEnv.length)
     warnings.push(
       `ignored environment variable(s) no option reads: ${unknownEnv.join(', ')} (a typo? minerbench run --help lists each option's variable)`,
@@ -103,7 +117,10 @@ export async function planRun(input: RunPlanInput): Promise<RunPlan> {
     origin,
     workload,
     workloadPlan,
-    needsDocker: workloadPlan.miner !== null && runtimeKind(String(options.runtime)).needsDocker,
+    law,
+    needsDocker:
+      (workloadPlan.miner !== null || workloadPlan.startsProgram === true) &&
+      runtimeKind(String(options.runtime)).needsDocker,
     gpuPlan,
     outDir,
     cwd: input.cwd,

@@ -19,6 +19,8 @@ export interface RunArtifacts extends WorkloadArtifacts {
   gpuSamples: SampledTrace | null;
   /** The chain snapshot the run used (its subnet's entry), when earnings were asked for. */
   chain: ChainSnapshot | null;
+  /** The law table the run priced with (artifacts/law-table.json) and the file it was copied from; null: none. */
+  lawTable: { text: string; file: string; origin: string } | null;
 }
 
 function unreadable(folder: RunFolder, what: string, why: string): MinerbenchError {
@@ -69,7 +71,28 @@ export function readRunArtifacts(dir: string): RunArtifacts {
       throw unreadable(folder, 'its chain snapshot', `(artifacts/chain-snapshot.json): ${(e as Error).message}`);
     }
   }
-  return { folder, context, queries, gpuSamples, chain, replayLines: () => replayLines(folder) };
+  const t = context.law.table ?? null;
+  const lawTable = t
+    ? { text: readText(folder, folder.lawTable, 'the law table it priced with'), file: t.file, origin: t.origin }
+    : null;
+  return {
+    folder,
+    context,
+    queries,
+    gpuSamples,
+    chain,
+    lawTable,
+    replayLines: () => replayLines(folder),
+    programLines: () => (existsSync(folder.stress) ? readFileSync(folder.stress, 'utf8').split('\n') : []),
+  };
+}
+
+function readText(folder: RunFolder, file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw unreadable(folder, what, `(${path.relative(folder.dir, file)}) is missing: ${(e as Error).message}`);
+  }
 }
 
 /** records.jsonl and responses.jsonl side by side (they are written line for line in the same order). */

@@ -4,6 +4,7 @@ import { RUN_OPTIONS } from '../config/run-options.ts';
 import { resolveOptions, type OptionSpec, type OptionsOf } from '../config/option-spec.ts';
 import { MinerbenchError } from '../errors.ts';
 import { EARNINGS_OPTIONS } from '../evaluate/earnings-options.ts';
+import { lawOptionSpecs } from '../evaluate/incentive/incentive-laws.ts';
 import { arrivalOptionSpecs, knownArrivals } from '../load/arrival-kinds.ts';
 import { checkRuntimeOptions, knownRuntimes, runtimeOptionSpecs } from '../runtime/runtime-registry.ts';
 import { workloadOptionSpecs } from '../workload/workload-kinds.ts';
@@ -15,6 +16,7 @@ export function runOptionSpecs(): OptionSpec[] {
     ...arrivalOptionSpecs(),
     ...runtimeOptionSpecs(),
     ...EARNINGS_OPTIONS,
+    ...lawOptionSpecs(),
     ...workloadOptionSpecs(),
   ];
   const seen = new Map<string, OptionSpec>();

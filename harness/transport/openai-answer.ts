@@ -5,6 +5,8 @@ export interface OpenAiAnswer {
   finishReason: string | null;
   /** usage.completion_tokens when the server reported it. */
   completionTokens: number | null;
+  /** usage.prompt_tokens when the server reported it. */
+  promptTokens: number | null;
 }
 
 type Obj = Record<string, unknown>;
@@ -27,6 +29,11 @@ export function completionTokens(body: Obj): number | null {
   return u && typeof u.completion_tokens === 'number' ? u.completion_tokens : null;
 }
 
+export function promptTokens(body: Obj): number | null {
+  const u = obj(body.usage);
+  return u && typeof u.prompt_tokens === 'number' ? u.prompt_tokens : null;
+}
+
 /** A whole (non-streamed) answer. */
 export function openaiAnswer(body: Obj): OpenAiAnswer {
   const c = firstChoice(body);
@@ -34,5 +41,6 @@ export function openaiAnswer(body: Obj): OpenAiAnswer {
     text: choiceText(c),
     finishReason: c && typeof c.finish_reason === 'string' ? c.finish_reason : null,
     completionTokens: completionTokens(body),
+    promptTokens: promptTokens(body),
   };
 }

@@ -3,7 +3,7 @@ import type { OpenAiHttpTransport } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import { httpExchange, keepAliveDispatcher } from './http-exchange.ts';
 import { maxResponseBytes } from './response-limit.ts';
-import { choiceText, completionTokens, firstChoice, openaiAnswer } from './openai-answer.ts';
+import { choiceText, completionTokens, firstChoice, openaiAnswer, promptTokens } from './openai-answer.ts';
 import { SseParser } from './sse-parser.ts';
 import type { MinerEndpoint, SendOptions, SendOutcome, Transport } from './transport.ts';
 
@@ -82,6 +82,7 @@ export class OpenAiHttpSender implements Transport {
       const error = sse.error ?? (sse.sawDone ? undefined : 'the stream ended before data: [DONE]');
       o.chunkMs = sse.chunkMs;
       o.outputTokens = sse.usageTokens ?? sse.chunkMs.length;
+      if (sse.promptTokens !== null) o.promptTokens = sse.promptTokens;
       if (error) {
         o.error = error;
         return o;
@@ -105,6 +106,7 @@ export class OpenAiHttpSender implements Transport {
     const a = openaiAnswer(parsed);
     o.status = 'ok';
     if (a.completionTokens !== null) o.outputTokens = a.completionTokens;
+    if (a.promptTokens !== null) o.promptTokens = a.promptTokens;
     // The parsed answer is ours alone: its text and finish reason are set on it (same keys and order as a copy would have).
     parsed.text = a.text;
     parsed.finish_reason = a.finishReason;
@@ -135,6 +137,7 @@ class SseAnswer {
   text = '';
   finishReason: string | null = null;
   usageTokens: number | null = null;
+  promptTokens: number | null = null;
   sawDone = false;
   error: string | undefined;
   private readonly parser = new SseParser();
@@ -167,6 +170,7 @@ class SseAnswer {
     }
     if (c && typeof c.finish_reason === 'string') this.finishReason = c.finish_reason;
     this.usageTokens = completionTokens(ev) ?? this.usageTokens;
+    this.promptTokens = promptTokens(ev) ?? this.promptTokens;
     if (ev.error) this.error ??= `error event: ${JSON.stringify(ev.error).slice(0, 200)}`;
   }
 }

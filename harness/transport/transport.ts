@@ -48,6 +48,8 @@ export interface SendOutcome {
   chunkMs?: number[];
   /** Output tokens (from the answer's usage, else counted chunks). */
   outputTokens?: number;
+  /** Prompt tokens the server reported (usage.prompt_tokens). */
+  promptTokens?: number;
   /** Parsed response body (JSON object), null when there is none. */
   response: Record<string, unknown> | null;
 }

@@ -269,7 +269,12 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
         },
         tokens:
           s.streaming && windowS > 0
-            ? { promptTokensPerS: null, outputTokensPerS: s.streaming.outputTokensPerWindowS }
+            ? {
+                promptTokensPerS: s.streaming.promptTokensPerWindowS ?? null,
+                outputTokensPerS: s.streaming.outputTokensPerWindowS,
+                promptTokensPerStreamS: s.streaming.promptTokensPerS?.p50 ?? null,
+                outputTokensPerStreamS: s.streaming.tokensPerS.p50,
+              }
             : null,
       },
     };

@@ -1,14 +1,18 @@
 // WorkloadKind: what a subnet's validator makes the miner do (replay, stress, window, none): one file per kind holding
 // its options, its checks (VALIDATE), how it drives the miner (COLLECT, writing artifacts) and its pure EVALUATE step.
+import type Docker from 'dockerode';
 import type { JsonlWriter } from '../artifacts/jsonl-writer.ts';
 import type { RunFolder } from '../artifacts/run-folder.ts';
 import type { OptionSpec } from '../config/option-spec.ts';
 import type { MinerProfile, SubnetProfile } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { RunContext } from '../model/run-context.ts';
+import type { MachineMeasure } from '../model/machine-measure.ts';
 import type { RunEventSink } from '../model/run-events.ts';
 import type { RequestRecord } from '../model/request-record.ts';
 import type { RunResult } from '../model/result/run-result.ts';
+import type { RuntimeInfo } from '../model/result/environment-section.ts';
+import type { SampledTrace } from '../evaluate/energy-section.ts';
 import type { CachingProbeResult } from '../model/result/validity-section.ts';
 import type { ReplayMeta } from '../model/run-context.ts';
 import type { Signer } from '../transport/ephemeral-keys.ts';
@@ -46,6 +50,10 @@ export interface WorkloadPlan {
   validatorQps: number | null;
   /** Said before anything starts (a long trace at this speed...). */
   warnings: string[];
+  /** The workload starts its own program through the run's runtime (stress): Docker is probed when the runtime needs it. */
+  startsProgram?: boolean;
+  /** The workload loads every GPU of the machine (stress) when --gpus does not pick some. */
+  allGpus?: boolean;
 }
 
 export interface CollectContext {
@@ -68,6 +76,15 @@ export interface CollectContext {
   responses: JsonlWriter;
   /** Services the run started for the miner (file server, S3 sink...), by name. */
   services: Readonly<Record<string, unknown>>;
+  /** What a workload that starts its own program (stress) runs it with: the run's GPUs, engine and environment. */
+  program: {
+    gpuDeviceIds: string[];
+    docker?: Docker;
+    env: NodeJS.ProcessEnv;
+    cpusetCpus?: string;
+    baseImage?: string;
+    onBuildLog(text: string): void;
+  };
 }
 
 /** What COLLECT reports (it goes into context.json); the bulk is in the streamed artifacts. */
@@ -77,6 +94,8 @@ export interface WorkloadCollected {
   /** The measured window and the warm-up before it (run clock ms), for the energy phases. */
   window: { warmup: { startMs: number; endMs: number }; measure: { startMs: number; endMs: number } } | null;
   stoppedEarly: string | null;
+  /** A program the workload ran itself (stress): how it ran (the result's runtime) and its whole output (miner.log). */
+  program?: { runtime: RuntimeInfo; log: string };
 }
 
 /** One line of records.jsonl with its response (and what `inspect` found), as evaluation reads them. */
@@ -91,6 +110,10 @@ export interface WorkloadArtifacts {
   context: RunContext;
   queries: readonly CapturedQuery[] | null;
   replayLines(): Iterable<ReplayLine>;
+  /** The output lines of a program the workload ran itself (artifacts/stress.jsonl); empty when there are none. */
+  programLines(): string[];
+  /** What the GPU sampler recorded, when it ran. */
+  gpuSamples: SampledTrace | null;
 }
 
 /** The sections a workload contributes to the result, and the facts validity and energy need from it. */
@@ -98,7 +121,15 @@ export interface WorkloadSections {
   result: Partial<
     Pick<
       RunResult,
-      'load' | 'latency' | 'firstByte' | 'latencyFromIntended' | 'confidence' | 'streaming' | 'caching' | 'quality'
+      | 'load'
+      | 'latency'
+      | 'firstByte'
+      | 'latencyFromIntended'
+      | 'confidence'
+      | 'streaming'
+      | 'caching'
+      | 'quality'
+      | 'stress'
     >
   >;
   /** What the energy figures divide by (queries, successes, quality sum), when the workload counts queries. */
@@ -114,7 +145,11 @@ export interface WorkloadSections {
       qualityMean: number | null;
       validatorQps: number | null;
     } | null;
-    tokens: { promptTokensPerS: number | null; outputTokensPerS: number | null } | null;
+    tokens: MachineMeasure['tokens'];
+    /** Stress workload: sustained TFLOPS of all GPUs together (null for a CPU stand-in) and whether the load held. */
+    stress?: { fp16Tflops: number | null; fp32Tflops: number | null; stable: boolean | null } | null;
+    /** Mean GPU power the workload measured itself (stress: over its steady intervals); else the energy section's. */
+    meanPowerW?: number | null;
   };
 }
 

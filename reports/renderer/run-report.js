@@ -220,6 +220,7 @@
       warnings,
       eligibilitySection(r),
       earningsSection(r),
+      stressSection(r),
       latency,
       load,
       quality,

@@ -12,6 +12,8 @@ export default defineSubnet({
   // miner.image at a real one (e.g. a chutes/sglang image with weights baked in) to measure a real model.
   miner: {
     build: '../inference-openai/miner',
+    // Without Docker (--runtime process): the same echo server as a local process (python3 with python3-aiohttp).
+    process: { command: ['python3', 'server.py'], cwd: '../inference-openai/miner' },
     port: 8000,
     ready: { synapse: '/health', timeoutS: 60 },
     gpus: 1,

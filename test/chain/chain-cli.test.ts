@@ -11,7 +11,9 @@ import {
   type RecordedChainServer,
 } from '../support/recorded-chain-server.ts';
 import { chainCommand } from '../../harness/cli/commands/chain.ts';
-import { estimateEarnings } from '../../harness/cli/commands/estimate.ts';
+import { qualityShareLaw } from '../../harness/evaluate/incentive/quality-share.ts';
+import { subnetEconomics } from '../../harness/evaluate/subnet-economics.ts';
+import { ctx, facts, measure } from '../evaluate/incentive/law-test-support.ts';
 import { loadSnapshotOrDefault, pricesFromArgs } from '../../harness/cli/commands/subnets-earnings.ts';
 import { loadChainSnapshotFile } from '../../harness/chain/chain-snapshot-file.ts';
 import { loadDefaultSnapshot } from '../../harness/chain/default-snapshot.ts';
@@ -143,19 +145,26 @@ describe('loadSnapshotOrDefault', () => {
   });
 });
 
-describe('estimateEarnings on the shipped snapshot (no per-UID data)', () => {
-  it('SN1 of 2026-08-07: the pool from chain state, no rank spread without per-UID data', async () => {
-    const m = estimateEarnings(
-      { netuid: 1, avgPowerW: 300, p99Ms: 900, timeoutS: 12, capacityQps: 3, qualityMean: 0.9, validatorQps: 0.05 },
-      await loadDefaultSnapshot(),
-      { prices: pricesFromArgs({ taoPrice: 300, kwhPrice: 0.2 }) },
-    );
-    expect(m.subnet.perUid).toBe(false);
-    expect(m.atRanks).toEqual([]);
+describe('the quality-share law on the shipped snapshot (no per-UID data)', () => {
+  it('SN1 of 2026-08-07: the pool from chain state, the mean miner of its 247 miner UIDs, no top without per-UID data', async () => {
+    const network = subnetEconomics(await loadDefaultSnapshot(), 1);
+    expect(network.perUid).toBeNull();
     // alpha_out 1 x (53,739/65,535) x 0.5 x 7,200 x (1 - MinerBurned 0.36414...)
-    expect(m.subnet.minerPool.alphaPerDay).toBeCloseTo((193_460_400 / 65_535) * (1 - 0.3641428949777037), 6);
-    expect(m.subnet.assumptions[0]).toContain('no per-UID data in this snapshot (needs live chain)');
-    expect(m.power.costPerDay).toBeCloseTo(((300 * 24) / 1000) * 0.2, 12);
-    expect(m.capacity.ok).toBe(true);
+    expect(network.minerPool.alphaPerDay).toBeCloseTo((193_460_400 / 65_535) * (1 - 0.3641428949777037), 6);
+    expect(network.minerUids).toBe(247);
+    const e = qualityShareLaw.estimate(
+      ctx({
+        machine: measure(facts([]), { meanPowerW: 300 }),
+        config: { kind: 'quality-share' },
+        flags: { fieldQuality: null },
+        network,
+        prices: pricesFromArgs({ taoPrice: 300, kwhPrice: 0.2 }),
+      }),
+    );
+    expect(e.share).toEqual({ value: 1 / 247, low: 0, high: null });
+    expect(e.gross.alphaPerDay.value).toBeCloseTo(network.minerPool.alphaPerDay! / 247, 9);
+    expect(e.missing.some((m) => m.startsWith('the pay at each rank'))).toBe(true);
+    // 300 W x 24 h x PUE 1.2 (the law tests' site) = 8.64 kWh/day x 0.2 = 1.728 per day
+    expect(e.power.costPerDay).toBeCloseTo(1.728, 12);
   });
 });

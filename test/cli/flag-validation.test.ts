@@ -169,7 +169,7 @@ describe('subnets', () => {
 });
 
 describe('estimate', () => {
-  it('PUE, tenure, rank rule, validator rate and a chain flag, all at once', async () => {
+  it("PUE, tenure, the law's inputs and a chain flag, all at once", async () => {
     await refused(
       [
         'estimate',
@@ -179,17 +179,17 @@ describe('estimate', () => {
         '0.5',
         '--tenure-days',
         '0',
-        '--rank-rule',
-        'best',
-        '--validator-qps',
-        '-1',
+        '--gpus-of-model',
+        '-3',
+        '--utilisation',
+        '1.5',
         '--chain-retries',
         '50',
       ],
       'flag --pue: must be >= 1',
       'flag --tenure-days: must be > 0 days (got 0)',
-      'flag --rank-rule: must be one of: ',
-      'flag --validator-qps: must be > 0 queries/s (got -1)',
+      'flag --gpus-of-model: a count of GPUs (>= 0) (got -3)',
+      'flag --utilisation: a fraction 0..1 (utilisation above 1 is not possible) (got 1.5)',
       'flag --chain-retries: must be <= 20 (got 50)',
     );
   });

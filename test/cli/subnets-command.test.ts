@@ -25,13 +25,23 @@ interface Row {
 }
 
 describe('minerbench subnets', () => {
-  it('lists the bundled subnet profiles with netuid, GPUs, timeout and transport', async () => {
+  it('lists every bundled plugin with its netuid, workload, law, GPUs, timeout and transport', async () => {
     const r = await runCli(['subnets']);
     expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^id\s+netuid\s+workload\s+law\s+gpus\s+timeout\s+transport\s+title$/m);
     expect(r.out).toMatch(
-      /^template\s+1\s+0\s+12 s\s+bittensor-synapse:Dummy\s+Bittensor subnet template \(Dummy synapse\)$/m,
+      /^template\s+1\s+replay\s+quality-share\s+0\s+12 s\s+bittensor-synapse:Dummy\s+Bittensor subnet template \(Dummy synapse\)$/m,
     );
-    expect(r.out).toMatch(/^inference-openai\s+/m);
+    expect(r.out).toMatch(/^inference-openai\s+1\s+replay\s+quality-share\s+/m);
+    // The real subnets of issue 11, each with the workload and the law it is priced by.
+    expect(r.out).toMatch(/^lium\s+51\s+stress\s+hardware-rate\s+all\s+Lium /m);
+    expect(r.out).toMatch(/^ni-compute\s+27\s+stress\s+hardware-rate\s+all\s+NI Compute /m);
+    expect(r.out).toMatch(/^chutes\s+64\s+replay\s+compute-units\s+1\s+120 s\s+openai-http:/m);
+    expect(r.out).toMatch(/^targon\s+4\s+none\s+auction\s+0\s+Targon /m);
+    const json = await runCli(['subnets', '--json']);
+    const rows = JSON.parse(json.out) as Array<{ id: string; workload: string; law: string; gpus: number | 'all' }>;
+    expect(rows.find((x) => x.id === 'lium')).toMatchObject({ workload: 'stress', law: 'hardware-rate', gpus: 'all' });
+    expect(rows.find((x) => x.id === 'targon')).toMatchObject({ workload: 'none', law: 'auction', gpus: 0 });
   });
 
   it('refuses a --subnets-dir that does not exist instead of printing an empty table (exit 2)', async () => {
@@ -70,7 +80,7 @@ describe('minerbench subnets --rank --offline (the shipped 2026-08-07 snapshot)'
     expect(sn1.plugin).toEqual({
       ids: ['inference-openai', 'template'],
       shape: 'inference-openai: openai-http, 0 GPUs; template: bittensor-synapse, 0 GPUs',
-      law: null,
+      law: 'quality-share',
     });
     expect(sn1.verdict).toBe('WATCH');
     expect(sn1.reasons).toContain(
@@ -165,8 +175,12 @@ describe('the plugin catalogue and eligibility behind the table', () => {
     expect(c.plugins.get(1)).toEqual({
       ids: ['inference-openai', 'template'],
       shape: 'inference-openai: openai-http, 0 GPUs; template: bittensor-synapse, 0 GPUs',
-      law: null,
+      law: 'quality-share',
     });
+    // The strategist's table names the same workload and law as the plain listing.
+    expect(c.plugins.get(51)).toEqual({ ids: ['lium'], shape: 'stress, every GPU', law: 'hardware-rate' });
+    expect(c.plugins.get(64)).toEqual({ ids: ['chutes'], shape: 'openai-http, 1 GPU', law: 'compute-units' });
+    expect(c.plugins.get(4)).toEqual({ ids: ['targon'], shape: 'none, 0 GPUs', law: 'auction' });
   });
 
   it("each machine's latest run decides; eligible when any machine is, not eligible when all known are not", () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../harness/model/result/run-result.ts';
+import type { RunContext } from '../../harness/model/run-context.ts';
 import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engine.ts';
 import { runCli } from '../support/run-cli.ts';
 
@@ -81,6 +82,18 @@ describe('minerbench run template (real Docker)', () => {
     expect(result.energy).toMatchObject({ measured: false });
     expect(result.chain).toMatchObject({ origin: 'default', block: 8791253, blockTime: '2026-08-07T08:35:00.000Z' });
     expect(result.warnings.join('\n')).toContain('using the snapshot shipped with minerbench (block 8,791,253');
+    // Priced by the template's law (quality-share) on the shipped snapshot, which has no per-UID pay: the mean miner,
+    // the pool of SN1 (1,877.06 alpha/day) split over its 247 miner UIDs, x 0.0083085 TAO/alpha x 400 USD.
+    expect(result.eligibility).toBeNull(); // the template declares no gates
+    expect(result.earnings).toMatchObject({ law: 'quality-share', share: { value: 1 / 247, low: 0, high: null } });
+    expect(result.earnings!.gross.fiatPerDay.value).toBeCloseTo(
+      (1877.0606527879063 / 247) * 0.008308524605207774 * 400,
+      6,
+    );
+    // No GPU power here, so no net: the answer gives the gross, from 0 up (no per-UID pay to bound the top).
+    expect(r.err).toMatch(
+      /^\[template\] earns here: gross 25\.26 USD\/day \(range 0 and up\) \(net unknown: see missing\) by the quality-share law/m,
+    );
     const dir = path.dirname(resultPath(r.err));
     const lines = (f: string) =>
       readFileSync(path.join(dir, 'artifacts', f), 'utf8')
@@ -90,6 +103,9 @@ describe('minerbench run template (real Docker)', () => {
     expect(lines('responses.jsonl')).toHaveLength(320);
     expect(lines('queries.jsonl')).toHaveLength(720);
     expect(existsSync(path.join(dir, 'artifacts/context.json'))).toBe(true);
+    // The machine facts were read after the GPU assignment: this machine has no GPU, and says so.
+    const context = JSON.parse(readFileSync(path.join(dir, 'artifacts/context.json'), 'utf8')) as RunContext;
+    expect(context.machineFacts).toMatchObject({ gpuSource: 'no NVIDIA GPU: nvidia-smi not found', gpus: [] });
     expect(readFileSync(path.join(dir, 'artifacts/miner.log'), 'utf8')).toContain('axon listening');
     expect(existsSync(path.join(dir, 'report.html'))).toBe(true);
     expect(r.err).toMatch(/^report: .+report\.html$/m);

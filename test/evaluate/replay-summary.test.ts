@@ -142,3 +142,32 @@ describe('ReplayAccumulator', () => {
     expect(t.quality.scorerErrors.first[0]).toEqual({ i: 1, line: 2, error: 'threw: {}' });
   });
 });
+
+describe('tokens of streamed answers', () => {
+  it('sums prompt and output tokens over the 2 s window and takes the median prefill speed per answer', () => {
+    const streamed = (i: number, sentMs: number, chunks: number[], prompt: number, output: number): RequestRecord => ({
+      ...rec(i, sentMs, chunks[chunks.length - 1]! - sentMs),
+      chunkMs: chunks,
+      promptTokens: prompt,
+      outputTokens: output,
+    });
+    const s = summarize(
+      [
+        // prefill: 40 tokens in 200 ms = 200/s; decode: 10 tokens from 300 to 800 ms = 20/s
+        streamed(0, 100, [300, 800], 40, 10),
+        // 90 tokens in 300 ms = 300/s; 20 tokens from 700 to 1700 ms = 20/s
+        streamed(1, 400, [700, 1700], 90, 20),
+        // 10 tokens in 100 ms = 100/s; 30 tokens from 1100 to 2100 ms = 30/s
+        streamed(2, 1000, [1100, 2100], 10, 30),
+      ],
+      [2, 4, 6],
+    );
+    const st = s.streaming!;
+    expect(st.promptTokens).toBe(140); // 40 + 90 + 10
+    expect(st.promptTokensPerWindowS).toBe(70); // 140 / 2 s (window 100..2100 ms)
+    expect(st.outputTokensPerWindowS).toBe(30); // 60 / 2 s
+    // median of 200, 300, 100 tokens/s, kept in an HDR histogram (within 0.1 %)
+    expect(Math.abs(st.promptTokensPerS!.p50! - 200)).toBeLessThan(0.2);
+    expect(Math.abs(st.tokensPerS.p50! - 20)).toBeLessThan(0.02); // median of 20, 20, 30 (HDR, within 0.1 %)
+  });
+});

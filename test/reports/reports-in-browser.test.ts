@@ -8,6 +8,10 @@ import { runReportHtml } from '../../reports/run-report-html.ts';
 import { trendReportHtml } from '../../reports/trend-report-html.ts';
 import { fleetResults, nightlyResults, readGolden } from '../fixtures/results/synthetic-results.ts';
 import { launchChromium, openReport, screenshot, type OpenedReport } from './support/report-browser.ts';
+import { validateProfile } from '../../harness/config/profile-schema.ts';
+import lium from '../../subnets/lium/profile.ts';
+import { evaluateDir, HAVE_H100_TRACE } from '../support/golden-runs.ts';
+import { liumRunDir, RUN_END, templateRunOn2026 } from '../support/priced-runs.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -46,11 +50,14 @@ describe('reports in Chromium', () => {
     },
   );
 
-  it('run report of a CPU run says plainly that energy and earnings were not measured', async () => {
+  it('run report of a CPU run says plainly that energy was not measured and what its earnings miss', async () => {
     const o = await openReport(browser, 'run-cpu', runReportHtml(readGolden('cpu')));
     expectClean(o);
     expect(await text(o, '#energy-reason')).toBe('Power not measured: no NVIDIA GPU (nvidia-smi not found).');
-    expect(await text(o, '#earnings-missing')).toContain('Not estimated');
+    // The template declares no gates; its law is quality-share on the run's 2025 snapshot, where no miner was paid.
+    expect(await text(o, '#eligibility-none')).toBe('This subnet declares no hardware gates.');
+    expect(await text(o, '#earnings-answer')).toContain('by the quality-share law');
+    expect(await text(o, 'ul.missing')).toContain('no power measurement on this machine');
     await screenshot(o.page, 'run-cpu');
     await o.page.close();
   });
@@ -135,4 +142,41 @@ describe('reports in Chromium', () => {
     await screenshot(o.page, 'trend');
     await o.page.close();
   });
+
+  (HAVE_H100_TRACE ? it : it.skip)(
+    'priced run reports: Eligibility, then "What this machine earns here" with numbers, and the Stress section',
+    async () => {
+      const prices = {
+        taoPrice: { value: 400, currency: 'USD', at: RUN_END },
+        kwhPrice: { value: 0.1, currency: 'USD' },
+      };
+      const r = evaluateDir(liumRunDir({ prices }), validateProfile('subnets/lium/profile.ts', lium));
+      const o = await openReport(browser, 'run-lium', runReportHtml(r));
+      expectClean(o);
+      const headings = await o.page.locator('section > h2').allInnerTexts();
+      // Eligibility and earnings come before the raw numbers.
+      expect(headings.slice(0, 3)).toEqual(['Eligibility', 'What this machine earns here', 'Stress']);
+      expect(await text(o, '#eligibility')).toContain('eligible');
+      const gates = await o.page.locator('table.gates-table tbody tr').allInnerTexts();
+      expect(gates).toHaveLength(4);
+      expect(gates[1]).toContain('NVIDIA H100 80GB HBM3 x8');
+      // 0.2 x 0.1 x 8/72 = 0.002222 of the pool; x 2,952.0165 alpha x 0.0702027 TAO x 400 = 184.21 USD per day
+      expect(await text(o, '#earnings-answer')).toContain('by the hardware-rate law');
+      const earnings = await o.page.locator('section', { hasText: 'What this machine earns here' }).innerText();
+      expect(earnings).toMatch(/share of the miner pool\s+0\.002222/);
+      expect(earnings).toMatch(/gross\s+6\.5600 alpha .*= 0\.4605 TAO/);
+      expect(await text(o, '#stress-ran')).toContain('Ran on the GPU: NVIDIA H100 80GB HBM3');
+      await screenshot(o.page, 'run-lium');
+      await o.page.close();
+      // The template on the shipped snapshot with its measured power and prices: a net per day in the answer line.
+      const t = evaluateDir(templateRunOn2026(prices));
+      const net = t.earnings!.net.fiatPerDay.value!;
+      const p = await openReport(browser, 'run-template-2026', runReportHtml(t));
+      expectClean(p);
+      expect(await text(p, '#earnings-answer')).toContain(
+        `Net ${net.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} USD/day`,
+      );
+      await p.page.close();
+    },
+  );
 });

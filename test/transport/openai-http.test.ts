@@ -47,7 +47,7 @@ describe('SseParser', () => {
 });
 
 describe('OpenAiHttpSender', () => {
-  it('streams: one chunk time per token-bearing event, text joined, usage tokens taken', async () => {
+  it('streams: one chunk time per token-bearing event, text joined, usage tokens (output and prompt) taken', async () => {
     const s = await localServer(async (req, res) => {
       const body = JSON.parse(await readBody(req)) as { model: string };
       res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -57,7 +57,7 @@ describe('OpenAiHttpSender', () => {
         await new Promise((r) => setTimeout(r, 5));
       }
       res.write(
-        `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { completion_tokens: 3 } })}\n\n`,
+        `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { prompt_tokens: 7, completion_tokens: 3 } })}\n\n`,
       );
       res.end('data: [DONE]\n\n');
     });
@@ -74,6 +74,7 @@ describe('OpenAiHttpSender', () => {
     });
     expect(o.chunkMs).toHaveLength(3);
     expect(o.outputTokens).toBe(3);
+    expect(o.promptTokens).toBe(7);
     expect(o.chunkMs![0]!).toBeGreaterThanOrEqual(o.sentMs);
     expect(o.chunkMs![2]!).toBeGreaterThanOrEqual(o.chunkMs![1]!);
   });
@@ -102,7 +103,7 @@ describe('OpenAiHttpSender', () => {
       res.end(
         JSON.stringify({
           choices: [{ index: 0, message: { role: 'assistant', content: 'four' }, finish_reason: 'stop' }],
-          usage: { completion_tokens: 1 },
+          usage: { prompt_tokens: 12, completion_tokens: 1 },
         }),
       );
     });
@@ -114,6 +115,7 @@ describe('OpenAiHttpSender', () => {
       status: 'ok',
       httpStatus: 200,
       outputTokens: 1,
+      promptTokens: 12,
       response: { text: 'four', finish_reason: 'stop' },
     });
   });

@@ -7,7 +7,10 @@ import { loadSubnet } from '../../config/subnet-registry.ts';
 import { MinerbenchError } from '../../errors.ts';
 import { readRunArtifacts } from '../../run/run-artifacts.ts';
 import { evaluateRunFolder } from '../../run/evaluate-run-folder.ts';
-import { evaluationHooks } from '../../run/evaluation-hooks.ts';
+import { evaluationHooks, type EvaluationOverrides } from '../../run/evaluation-hooks.ts';
+import { readLawTable } from '../../config/law-table-file.ts';
+import { lawTableOption } from '../../config/law-table-option.ts';
+import { resolveLaw } from '../../evaluate/incentive/incentive-laws.ts';
 import { storeAndRender } from '../../run/store-and-render.ts';
 import { answerLines } from '../answer-lines.ts';
 import { SUBNETS_DIR_OPTION, subnetsDir } from './run.ts';
@@ -18,7 +21,8 @@ import { yargsOptions } from '../option-flags.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-const EVALUATE_OPTIONS = [SUBNETS_DIR_OPTION] as const;
+/** --law-table: price with another table instead of the copy the run kept (artifacts/law-table.json). */
+const EVALUATE_OPTIONS = [SUBNETS_DIR_OPTION, lawTableOption] as const;
 
 interface EvaluateArgs {
   runDir: string;
@@ -47,7 +51,24 @@ export const evaluateCommand: CliCommand<EvaluateArgs> = {
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
     if (sha !== a.context.profile.sha256)
       io.err(`note: ${a.context.profile.file} changed since the run: scored with the current plugin\n`);
-    const evaluated = evaluateRunFolder(dir, profile, evaluationHooks(profile));
+    // The run's own table copy unless --law-table names another (read and checked before anything is rewritten).
+    let over: EvaluationOverrides = {};
+    if (o.lawTable) {
+      const { law } = resolveLaw(profile.law, a.context.profile.file);
+      if (!law.tableSchema)
+        throw new MinerbenchError(
+          'USAGE',
+          `--law-table: ${profile.id} is priced by the ${law.kind} law, which takes no table`,
+        );
+      over = {
+        table: readLawTable(
+          path.resolve(io.cwd, o.lawTable),
+          law.tableSchema,
+          new Date(a.context.endedAt ?? a.context.startedAt),
+        ),
+      };
+    }
+    const evaluated = evaluateRunFolder(dir, profile, evaluationHooks(profile, over));
     // The run folder is <out>/runs/<id>: its index is <out>/minerbench.db.
     const outDir = path.dirname(path.dirname(dir));
     const stored = storeAndRender(evaluated.result, a.folder, outDir, (e) => {
@@ -59,7 +80,8 @@ export const evaluateCommand: CliCommand<EvaluateArgs> = {
     for (const line of answerLines(stored.result)) io.err(`[${profile.id}] ${line}\n`);
     if (argv.json) io.out(JSON.stringify(stored.result, null, 2) + '\n');
     if (stored.result.validity.verdict === 'INVALID') return new MinerbenchError('RUN_INVALID', '').exitCode;
-    if (stored.result.eligibility?.eligible === false) return new MinerbenchError('NOT_ELIGIBLE', '').exitCode;
+    if (stored.result.eligibility?.eligible === false || stored.result.earnings?.eligible === false)
+      return new MinerbenchError('NOT_ELIGIBLE', '').exitCode;
     return 0;
   },
 };

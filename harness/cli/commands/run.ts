@@ -126,7 +126,9 @@ export const runCommand: CliCommand<RunArgs> = {
         io.err(`result: ${folder.result}\nreport: ${folder.report}\n`);
         if (argv.json) io.out(JSON.stringify(result, null, 2) + '\n');
         if (result.validity.verdict === 'INVALID') return new MinerbenchError('RUN_INVALID', '').exitCode;
-        if (result.eligibility?.eligible === false) return new MinerbenchError('NOT_ELIGIBLE', '').exitCode;
+        // Not eligible by a gate, or by the law itself (no auction for this node, no rate for its GPU).
+        if (result.eligibility?.eligible === false || result.earnings?.eligible === false)
+          return new MinerbenchError('NOT_ELIGIBLE', '').exitCode;
         return 0;
       } catch (e) {
         if (!isMinerbenchError(e) || argv.subnets.length === 1) throw e;

@@ -1,9 +1,13 @@
-// pluginCatalogue: minerbench's subnet plugins by netuid (subnets/*/profile.ts): the kind of miner each is (transport,
-// GPUs) and the incentive law it declares, for the strategist's table; invalid profiles are reported, not fatal.
+// pluginCatalogue: minerbench's subnet plugins by netuid (subnets/*/profile.ts): the kind of miner each is (workload,
+// transport, GPUs) and the incentive law it pays by, for the strategist's table; pluginKind says the same for the plain
+// listing. Invalid profiles are reported, not fatal.
 import { existsSync, statSync } from 'node:fs';
 import { BUILTIN_SUBNETS_DIR, listSubnetIds, loadSubnet } from '../../config/subnet-registry.ts';
 import { isMinerbenchError, MinerbenchError } from '../../errors.ts';
+import type { SubnetProfile } from '../../config/subnet-profile.ts';
+import { DEFAULT_LAW_BLOCK } from '../../evaluate/incentive/incentive-laws.ts';
 import type { PluginInfo } from '../../evaluate/subnet-verdict.ts';
+import { transportRoutes } from '../../transport/transport-registry.ts';
 
 /** A --subnets-dir that is missing, not a folder or holds no plugin is refused (not an empty table). */
 export function checkSubnetsDir(dir: string | undefined, flag = '--subnets-dir'): void {
@@ -18,42 +22,55 @@ export function checkSubnetsDir(dir: string | undefined, flag = '--subnets-dir')
     });
 }
 
-/** Reads a field a newer profile schema may carry (law, workload, netuids) without requiring it. */
-function optionalField(profile: object, name: string): unknown {
-  return (profile as Record<string, unknown>)[name];
+/** What `minerbench subnets` says of a plugin, in its plain listing and in the strategist's table alike. */
+export interface PluginKind {
+  /** What the validator makes the miner do: replay, stress, window, none. */
+  workload: string;
+  /** How the subnet pays (the profile's law, quality-share when it declares none). */
+  law: string;
+  /** The transport and its routes, for query/response plugins. */
+  transport: string | null;
+  /** GPUs the plugin takes: its miner's count, or 'all' for a stress workload. */
+  gpus: number | 'all';
 }
 
-function describeLaw(law: unknown): string | null {
-  if (typeof law === 'string') return law;
-  if (law && typeof law === 'object') {
-    const o = law as Record<string, unknown>;
-    for (const k of ['kind', 'id', 'name', 'law']) if (typeof o[k] === 'string') return o[k] as string;
-  }
-  return null;
+export function pluginKind(profile: SubnetProfile): PluginKind {
+  const workload = profile.workload?.kind ?? 'replay';
+  return {
+    workload,
+    law: profile.law?.kind ?? DEFAULT_LAW_BLOCK.kind,
+    transport: profile.transport ? `${profile.transport.kind}:${transportRoutes(profile.transport).join('|')}` : null,
+    gpus: workload === 'stress' ? 'all' : (profile.miner?.gpus ?? 0),
+  };
+}
+
+/** "bittensor-synapse, 0 GPUs", "stress, every GPU". */
+function shapeOf(profile: SubnetProfile, k: PluginKind): string {
+  const how = profile.transport?.kind ?? k.workload;
+  return `${how}, ${k.gpus === 'all' ? 'every GPU' : `${k.gpus} GPU${k.gpus === 1 ? '' : 's'}`}`;
 }
 
 export async function pluginCatalogue(dir?: string): Promise<{ plugins: Map<number, PluginInfo>; problems: string[] }> {
   const plugins = new Map<number, PluginInfo>();
   const problems: string[] = [];
+  const lawsOf = new Map<number, Array<{ id: string; law: string }>>();
   for (const id of listSubnetIds(dir)) {
     try {
       const { profile } = await loadSubnet(id, dir);
-      const extra = optionalField(profile, 'netuids');
-      const netuids = Array.isArray(extra) ? extra.filter((x): x is number => typeof x === 'number') : [];
-      const law = describeLaw(optionalField(profile, 'law')) ?? describeLaw(optionalField(profile, 'workload'));
-      const gpus = profile.miner?.gpus ?? 0;
-      const how = profile.transport?.kind ?? profile.workload?.kind ?? 'replay';
-      const shape = `${how}, ${gpus} GPU${gpus === 1 ? '' : 's'}`;
-      for (const netuid of new Set([profile.netuid, ...netuids])) {
-        const known = plugins.get(netuid);
-        if (!known) plugins.set(netuid, { ids: [id], shape, law });
-        else {
-          // Several plugins for one subnet: each one's shape and law, named.
-          if (known.ids.length === 1) known.shape = `${known.ids[0]}: ${known.shape}`;
-          known.ids.push(id);
-          known.shape += `; ${id}: ${shape}`;
-          if (law) known.law = known.law ? `${known.law}; ${id}: ${law}` : `${id}: ${law}`;
-        }
+      const k = pluginKind(profile);
+      const shape = shapeOf(profile, k);
+      const known = plugins.get(profile.netuid);
+      const laws = lawsOf.get(profile.netuid) ?? [];
+      laws.push({ id, law: k.law });
+      lawsOf.set(profile.netuid, laws);
+      if (!known) plugins.set(profile.netuid, { ids: [id], shape, law: k.law });
+      else {
+        // Several plugins for one subnet: each one's shape named, and each one's law when they differ.
+        if (known.ids.length === 1) known.shape = `${known.ids[0]}: ${known.shape}`;
+        known.ids.push(id);
+        known.shape += `; ${id}: ${shape}`;
+        known.law =
+          new Set(laws.map((l) => l.law)).size === 1 ? k.law : laws.map((l) => `${l.id}: ${l.law}`).join('; ');
       }
     } catch (e) {
       problems.push(`subnets/${id}: ${isMinerbenchError(e) ? e.message : String(e)}`);

@@ -15,13 +15,12 @@ import { PRICE_OPTIONS, pricesOf } from '../../evaluate/earnings-options.ts';
 import { chainArgProblems } from '../chain-options.ts';
 import { commandOptions } from '../command-options.ts';
 import { yargsOptions } from '../option-flags.ts';
-import { transportRoutes } from '../../transport/transport-registry.ts';
 import { maxOf } from '../../model/min-max.ts';
 import { describeSnapshotAge } from '../../chain/default-snapshot.ts';
 import { strategistTable } from '../../evaluate/strategist-table.ts';
 import { subnetsReportHtml } from '../../../reports/subnets-report-html.ts';
 import { terminalText } from '../terminal-text.ts';
-import { checkSubnetsDir, pluginCatalogue } from './subnets-catalogue.ts';
+import { checkSubnetsDir, pluginCatalogue, pluginKind } from './subnets-catalogue.ts';
 import { eligibilityFromIndex } from './subnets-eligibility.ts';
 import { renderStrategistText, strategistCsv } from './subnets-table.ts';
 
@@ -122,22 +121,25 @@ export const subnetsCommand: CliCommand<SubnetsArgs> = {
       id: string;
       netuid: number | null;
       title: string;
+      workload: string;
+      law: string;
       transport: string;
-      gpus: number | null;
+      gpus: number | 'all' | null;
       timeoutS: number | null;
       problem?: string;
     }> = [];
     for (const id of listSubnetIds(dir)) {
       try {
         const { profile } = await loadSubnet(id, dir);
+        const k = pluginKind(profile);
         rows.push({
           id,
           netuid: profile.netuid,
           title: profile.title,
-          transport: profile.transport
-            ? `${profile.transport.kind}:${transportRoutes(profile.transport).join('|')}`
-            : `(${profile.workload?.kind ?? 'replay'})`,
-          gpus: profile.miner?.gpus ?? 0,
+          workload: k.workload,
+          law: k.law,
+          transport: k.transport ?? '',
+          gpus: k.gpus,
           timeoutS: profile.validator?.timeoutS ?? null,
         });
       } catch (e) {
@@ -145,6 +147,8 @@ export const subnetsCommand: CliCommand<SubnetsArgs> = {
           id,
           netuid: null,
           title: '(invalid profile)',
+          workload: '',
+          law: '',
           transport: '',
           gpus: null,
           timeoutS: null,
@@ -157,10 +161,12 @@ export const subnetsCommand: CliCommand<SubnetsArgs> = {
       return 0;
     }
     const table = [
-      ['id', 'netuid', 'gpus', 'timeout', 'transport', 'title'],
+      ['id', 'netuid', 'workload', 'law', 'gpus', 'timeout', 'transport', 'title'],
       ...rows.map((r) => [
         r.id,
         String(r.netuid ?? ''),
+        r.workload,
+        r.law,
         String(r.gpus ?? ''),
         r.timeoutS ? `${r.timeoutS} s` : '',
         r.transport,

@@ -1,6 +1,8 @@
 // The incentive laws minerbench knows, by kind (one file each); an unknown kind is refused with the known ones listed.
 import { MinerbenchError } from '../../errors.ts';
 import { formatZodIssues } from '../../config/format-issues.ts';
+import { lawTableOption } from '../../config/law-table-option.ts';
+import type { OptionSpec } from '../../config/option-spec.ts';
 import { auctionLaw } from './auction.ts';
 import { cappedPowerLaw } from './capped-power.ts';
 import { computeUnitsLaw } from './compute-units.ts';
@@ -47,4 +49,9 @@ export function resolveLaw(
     });
   }
   return { law, config: r.data };
+}
+
+/** --law-table and every law's own flags, each once (laws that share a flag share its declaration). */
+export function lawOptionSpecs(): OptionSpec[] {
+  return [...new Set<OptionSpec>([lawTableOption, ...INCENTIVE_LAWS.flatMap((l) => [...l.options])])];
 }

@@ -64,6 +64,9 @@ function outcome(ctx: Ctx): LawOutcome {
   const per = network.perUid?.perMinerAlphaPerDay ?? null;
   const pool = network.minerPool.alphaPerDay;
   const none = { value: null, low: null, high: null, dominant: [] };
+  const registered = network.minerUids ?? 0;
+  if (per === null && pool !== null && pool > 0 && registered > 0)
+    return evenSplit(ctx, registered, { inputs, assumptions, missing, warnings });
   if (!per || per.length === 0 || pool === null || pool === 0) {
     missing.push(
       per === null
@@ -189,6 +192,66 @@ function outcome(ctx: Ctx): LawOutcome {
     assumptions,
     missing,
     warnings,
+  };
+}
+
+/**
+ * No per-UID pay in the snapshot (the shipped capture): the pay at each rank is unknown, so the estimate is the mean
+ * miner's, the pool split evenly over the registered miner UIDs, from 0 (validators give this machine nothing) up;
+ * the top of the range needs per-UID pay from a live chain.
+ */
+function evenSplit(
+  ctx: Ctx,
+  n: number,
+  o: Pick<LawOutcome, 'inputs' | 'assumptions' | 'missing' | 'warnings'>,
+): LawOutcome {
+  const { network } = ctx;
+  o.inputs.push(
+    chainInput(
+      { name: 'minerUids', label: 'miner UIDs registered on the subnet', value: n, unit: 'UIDs' },
+      network.source,
+      network.blockTime,
+      null,
+    ),
+    assumedInput(
+      {
+        name: 'placement',
+        label: 'share of the miner pool (the mean miner: 1 / miner UIDs)',
+        value: 1 / n,
+        unit: 'fraction',
+      },
+      [0, 1],
+      'a live chain snapshot (minerbench chain snapshot), which has the pay at each rank',
+      'no per-UID pay in the chain snapshot',
+    ),
+  );
+  o.assumptions.push(
+    `no per-UID pay in the chain snapshot: the estimate is the mean miner's, the miner pool split evenly over the ${n} registered miner UIDs (1/${n}); a miner validators rank last gets 0, and the top of the range needs per-UID pay from a live chain`,
+  );
+  if (ctx.flags.fieldQuality !== null || ctx.table)
+    o.warnings.push(
+      '--field-quality places this machine among the paying miners, whose pay this snapshot does not have: not used',
+    );
+  o.missing.push(
+    'the pay at each rank (per-UID incentive; a live chain snapshot has it): the best case is unknown, so the range has no top',
+  );
+  return {
+    eligible: true,
+    reasons: [],
+    lawBurnFraction: 0,
+    share: { value: 1 / n, low: 0, high: null, dominant: ['placement'] },
+    inputs: o.inputs,
+    breakdown: [
+      { label: 'miner UIDs sharing the pool', value: n, unit: 'UIDs' },
+      { label: 'alpha per day of the mean miner', value: network.minerPool.alphaPerDay! / n, unit: 'alpha/day' },
+    ],
+    scenarios: [
+      { label: `the mean miner (1 of ${n} UIDs)`, share: 1 / n },
+      { label: 'ranked last by validators (paid nothing)', share: 0 },
+    ],
+    assumptions: o.assumptions,
+    missing: o.missing,
+    warnings: o.warnings,
   };
 }
 

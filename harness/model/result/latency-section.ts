@@ -53,6 +53,11 @@ export const streamStatsSchema = z.strictObject({
   tokensPerS: z.strictObject({ mean: z.number().nullable(), p50: z.number().nullable() }),
   /** Output tokens of measured answers per second of the measured window (what the miner sustained). */
   outputTokensPerWindowS: z.number().nullable(),
+  /** Prompt tokens of measured answers that reported them (usage.prompt_tokens), and per second of the window. */
+  promptTokens: z.number().min(0).optional(),
+  promptTokensPerWindowS: z.number().nullable().optional(),
+  /** Per answer: prompt tokens / seconds from the send to the first chunk (the prefill speed), median. */
+  promptTokensPerS: z.strictObject({ p50: z.number().nullable() }).optional(),
 });
 
 export type LatencyStats = z.infer<typeof latencyStatsSchema>;

@@ -14,6 +14,7 @@ import {
 } from './latency-section.ts';
 import { loadSummarySchema } from './load-section.ts';
 import { qualitySummarySchema } from './quality-section.ts';
+import { stressSectionSchema } from './stress-section.ts';
 import { cachingVerdictSchema, validitySchema } from './validity-section.ts';
 
 export const SCHEMA_VERSION = 2;
@@ -98,6 +99,8 @@ export const runResultSchema = z.strictObject({
   /** The caching probe (repeated vs fresh queries), when it ran. */
   caching: cachingVerdictSchema.optional(),
   quality: qualitySummarySchema.optional(),
+  /** Stress workloads: sustained TFLOPS, power, clocks and the stability verdict (and whether a GPU or the stand-in ran). */
+  stress: stressSectionSchema.optional(),
   energy: energySectionSchema,
   /** GPU power over the run with its phases marked, for the report's chart. */
   powerTimeline: powerTimelineSchema.optional(),

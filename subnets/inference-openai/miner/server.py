@@ -4,7 +4,7 @@ It stands in for an inference miner (vLLM, SGLang) so minerbench's tests need no
   GET  /health, GET /v1/models
   POST /v1/chat/completions, POST /v1/completions   (stream true: SSE chunks, one word each; else one JSON answer)
 The "model" answers "What is A plus B?" with the sum and "Repeat after me: TEXT" with TEXT; anything else gets a fixed
-sentence. Environment: MINER_PORT (8000), MINER_MODEL, MINER_TOKENS_PER_S (200), MINER_TTFT_MS (20),
+sentence. Environment: MINER_PORT (8000), MINER_HOST (0.0.0.0), MINER_MODEL, MINER_TOKENS_PER_S (200), MINER_TTFT_MS (20),
 MINER_STALL_EVERY_S / MINER_STALL_MS (freeze the whole process, as a GC pause or a stuck GPU would),
 MINER_CLOSE_EVERY (close the connection mid-stream on every Nth streamed answer).
 """
@@ -39,6 +39,8 @@ def fail(message):
 
 CONFIG = {
     "port": env_num("MINER_PORT", 8000, 1, 65535, int),
+    # minerbench --runtime process sets 127.0.0.1 (a local process listens on loopback only); a container listens on all.
+    "host": os.environ.get("MINER_HOST", "").strip() or "0.0.0.0",
     "model": os.environ.get("MINER_MODEL", "").strip() or "minerbench/echo-1",
     "tokens_per_s": env_num("MINER_TOKENS_PER_S", 200.0, 0.1, 1e6),
     "ttft_ms": env_num("MINER_TTFT_MS", 20.0, 0, 600_000),
@@ -167,10 +169,10 @@ async def serve():
     app.router.add_post("/v1/completions", miner.completions)
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
-    site = web.TCPSite(runner, "0.0.0.0", CONFIG["port"], reuse_address=True)
+    site = web.TCPSite(runner, CONFIG["host"], CONFIG["port"], reuse_address=True)
     await site.start()
-    extras = " ".join(f"{k}={v}" for k, v in CONFIG.items() if k != "port")
-    log(f"openai server listening on 0.0.0.0:{CONFIG['port']} {extras}")
+    extras = " ".join(f"{k}={v}" for k, v in CONFIG.items() if k not in ("port", "host"))
+    log(f"openai server listening on {CONFIG['host']}:{CONFIG['port']} {extras}")
     if CONFIG["stall_every_s"] and CONFIG["stall_ms"]:
         asyncio.ensure_future(miner.stall_loop())
     stop = asyncio.Event()

@@ -1,5 +1,6 @@
 """minerbench stress workload: sustained matrix multiplies for a set time, one JSON line per interval.
 
+Arguments: the command line, or (when there is none) a JSON list in STRESS_ARGS.
 Lines (stdout, one JSON object each, schema version v=1):
   {"kind": "start", ...}     what runs: device, stand-in or not, phases, sizes
   {"kind": "interval", ...}  one per interval and phase: iterations, FLOPs, TFLOPS (all devices and per device)
@@ -12,6 +13,7 @@ the harness's GPU sampler stamps its samples with, so the lines can be matched t
 """
 import argparse
 import json
+import os
 import random
 import signal
 import sys
@@ -188,7 +190,11 @@ def main():
     ap.add_argument("--device", choices=["auto", "cuda", "cpu"], default="auto")
     ap.add_argument("--size", type=int, default=0, help="matrix size N (default: 8192 GPU, 256 numpy, 24 pure Python)")
     ap.add_argument("--sync-every", type=int, default=8, help="iterations launched between device synchronisations")
-    args = ap.parse_args()
+    argv = sys.argv[1:]
+    if not argv and os.environ.get("STRESS_ARGS"):
+        # minerbench runs the image and the local process alike: the arguments as a JSON list in the environment.
+        argv = json.loads(os.environ["STRESS_ARGS"])
+    args = ap.parse_args(argv)
     if args.seconds <= 0 or args.interval <= 0 or args.size < 0 or args.sync_every < 1:
         emit({"kind": "error", "v": 1, "message": "--seconds and --interval must be > 0, --size >= 0, --sync-every >= 1"})
         return 1
