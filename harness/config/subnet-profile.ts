@@ -134,6 +134,11 @@ export const minerConfigSchema = z
     build: z.string().min(1).optional(),
     /** Or a pinned image reference (org/img@sha256:...). */
     image: z.string().min(1).optional(),
+    /**
+     * The local offline image a build's BASE_IMAGE falls back to when --base-image is not given (default
+     * minerbench/python-base:bookworm); e.g. 'minerbench/ffmpeg-base:bookworm' for a miner that needs ffmpeg.
+     */
+    offlineBaseImage: z.string().min(1).optional(),
     /** How to run the miner as a local process where there is no Docker (--runtime process); cwd relative to the profile. */
     process: z.strictObject({ command: z.array(z.string().min(1)).min(1), cwd: z.string().optional() }).optional(),
     /** Port the miner listens on inside the container. */

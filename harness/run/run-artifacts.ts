@@ -69,7 +69,26 @@ export function readRunArtifacts(dir: string): RunArtifacts {
       throw unreadable(folder, 'its chain snapshot', `(artifacts/chain-snapshot.json): ${(e as Error).message}`);
     }
   }
-  return { folder, context, queries, gpuSamples, chain, replayLines: () => replayLines(folder) };
+  return {
+    folder,
+    context,
+    queries,
+    gpuSamples,
+    chain,
+    replayLines: () => replayLines(folder),
+    artifactFile: (relative) => artifactFile(folder, relative),
+  };
+}
+
+/** A file under artifacts/ (never outside it), or null when it is not there. */
+function artifactFile(folder: RunFolder, relative: string): Buffer | null {
+  const file = path.resolve(folder.artifactsDir, relative);
+  if (!file.startsWith(folder.artifactsDir + path.sep)) return null;
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
 }
 
 /** records.jsonl and responses.jsonl side by side (they are written line for line in the same order). */

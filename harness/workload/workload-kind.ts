@@ -11,6 +11,7 @@ import type { RequestRecord } from '../model/request-record.ts';
 import type { RunResult } from '../model/result/run-result.ts';
 import type { CachingProbeResult } from '../model/result/validity-section.ts';
 import type { ReplayMeta } from '../model/run-context.ts';
+import type { ServiceSpec } from '../services/service-specs.ts';
 import type { Signer } from '../transport/ephemeral-keys.ts';
 import type { MinerEndpoint } from '../transport/transport.ts';
 
@@ -46,6 +47,10 @@ export interface WorkloadPlan {
   validatorQps: number | null;
   /** Said before anything starts (a long trace at this speed...). */
   warnings: string[];
+  /** Services COLLECT starts before the miner (clip server, S3 sink, window world), by name. */
+  services?: Readonly<Record<string, ServiceSpec>>;
+  /** Which path is measured and why (the axon, or the miner's own service directly), for the result. */
+  measuredPath?: string | null;
 }
 
 export interface CollectContext {
@@ -68,6 +73,8 @@ export interface CollectContext {
   responses: JsonlWriter;
   /** Services the run started for the miner (file server, S3 sink...), by name. */
   services: Readonly<Record<string, unknown>>;
+  /** A query body as the miner gets it (clip URLs moved to the run's clip server); identity without services. */
+  rewriteBody?: <T>(body: T) => T;
 }
 
 /** What COLLECT reports (it goes into context.json); the bulk is in the streamed artifacts. */
@@ -91,6 +98,8 @@ export interface WorkloadArtifacts {
   context: RunContext;
   queries: readonly CapturedQuery[] | null;
   replayLines(): Iterable<ReplayLine>;
+  /** A file under artifacts/ by its relative path (a workload's own artifact, an upload), null when it is not there. */
+  artifactFile?(relative: string): Buffer | null;
 }
 
 /** The sections a workload contributes to the result, and the facts validity and energy need from it. */
@@ -98,9 +107,19 @@ export interface WorkloadSections {
   result: Partial<
     Pick<
       RunResult,
-      'load' | 'latency' | 'firstByte' | 'latencyFromIntended' | 'confidence' | 'streaming' | 'caching' | 'quality'
+      | 'load'
+      | 'latency'
+      | 'firstByte'
+      | 'latencyFromIntended'
+      | 'confidence'
+      | 'streaming'
+      | 'caching'
+      | 'quality'
+      | 'window'
     >
   >;
+  /** The workload's own artifacts, listed in the result (name -> path relative to the run folder). */
+  artifacts?: Record<string, string>;
   /** What the energy figures divide by (queries, successes, quality sum), when the workload counts queries. */
   energyCounts: { total: number; successful: number; qualitySum: number } | null;
   /** Reasons this workload's measurement is INVALID. */
@@ -113,8 +132,12 @@ export interface WorkloadSections {
       timeoutS: number;
       qualityMean: number | null;
       validatorQps: number | null;
+      /** Mean reward per synapse (a pool of a rank-shares law is a set of synapses). */
+      qualityBySynapse?: Record<string, number | null>;
     } | null;
     tokens: { promptTokensPerS: number | null; outputTokensPerS: number | null } | null;
+    /** Window workloads: accepted units per window (the capped-power law's input). */
+    window?: { unitsPerWindowMean: number; windows: number; windowSeconds: number } | null;
   };
 }
 

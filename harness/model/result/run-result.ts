@@ -15,6 +15,7 @@ import {
 import { loadSummarySchema } from './load-section.ts';
 import { qualitySummarySchema } from './quality-section.ts';
 import { cachingVerdictSchema, validitySchema } from './validity-section.ts';
+import { windowSectionSchema } from './window-section.ts';
 
 export const SCHEMA_VERSION = 2;
 
@@ -98,6 +99,8 @@ export const runResultSchema = z.strictObject({
   /** The caching probe (repeated vs fresh queries), when it ran. */
   caching: cachingVerdictSchema.optional(),
   quality: qualitySummarySchema.optional(),
+  /** Window workloads: accepted units per window, energy per window, the spread and the reference figure. */
+  window: windowSectionSchema.optional(),
   energy: energySectionSchema,
   /** GPU power over the run with its phases marked, for the report's chart. */
   powerTimeline: powerTimelineSchema.optional(),
