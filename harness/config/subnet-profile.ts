@@ -221,7 +221,18 @@ export const profileSchema = z.strictObject({
       'a function ({query, response, record, inspected}) => number in [0, 1]',
     )
     .optional(),
-  /** Runs while the run collects, once per response, for what `score` needs but cannot compute purely (a file's SSIM). */
+  /**
+   * The quality measures `inspect` may name (its value's `metric`), and whether each is a proxy for the validator's
+   * own: shown with the quality in the result and the report.
+   */
+  qualityMetrics: z
+    .record(z.string(), z.strictObject({ title: z.string().min(1), proxy: z.boolean(), note: z.string() }))
+    .optional(),
+  /**
+   * Runs while the run collects, once per response, for what `score` needs but cannot compute purely (a file's SSIM).
+   * A value `{ outcome, reason, metric }` is also counted: outcomes by name in the result's quality, metrics labelled
+   * from `qualityMetrics`.
+   */
   inspect: z
     .custom<(input: InspectInput) => Promise<unknown>>(
       (v) => typeof v === 'function',

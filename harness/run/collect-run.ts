@@ -206,7 +206,7 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
         records,
         responses,
         services: opened?.services.instances ?? {},
-        ...(opened ? { rewriteBody: opened.services.rewriteBody } : {}),
+        ...(opened ? { rewriteQuery: opened.services.rewriteQuery } : {}),
       },
       wp,
     );

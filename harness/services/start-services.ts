@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { MinerbenchError } from '../errors.ts';
 import { cachedClips } from './clip-cache.ts';
-import { pointAtClipServer } from './clip-origin.ts';
+import type { CapturedQuery } from '../model/captured-query.ts';
+import { queryAtClipServer } from './clip-origin.ts';
 import { ClipServer } from './clip-server.ts';
 import { S3Sink, sinkCredentials } from './s3-sink.ts';
 import type { ServiceSpec } from './service-specs.ts';
@@ -39,8 +40,8 @@ export interface RunServices {
   started: Readonly<Record<string, ServiceStarted>>;
   /** The variables the miner is started with (sink credentials, the world's URL). */
   env: Readonly<Record<string, string>>;
-  /** A query body with clip URLs moved to the clip server (identity without one). */
-  rewriteBody<T>(body: T): T;
+  /** A query with its clip URLs moved to the clip server (identity without one). */
+  rewriteQuery(q: CapturedQuery): CapturedQuery;
   /** Stops every service (each once; safe to call again) and returns what each recorded, by name. */
   stop(): Promise<Record<string, unknown>>;
 }
@@ -113,7 +114,7 @@ export async function startServices(i: StartServicesInput): Promise<RunServices>
     instances,
     started,
     env,
-    rewriteBody: <T>(body: T): T => (clipUrl === null ? body : pointAtClipServer(body, clipUrl)),
+    rewriteQuery: (q) => (clipUrl === null ? q : queryAtClipServer(q, clipUrl)),
     stop,
   };
 }

@@ -73,8 +73,8 @@ export interface CollectContext {
   responses: JsonlWriter;
   /** Services the run started for the miner (file server, S3 sink...), by name. */
   services: Readonly<Record<string, unknown>>;
-  /** A query body as the miner gets it (clip URLs moved to the run's clip server); identity without services. */
-  rewriteBody?: <T>(body: T) => T;
+  /** A query as the miner gets it (clip URLs moved to the run's clip server); absent without services. */
+  rewriteQuery?: (q: CapturedQuery) => CapturedQuery;
 }
 
 /** What COLLECT reports (it goes into context.json); the bulk is in the streamed artifacts. */

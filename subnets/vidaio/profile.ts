@@ -1,6 +1,7 @@
 // Vidaio (SN85): validators send video upscaling and compression synapses with clip URLs; the miner answers with the
 // URL of its upload; the best five of each pool share it equally (80 % compression, 20 % upscaling). subnets.md 2.4.
 import { defineSubnet } from '../../harness/config/subnet-profile.ts';
+import { vidaioClips } from './clips.ts';
 import { DIRECT_ROUTES } from './direct-routes.ts';
 import { inspectVidaioAnswer, type VidaioInspection } from './inspect-answer.ts';
 import { scoreVidaioAnswer } from './score-answer.ts';
@@ -12,9 +13,10 @@ export default defineSubnet({
   title: 'Vidaio (SN85): video upscaling and compression',
   workload: {
     kind: 'replay',
-    // The run serves the clips the queries name (generated with ffmpeg testsrc2, clips.ts) and receives the uploads.
+    // The run serves the clips the queries name (made with ffmpeg testsrc2 at the task sizes, clips.ts; --clip-divisor
+    // shrinks them for CPU-only checks) and receives the uploads; inspect finds both under these names.
     services: {
-      clips: { kind: 'clip-server', clips: 'vidaio-clips', divisor: 1 },
+      clips: { kind: 'clip-server', clips: vidaioClips() },
       sink: {
         kind: 's3-sink',
         bucket: 'vidaio',
@@ -43,6 +45,8 @@ export default defineSubnet({
   eligibility: [{ gate: 'nvenc', for: 'compression', codecs: ['av1', 'hevc', 'h264'] }],
   miner: {
     build: './miner',
+    // Offline, the stand-in builds on Debian's ffmpeg (bash .ci/build-base-image.sh ffmpeg).
+    offlineBaseImage: 'minerbench/ffmpeg-base:bookworm',
     process: { command: ['python3', 'miner.py'], cwd: './miner' },
     port: 8091,
     ready: { synapse: 'Synapse', timeoutS: 60 },
@@ -70,5 +74,14 @@ export default defineSubnet({
   // configs/bandwidth.py: 5 synthetic requests per 500 s interval; assumed all to this miner (an upper bound): 0.6/min.
   validator: { timeoutS: 180, queriesPerMinerPerMinute: 0.6 },
   inspect: inspectVidaioAnswer,
+  // services/scoring: VMAF (and PIE-APP for upscaling); without libvmaf the harness measures SSIM/PSNR instead.
+  qualityMetrics: {
+    vmaf: { title: 'VMAF (ffmpeg libvmaf)', proxy: false, note: "the validator's measure" },
+    'ssim-psnr': {
+      title: 'SSIM/PSNR (ffmpeg ssim and psnr filters)',
+      proxy: true,
+      note: "a proxy: this ffmpeg has no libvmaf, so VMAF is taken as 100 x SSIM and upscaling's PIE-APP quality as SSIM; the scores are not the validator's",
+    },
+  },
   score: ({ inspected }) => scoreVidaioAnswer(inspected as VidaioInspection | undefined),
 });
