@@ -78,6 +78,8 @@ export function replayAround(
       };
     } else services[name] = { kind: 's3-sink', bucket: s.bucket, env: s.env };
   }
+  for (const k of ['windows', 'blockSpeed'])
+    if (origin[k] && origin[k] !== 'default') problems.push(`${origin[k]}: only applies to window workloads (grail)`);
   if (!clips)
     for (const spec of SERVICE_OPTIONS)
       if (origin[spec.key] && origin[spec.key] !== 'default')

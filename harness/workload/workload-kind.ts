@@ -3,6 +3,7 @@
 import type { JsonlWriter } from '../artifacts/jsonl-writer.ts';
 import type { RunFolder } from '../artifacts/run-folder.ts';
 import type { OptionSpec } from '../config/option-spec.ts';
+import type { SampledTrace } from '../evaluate/energy-section.ts';
 import type { MinerProfile, SubnetProfile } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { RunContext } from '../model/run-context.ts';
@@ -100,6 +101,8 @@ export interface WorkloadArtifacts {
   replayLines(): Iterable<ReplayLine>;
   /** A file under artifacts/ by its relative path (a workload's own artifact, an upload), null when it is not there. */
   artifactFile?(relative: string): Buffer | null;
+  /** The GPU samples, when the sampler ran (window workloads divide energy by window). */
+  gpuSamples?: SampledTrace | null;
 }
 
 /** The sections a workload contributes to the result, and the facts validity and energy need from it. */

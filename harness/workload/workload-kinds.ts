@@ -4,10 +4,11 @@ import type { SubnetProfile } from '../config/subnet-profile.ts';
 import { MinerbenchError } from '../errors.ts';
 import { noneWorkload } from './none-workload.ts';
 import { replayWorkload } from './replay-workload.ts';
+import { windowWorkload } from './window-workload.ts';
 import type { WorkloadKind } from './workload-kind.ts';
 
 /** A new workload is one file and one line here. */
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = [replayWorkload, noneWorkload];
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = [replayWorkload, noneWorkload, windowWorkload];
 
 export function knownWorkloads(): string[] {
   return WORKLOAD_KINDS.map((k) => k.kind).sort();
