@@ -15,6 +15,21 @@ export function answerLines(r: RunResult): string[] {
       ? `${r.validity.verdict}: ${load.ok}/${load.measured} ok, p50 ${L.p50Ms ?? 'n/a'} ms, p99 ${L.p99Ms ?? 'n/a'} ms, ${load.okQps} q/s, quality ${r.quality?.mean ?? 'n/a'}`
       : `${r.validity.verdict}: ${r.workload.description}`,
   );
+  const proxies = (r.quality?.metrics ?? []).filter((m) => m.proxy);
+  if (proxies.length)
+    out.push(
+      `  quality measured with ${terminalText(proxies.map((m) => m.title).join(', '))}: a proxy, not the validator's measure`,
+    );
+  const w = r.window;
+  if (w) {
+    const s = w.summary;
+    const ref = w.reference
+      ? `; reference ${n(w.reference.unitsPerWindow, 0)} on ${terminalText(w.reference.machine)}`
+      : '';
+    out.push(
+      `  ${n(s.unitsPerWindowMean)} unique ${terminalText(w.unit)}s per window over ${s.windows} (min ${s.minUnits}, max ${s.maxUnits}, spread ${n(s.spread * 100, 1)} %), ${w.duplicates} duplicates dropped${w.empty.length ? `, ${w.empty.length} window(s) with no upload` : ''}${ref}`,
+    );
+  }
   for (const reason of r.validity.reasons) out.push(`  ${terminalText(reason)}`);
   const el = r.eligibility;
   if (el)

@@ -80,7 +80,7 @@ export default defineSubnet({
     'ssim-psnr': {
       title: 'SSIM/PSNR (ffmpeg ssim and psnr filters)',
       proxy: true,
-      note: "a proxy: this ffmpeg has no libvmaf, so VMAF is taken as 100 x SSIM and upscaling's PIE-APP quality as SSIM; the scores are not the validator's",
+      note: "this ffmpeg has no libvmaf, so VMAF is taken as 100 x SSIM and upscaling's PIE-APP quality as SSIM; the scores are not the validator's",
     },
   },
   score: ({ inspected }) => scoreVidaioAnswer(inspected as VidaioInspection | undefined),
