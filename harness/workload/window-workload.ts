@@ -54,16 +54,21 @@ interface WindowPlan extends WorkloadPlan {
   sink: string;
 }
 
+/** Resolves at `atMs` on the run clock (a timer may fire a little early: it is set again), or when `signal` aborts. */
 const sleepUntil = (now: () => number, atMs: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const t = setTimeout(done, Math.max(0, atMs - now()));
-    function done() {
+    let t: NodeJS.Timeout | undefined;
+    const done = () => {
       clearTimeout(t);
       signal.removeEventListener('abort', done);
       resolve();
-    }
+    };
+    const arm = () => {
+      if (signal.aborted || now() >= atMs) return done();
+      t = setTimeout(arm, Math.max(1, Math.ceil(atMs - now())));
+    };
     signal.addEventListener('abort', done, { once: true });
+    arm();
   });
 
 function windowBlock(profile: SubnetProfile, file: string): WindowWorkload {
