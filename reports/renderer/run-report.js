@@ -63,12 +63,20 @@
       : null,
     r.window ? card(`${r.window.unit}s per window`, fmt(r.window.summary.unitsPerWindowMean, 1), 'window-units') : null,
     ld ? card('errors + timeouts', `${ld.error + ld.timeout} / ${ld.measured}`, 'failures') : null,
-    card(
-      'energy per query',
-      e.measured ? fmt(e.perQuery ? e.perQuery.energyJ : null, 3, 'J') : 'not measured',
-      'energy',
-    ),
-    card('quality per joule', e.measured ? fmt(e.qualityPerJoule, 5) : 'not measured', 'quality-per-joule'),
+    r.window
+      ? card(
+          `${r.window.unit}s per joule`,
+          r.window.summary.unitsPerJoule === null ? 'not measured' : fmt(r.window.summary.unitsPerJoule, 4),
+          'window-units-per-joule',
+        )
+      : card(
+          'energy per query',
+          e.measured ? fmt(e.perQuery ? e.perQuery.energyJ : null, 3, 'J') : 'not measured',
+          'energy',
+        ),
+    r.window
+      ? null
+      : card('quality per joule', e.measured ? fmt(e.qualityPerJoule, 5) : 'not measured', 'quality-per-joule'),
   );
 
   const latency = L
