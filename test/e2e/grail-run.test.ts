@@ -81,6 +81,10 @@ describe('minerbench run grail (real Docker, fast block clock)', () => {
     expect(uploads.length).toBeGreaterThanOrEqual(3);
     for (const x of w.measured) expect(uploads.some((u) => u.key.endsWith(`/window-${x.window}.json`))).toBe(true);
     await nothingLeft(result.runId);
+    // EVALUATE again from the artifacts alone (windows.json, uploads.json and the uploaded files): the same window figures.
+    const again = await runCli(['evaluate', dir]);
+    expect(again.code, again.err).toBe(r.code);
+    expect(JSON.parse(readFileSync(path.join(dir, 'result.json'), 'utf8')).window).toEqual(result.window);
   }, 300_000);
 
   it('names a window with no upload (it counts 0) and an uploaded file that is not a rollout file', async () => {

@@ -90,7 +90,9 @@ describe('a recorded grail window run', () => {
     expect(await o.page.locator('#window-dropped').innerText()).toContain(
       'windows with no rollout file (each counts 0): 6000090',
     );
-    expect(await o.page.locator('#window-clock').innerText()).toContain('ran 120x faster (3.00 s per window): a plumbing check, not a measurement.');
+    expect(await o.page.locator('#window-clock').innerText()).toContain(
+      'ran 120x faster (3.00 s per window): a plumbing check, not a measurement.',
+    );
     await screenshot(o.page, 'run-window');
     await o.page.close();
   });
