@@ -19,7 +19,6 @@ import { hostEnvironment } from '../results/host-environment.ts';
 import type { DockerProbe } from '../runtime/docker-client.ts';
 import { otherRuns, registerRun } from '../runtime/other-runs.ts';
 import { runtimeKind, type RuntimeContext } from '../runtime/runtime-registry.ts';
-import { minerNetworkMode } from '../runtime/runtime-options.ts';
 import { runtimeWarnings } from '../runtime/runtime-warnings.ts';
 import type { RuntimeAdapter } from '../runtime/runtime-adapter.ts';
 import { ephemeralKeys } from '../transport/ephemeral-keys.ts';
@@ -30,7 +29,7 @@ import { cpuSplit } from './cpu-split.ts';
 import { GpuQueue } from './gpu-queue.ts';
 import { GpuSession } from './gpu-session.ts';
 import type { RunPlan } from './plan-run.ts';
-import { openRunServices, type OpenedServices } from './run-services.ts';
+import { servicesOfRun, type OpenedServices } from './run-services.ts';
 
 export interface CollectInput {
   plan: RunPlan;
@@ -144,26 +143,8 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
   let opened: OpenedServices | undefined;
   try {
     let endpoint: MinerEndpoint | null = null;
-    if (wp.services && Object.keys(wp.services).length) {
-      // The services first, on an address the miner's network reaches; the miner then starts with their addresses.
-      const inDocker = miner !== null && runtimeKind(String(o.runtime)).needsDocker;
-      opened = await openRunServices({
-        specs: wp.services,
-        runId: i.runId,
-        docker: inDocker ? i.docker?.docker : undefined,
-        network: minerNetworkMode(miner?.miner.network, o.minerEgress === true),
-        folder,
-        outDir: plan.outDir,
-        now,
-        signal: i.signal,
-        onStep: (detail) => emit({ type: 'phase', phase: 'start', detail }),
-      });
-      if (o.runtime === 'external') {
-        const w = `--runtime external: minerbench does not start this miner, so it cannot give it ${Object.keys(opened.services.env).join(', ')}; its uploads reach the run's sink only if it was started with them`;
-        warnings.push(w);
-        emit({ type: 'warning', message: w });
-      }
-    }
+    // The services first, on an address the miner's network reaches; the miner then starts with their addresses.
+    opened = await servicesOfRun(plan, i.runId, i.docker?.docker, folder, now, i.signal, emit, warnings);
     runtime = makeRuntime(
       opened ? { ...(opened.network ? { runNetwork: opened.network } : {}), minerEnv: { ...opened.services.env } } : {},
     );

@@ -5,13 +5,16 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { writeFileAtomic } from '../artifacts/atomic-write.ts';
 import type { RunFolder } from '../artifacts/run-folder.ts';
+import type { RunEventSink } from '../model/run-events.ts';
 import { UPLOADS_LISTING_KIND, type UploadsListing } from '../model/uploads-listing.ts';
 import { createRunNetwork, hostServiceAddress, removeRunNetwork, type RunNetwork } from '../runtime/miner-network.ts';
 import { thisOwner } from '../runtime/owner-labels.ts';
-import type { MinerNetworkMode } from '../runtime/runtime-options.ts';
+import { minerNetworkMode, type MinerNetworkMode } from '../runtime/runtime-options.ts';
+import { runtimeKind } from '../runtime/runtime-registry.ts';
 import type { S3SinkRecord } from '../services/s3-sink.ts';
 import type { ServiceSpec } from '../services/service-specs.ts';
 import { startServices, uploadsDirOf, type RunServices } from '../services/start-services.ts';
+import type { RunPlan } from './plan-run.ts';
 
 export interface OpenRunServicesInput {
   specs: Readonly<Record<string, ServiceSpec>>;
@@ -36,6 +39,40 @@ export interface OpenedServices {
 
 export const SERVICES_ARTIFACT = 'services.json';
 export const UPLOADS_ARTIFACT = 'uploads.json';
+
+/** The services the run's workload asked for, opened for its runtime (undefined when it asked for none). */
+export async function servicesOfRun(
+  plan: RunPlan,
+  runId: string,
+  docker: Docker | undefined,
+  folder: RunFolder,
+  now: () => number,
+  signal: AbortSignal,
+  emit: RunEventSink,
+  warnings: string[],
+): Promise<OpenedServices | undefined> {
+  const wp = plan.workloadPlan;
+  const o = plan.options;
+  if (!wp.services || !Object.keys(wp.services).length) return undefined;
+  const inDocker = wp.miner !== null && runtimeKind(String(o.runtime)).needsDocker;
+  const opened = await openRunServices({
+    specs: wp.services,
+    runId,
+    docker: inDocker ? docker : undefined,
+    network: minerNetworkMode(wp.miner?.miner.network, o.minerEgress === true),
+    folder,
+    outDir: plan.outDir,
+    now,
+    signal,
+    onStep: (detail) => emit({ type: 'phase', phase: 'start', detail }),
+  });
+  if (o.runtime === 'external') {
+    const w = `--runtime external: minerbench does not start this miner, so it cannot give it ${Object.keys(opened.services.env).join(', ')}; its uploads reach the run's sink only if it was started with them`;
+    warnings.push(w);
+    emit({ type: 'warning', message: w });
+  }
+  return opened;
+}
 
 export async function openRunServices(i: OpenRunServicesInput): Promise<OpenedServices> {
   const network = i.docker
