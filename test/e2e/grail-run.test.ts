@@ -3,11 +3,11 @@
 // unique rollouts counted per window from the uploads with duplicates dropped; a window with no upload and a file that
 // is not a rollout file named (the grail-faults fixture); an interrupt mid-window; nothing left behind.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateProfile } from '../../harness/config/profile-schema.ts';
 import type { RunResult } from '../../harness/model/result/run-result.ts';
 import type { UploadsListing } from '../../harness/model/uploads-listing.ts';
@@ -27,6 +27,7 @@ const priced = evaluationHooks(validateProfile('subnets/grail/profile.ts', grail
 beforeAll(async () => {
   docker = await ensureDockerEngine();
 }, 600_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function resultOf(err: string): { dir: string; result: RunResult } {
   const m = /^result: (.+)$/m.exec(err);

@@ -3,12 +3,12 @@
 // stand-in's direct service routes and its axon, every answer inspected (ffprobe, SSIM/PSNR: a proxy, said so) and
 // scored by the ported formulas, every bad input named and scored 0, and nothing left behind.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../harness/model/result/run-result.ts';
 import type { UploadsListing } from '../../harness/model/uploads-listing.ts';
 import { compressionRate, compressionScore } from '../../subnets/vidaio/score-compression.ts';
@@ -31,6 +31,7 @@ beforeAll(async () => {
   docker = await ensureDockerEngine();
   await ensureBaseImage(docker, 'ffmpeg');
 }, 900_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function resultOf(err: string): { dir: string; result: RunResult } {
   const m = /^result: (.+)$/m.exec(err);
