@@ -1,12 +1,14 @@
 // windowSection: a window workload's result section from what COLLECT kept (the windows seen, the uploads listed and
 // their files): unique units per window, duplicates dropped, empty, late, stray and unreadable files named, energy per
 // window and the spread, and why the measurement is not valid when it is not. Pure (files come through `read`).
-import type { GpuSamplerArtifact } from '../gpu/gpu-sampler-artifact.ts';
 import type { UploadEntry } from '../model/uploads-listing.ts';
 import type { WindowRow, WindowSection } from '../model/result/window-section.ts';
 import type { WindowRun } from '../model/window-run.ts';
 import { powerPerWindow, windowSummary, type WindowPower, type WindowSpan } from './window-power.ts';
 import { countWindowUnits, type ParsedWindowFile, type WindowCount, type WindowFile } from './window-units.ts';
+
+/** The GPU sampler's artifact, as powerPerWindow reads it. */
+export type WindowTrace = Parameters<typeof powerPerWindow>[0];
 
 export interface WindowSectionInput {
   run: WindowRun;
@@ -18,7 +20,7 @@ export interface WindowSectionInput {
   unit: string;
   reference: WindowSection['reference'];
   /** GPU samples, when the miner had GPUs; energy per window needs them. */
-  power: { trace: GpuSamplerArtifact; maxIntervalMs: number } | null;
+  power: { trace: WindowTrace; maxIntervalMs: number } | null;
 }
 
 export interface WindowEvaluation {

@@ -7,10 +7,9 @@ import { writeFileAtomic } from '../artifacts/atomic-write.ts';
 import { formatZodIssues } from '../config/format-issues.ts';
 import { defineOption } from '../config/option-spec.ts';
 import type { MinerConfig, SubnetProfile } from '../config/subnet-profile.ts';
-import { windowWorkloadSchema, type WindowWorkload } from '../config/window-workload.ts';
+import { windowWorkloadSchema, type WindowWorkload } from './window-block.ts';
 import { MinerbenchError } from '../errors.ts';
-import { windowSection } from '../evaluate/window-section.ts';
-import type { GpuSamplerArtifact } from '../gpu/gpu-sampler-artifact.ts';
+import { windowSection, type WindowTrace } from '../evaluate/window-section.ts';
 import { currentUploads, uploadsListingSchema } from '../model/uploads-listing.ts';
 import { WINDOW_RUN_KIND, windowRunSchema, type WindowRun } from '../model/window-run.ts';
 import { blockAt, blockStartMs, windowStart } from '../services/block-clock.ts';
@@ -245,7 +244,7 @@ export const windowWorkload = defineWorkload<WindowPlan>({
       parse: block.units,
       unit: block.unit,
       reference: block.reference ?? null,
-      power: trace ? { trace: trace as unknown as GpuSamplerArtifact, maxIntervalMs: 3 * trace.periodMs } : null,
+      power: trace ? { trace: trace as unknown as WindowTrace, maxIntervalMs: 3 * trace.periodMs } : null,
     });
     return {
       result: { window: e.section },

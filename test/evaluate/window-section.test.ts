@@ -2,8 +2,7 @@
 // file parser), duplicates dropped, an empty window counted 0, late, stray and unreadable files named, the warm-up and a
 // cut window kept apart, energy per window and the verdict's reasons.
 import { describe, expect, it } from 'vitest';
-import { windowSection } from '../../harness/evaluate/window-section.ts';
-import type { GpuSamplerArtifact } from '../../harness/gpu/gpu-sampler-artifact.ts';
+import { windowSection, type WindowTrace } from '../../harness/evaluate/window-section.ts';
 import type { UploadEntry } from '../../harness/model/uploads-listing.ts';
 import type { WindowRun } from '../../harness/model/window-run.ts';
 import { parseRolloutFile } from '../../subnets/grail/rollout-units.ts';
@@ -82,7 +81,7 @@ const trace = {
     },
   },
   gaps: [],
-} as unknown as GpuSamplerArtifact;
+} as unknown as WindowTrace;
 
 const evaluate = (power: boolean) =>
   windowSection({
