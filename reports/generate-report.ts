@@ -12,7 +12,7 @@ export type ReportKind = 'run' | 'compare' | 'trend' | 'subnets';
 
 /** The renderer files of each kind, after dom.js and charts.js. */
 const KIND_FILES: Record<ReportKind, string[]> = {
-  run: ['run-energy.js', 'run-earnings.js', 'run-stress.js', 'run-report.js'],
+  run: ['run-energy.js', 'run-earnings.js', 'run-stress.js', 'run-window.js', 'run-report.js'],
   compare: ['compare-report.js'],
   trend: ['trend-report.js'],
   subnets: ['subnets-report.js'],

@@ -3,6 +3,7 @@
 import type { Earnings } from '../model/result/earnings-section.ts';
 import type { Eligibility } from '../model/result/eligibility-section.ts';
 import type { RunResult } from '../model/result/run-result.ts';
+import { eligibilityVerdict } from './eligibility-verdict.ts';
 import { terminalText } from './terminal-text.ts';
 
 const n = (x: number | null | undefined, digits = 2) =>
@@ -21,8 +22,7 @@ function ranged(r: Earnings['share'], digits: number, unit = ''): string {
 function eligibilityLine(el: Eligibility | null, e: Earnings | null): string {
   if (!el)
     return `eligible: ${e?.eligible === false ? `NO: ${terminalText(e.reasons.join('; '))}` : 'yes (the subnet declares no gates)'}`;
-  if (el.eligible === true) return `eligible: yes (${el.gates.filter((g) => g.blocking).length} gates passed)`;
-  return `eligible: ${el.eligible === false ? 'NO' : 'unknown'}: ${terminalText(el.reasons.join('; '))}`;
+  return eligibilityVerdict(el);
 }
 
 export function estimateLines(r: RunResult, chainNote: string): string[] {

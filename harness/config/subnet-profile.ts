@@ -134,6 +134,11 @@ export const minerConfigSchema = z
     build: z.string().min(1).optional(),
     /** Or a pinned image reference (org/img@sha256:...). */
     image: z.string().min(1).optional(),
+    /**
+     * The local offline image a build's BASE_IMAGE falls back to when --base-image is not given (default
+     * minerbench/python-base:bookworm); e.g. 'minerbench/ffmpeg-base:bookworm' for a miner that needs ffmpeg.
+     */
+    offlineBaseImage: z.string().min(1).optional(),
     /** How to run the miner as a local process where there is no Docker (--runtime process); cwd relative to the profile. */
     process: z.strictObject({ command: z.array(z.string().min(1)).min(1), cwd: z.string().optional() }).optional(),
     /** Port the miner listens on inside the container. */
@@ -216,7 +221,18 @@ export const profileSchema = z.strictObject({
       'a function ({query, response, record, inspected}) => number in [0, 1]',
     )
     .optional(),
-  /** Runs while the run collects, once per response, for what `score` needs but cannot compute purely (a file's SSIM). */
+  /**
+   * The quality measures `inspect` may name (its value's `metric`), and whether each is a proxy for the validator's
+   * own: shown with the quality in the result and the report.
+   */
+  qualityMetrics: z
+    .record(z.string(), z.strictObject({ title: z.string().min(1), proxy: z.boolean(), note: z.string() }))
+    .optional(),
+  /**
+   * Runs while the run collects, once per response, for what `score` needs but cannot compute purely (a file's SSIM).
+   * A value `{ outcome, reason, metric }` is also counted: outcomes by name in the result's quality, metrics labelled
+   * from `qualityMetrics`.
+   */
   inspect: z
     .custom<(input: InspectInput) => Promise<unknown>>(
       (v) => typeof v === 'function',

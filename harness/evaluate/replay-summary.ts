@@ -16,6 +16,7 @@ import type { QualitySummary, ScorerError } from '../model/result/quality-sectio
 import { quantileConfidenceAt } from './confidence-quantile.ts';
 import { ThroughputBatches } from './confidence-throughput.ts';
 import { LatencyRecorder } from './latency-recorder.ts';
+import { QualityDetail } from './quality-detail.ts';
 
 /** Distinct error messages kept apart; beyond this many, further new messages are counted together. */
 const MAX_ERROR_KINDS = 1000;
@@ -25,6 +26,8 @@ export interface Scorer {
   /** Named in messages: "subnets/template/profile.ts score()". */
   name: string;
   score: (input: ScoreInput) => number;
+  /** The measures `inspect` may name, and whether each is a proxy (the profile's qualityMetrics). */
+  metrics?: Readonly<Record<string, { title: string; proxy: boolean; note: string }>>;
 }
 
 export interface ReplaySummary {
@@ -35,6 +38,8 @@ export interface ReplaySummary {
   confidence: { p99FromIntended: QuantileInterval; throughput: ThroughputInterval };
   streaming: StreamStats | null;
   quality: QualitySummary;
+  /** Mean score per synapse replayed (one entry for a single-synapse replay). */
+  qualityBySynapse: Record<string, number | null>;
   /** What the energy figures divide by. */
   energyCounts: { total: number; successful: number; qualitySum: number };
 }
@@ -78,6 +83,7 @@ export class ReplayAccumulator {
   private zero = 0;
   private scorerErrors = 0;
   private readonly firstScorerErrors: ScorerError[] = [];
+  private readonly detail = new QualityDetail();
   private lastAnswerMs: number;
   private silence: { ms: number; fromMs: number; toMs: number } | null = null;
 
@@ -172,6 +178,7 @@ export class ReplayAccumulator {
       return;
     }
     const v = s as number;
+    this.detail.add(query!.synapse, v, r, inspected);
     this.scored++;
     this.qualitySum += v;
     if (v === 1) this.perfect++;
@@ -249,7 +256,9 @@ export class ReplayAccumulator {
         zero: this.zero,
         scorer: this.scorer.name,
         scorerErrors: { count: this.scorerErrors, first: this.firstScorerErrors },
+        ...this.detail.finish(this.scorer.metrics),
       },
+      qualityBySynapse: this.detail.means(),
       energyCounts: { total: counted, successful: this.byStatus.ok, qualitySum: this.qualitySum },
     };
     for (const r of [

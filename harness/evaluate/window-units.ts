@@ -7,6 +7,9 @@ export interface WindowFile {
   unitHashes: string[];
 }
 
+/** What a plugin's parser makes of one uploaded file: its window and unit hashes, or why it is not a window file. */
+export type ParsedWindowFile = { ok: true; file: WindowFile } | { ok: false; key: string; problem: string };
+
 export interface WindowCount {
   window: number;
   files: number;

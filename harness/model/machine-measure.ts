@@ -18,6 +18,8 @@ export interface MachineMeasure {
     qualityMean: number | null;
     /** Queries per second real validators send one miner (the profile's model). */
     validatorQps: number | null;
+    /** Mean reward per synapse, when the queries use several (a rank-shares pool is a set of synapses). */
+    qualityBySynapse?: Record<string, number | null>;
   } | null;
   /** Streamed inference: tokens per second sustained under the run's load. */
   tokens: {
@@ -29,6 +31,9 @@ export interface MachineMeasure {
   } | null;
   /** Stress workload: sustained TFLOPS and whether the load was stable. */
   stress: { fp16Tflops: number | null; fp32Tflops: number | null; stable: boolean | null } | null;
-  /** Window workload: accepted units per window. */
+  /**
+   * Window workload: accepted (unique) units per window, over how many full windows, and a window's length on chain
+   * (seconds); from the result's `window` section (summary.unitsPerWindowMean, summary.windows, chainWindowSeconds).
+   */
   window: { unitsPerWindowMean: number; windows: number; windowSeconds: number } | null;
 }

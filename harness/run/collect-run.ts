@@ -19,7 +19,7 @@ import type { ChainUsed } from '../model/result/run-result.ts';
 import { hostEnvironment } from '../results/host-environment.ts';
 import type { DockerProbe } from '../runtime/docker-client.ts';
 import { otherRuns, registerRun } from '../runtime/other-runs.ts';
-import { runtimeKind } from '../runtime/runtime-registry.ts';
+import { runtimeKind, type RuntimeContext } from '../runtime/runtime-registry.ts';
 import { runtimeWarnings } from '../runtime/runtime-warnings.ts';
 import type { RuntimeAdapter } from '../runtime/runtime-adapter.ts';
 import { ephemeralKeys } from '../transport/ephemeral-keys.ts';
@@ -30,6 +30,7 @@ import { cpuSplit } from './cpu-split.ts';
 import { GpuQueue } from './gpu-queue.ts';
 import { GpuSession } from './gpu-session.ts';
 import type { RunPlan } from './plan-run.ts';
+import { servicesOfRun, type OpenedServices } from './run-services.ts';
 
 export interface CollectInput {
   plan: RunPlan;
@@ -109,32 +110,35 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
   const split = cpuSplit();
   const miner = wp.miner;
   const ready = miner ? wp.readyProbe?.(keys.dendrite) : undefined;
-  const runtime: RuntimeAdapter | undefined = miner
-    ? runtimeKind(String(o.runtime)).create({
-        runId: i.runId,
-        profile: miner,
-        pluginDir: plan.pluginDir,
-        minerHotkey: o.minerHotkey ?? keys.miner.address,
-        gpuDeviceIds: gpus?.assignment.deviceIds ?? [],
-        ...(split.miners ? { cpusetCpus: split.miners } : {}),
-        ...(o.baseImage ? { baseImage: o.baseImage } : {}),
-        readyProbe: (ep) => (ready ? ready.probe(ep, now) : Promise.resolve(true)),
-        now,
-        env: i.env,
-        onBuildLog: (t) => (buildLog += t),
-        minerEgress: o.minerEgress === true,
-        ...(i.docker ? { docker: i.docker.docker } : {}),
-        ...(o.endpoint
-          ? {
-              endpoint: {
-                host: o.endpoint.split(':')[0]!,
-                port: Number(o.endpoint.split(':')[1]),
-                hotkey: o.minerHotkey ?? '',
-              },
-            }
-          : {}),
-      })
-    : undefined;
+  // Made once the services (if any) are up: the miner's network and environment come from them.
+  const makeRuntime = (extra: Pick<RuntimeContext, 'runNetwork' | 'minerEnv'>): RuntimeAdapter | undefined =>
+    miner
+      ? runtimeKind(String(o.runtime)).create({
+          ...extra,
+          runId: i.runId,
+          profile: miner,
+          pluginDir: plan.pluginDir,
+          minerHotkey: o.minerHotkey ?? keys.miner.address,
+          gpuDeviceIds: gpus?.assignment.deviceIds ?? [],
+          ...(split.miners ? { cpusetCpus: split.miners } : {}),
+          ...(o.baseImage ? { baseImage: o.baseImage } : {}),
+          readyProbe: (ep) => (ready ? ready.probe(ep, now) : Promise.resolve(true)),
+          now,
+          env: i.env,
+          onBuildLog: (t) => (buildLog += t),
+          minerEgress: o.minerEgress === true,
+          ...(i.docker ? { docker: i.docker.docker } : {}),
+          ...(o.endpoint
+            ? {
+                endpoint: {
+                  host: o.endpoint.split(':')[0]!,
+                  port: Number(o.endpoint.split(':')[1]),
+                  hotkey: o.minerHotkey ?? '',
+                },
+              }
+            : {}),
+        })
+      : undefined;
 
   const lock = registerRun(i.runId);
   const collectAbort = new AbortController();
@@ -150,8 +154,15 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
   let crashed: string | undefined;
   let idle: { startMs: number; endMs: number } | null = null;
   let collected: WorkloadCollected | undefined;
+  let runtime: RuntimeAdapter | undefined;
+  let opened: OpenedServices | undefined;
   try {
     let endpoint: MinerEndpoint | null = null;
+    // The services first, on an address the miner's network reaches; the miner then starts with their addresses.
+    opened = await servicesOfRun(plan, i.runId, i.docker?.docker, folder, now, i.signal, emit, warnings);
+    runtime = makeRuntime(
+      opened ? { ...(opened.network ? { runNetwork: opened.network } : {}), minerEnv: { ...opened.services.env } } : {},
+    );
     if (runtime) {
       emit({
         type: 'phase',
@@ -190,7 +201,8 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
         emit,
         records,
         responses,
-        services: {},
+        services: opened?.services.instances ?? {},
+        ...(opened ? { rewriteQuery: opened.services.rewriteQuery } : {}),
         program: {
           gpuDeviceIds: gpus?.assignment.deviceIds ?? [],
           env: i.env,
@@ -238,22 +250,30 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
     } catch (e) {
       failure ??= new MinerbenchError('STORE_FAILED', `could not write the run's records: ${(e as Error).message}`);
     }
-    writeFileSync(folder.buildLog, buildLog);
-    if (runtime) {
-      try {
-        await runtime.stop();
-      } catch (e) {
-        emit({ type: 'warning', message: `could not remove the miner: ${(e as Error).message}` });
-      }
-      writeFileSync(folder.minerLog, await runtime.logs());
-      for (const w of runtimeWarnings(runtime.describe())) {
+    try {
+      writeFileSync(folder.buildLog, buildLog);
+      if (runtime) {
+        try {
+          await runtime.stop();
+        } catch (e) {
+          emit({ type: 'warning', message: `could not remove the miner: ${(e as Error).message}` });
+        }
+        writeFileSync(folder.minerLog, await runtime.logs());
+        for (const w of runtimeWarnings(runtime.describe())) {
+          warnings.push(w);
+          emit({ type: 'warning', message: w });
+        }
+      } else writeFileSync(folder.minerLog, collected?.program?.log ?? '');
+      for (const w of collected?.program ? runtimeWarnings(collected.program.runtime) : []) {
         warnings.push(w);
         emit({ type: 'warning', message: w });
       }
-    } else writeFileSync(folder.minerLog, collected?.program?.log ?? '');
-    for (const w of collected?.program ? runtimeWarnings(collected.program.runtime) : []) {
-      warnings.push(w);
-      emit({ type: 'warning', message: w });
+    } finally {
+      // After the miner (it may be mid-upload): the services, their artifacts, then the network they listened on.
+      for (const w of (await opened?.close()) ?? []) {
+        warnings.push(w);
+        emit({ type: 'warning', message: w });
+      }
     }
     lock.release();
   }
@@ -283,7 +303,7 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
     minerbenchVersion: MINERBENCH_VERSION,
     subnet: { id: plan.profile.id, netuid: plan.profile.netuid, title: plan.profile.title },
     profile: { file: plan.profileFile, sha256: plan.profileSha256 },
-    workload: { kind: plan.workload.kind, description: wp.description, measuredPath: null },
+    workload: { kind: plan.workload.kind, description: wp.description, measuredPath: wp.measuredPath ?? null },
     law: {
       kind: plan.law.law.kind,
       table: lawTable ? { file: lawTable.file, origin: lawTable.origin, sha256: lawTable.sha256 } : null,

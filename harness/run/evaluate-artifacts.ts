@@ -129,6 +129,11 @@ export function evaluateArtifacts(a: RunArtifacts, profile: SubnetProfile, hooks
       ...(c.queries ? { queries: rel(a.folder.queries) } : {}),
       ...(a.gpuSamples ? { gpuSamples: rel(a.folder.gpuSamples) } : {}),
       ...(a.chain ? { chainSnapshot: rel(a.folder.chainSnapshot) } : {}),
+      // the run's services (artifacts/uploads.json lists every upload with its size and sha256)
+      ...(a.artifactFile?.('uploads.json')
+        ? { uploads: 'artifacts/uploads.json', services: 'artifacts/services.json' }
+        : {}),
+      ...sections.artifacts,
       minerLog: rel(a.folder.minerLog),
       buildLog: rel(a.folder.buildLog),
       report: rel(a.folder.report),

@@ -37,6 +37,10 @@ interface Resolved {
   gates: ResolvedGate[];
   table: LoadedTable<unknown> | null;
   now: Date;
+  /** The law's flags as the run recorded them, with the estimate's over them. */
+  flags: Record<string, unknown>;
+  /** The pool the machine is priced in (laws with pools), which pool-bound gates are checked for. */
+  pool: string | null;
 }
 
 /** The law, gates and table of one run (resolved once for both hooks). */
@@ -49,7 +53,11 @@ function resolve(a: RunArtifacts, profile: SubnetProfile, over: EvaluationOverri
   const table =
     over.table ??
     (a.lawTable && law.tableSchema ? parseLawTable(a.lawTable.text, a.lawTable.file, law.tableSchema, now) : null);
-  return { law, config, gates, table, now };
+  const flags = resolveOptions(law.options, { ...lawFlagsOf(c.options, law), ...(over.flags ?? {}) }, {});
+  if (flags.problems.length)
+    throw new MinerbenchError('USAGE', `invalid ${law.kind} law inputs`, { details: flags.problems });
+  const pool = law.pools ? law.pools.inForce(config, flags.values) : null;
+  return { law, config, gates, table, now, flags: flags.values, pool };
 }
 
 export function evaluationHooks(profile: SubnetProfile, over: EvaluationOverrides = {}): EvaluateHooks {
@@ -61,7 +69,7 @@ export function evaluationHooks(profile: SubnetProfile, over: EvaluationOverride
   return {
     eligibility(a) {
       const r = resolved(a);
-      return r.gates.length ? checkEligibility(machineFactsOf(a.context), r.gates, r.table) : null;
+      return r.gates.length ? checkEligibility(machineFactsOf(a.context), r.gates, r.table, r.pool) : null;
     },
     earnings(a, _profile, measured) {
       const c = a.context;
@@ -86,14 +94,11 @@ export function evaluationHooks(profile: SubnetProfile, over: EvaluationOverride
         if (isMinerbenchError(e) && e.code === 'CHAIN_DATA_MISSING') return none(e.message);
         throw e;
       }
-      const flags = resolveOptions(r.law.options, { ...lawFlagsOf(c.options, r.law), ...(over.flags ?? {}) }, {});
-      if (flags.problems.length)
-        throw new MinerbenchError('USAGE', `invalid ${r.law.kind} law inputs`, { details: flags.problems });
       const earnings = r.law.estimate({
         machine: machineMeasureOf(c, measured.result, measured.eligibility, measured.measure),
         network,
         config: r.config,
-        flags: flags.values,
+        flags: r.flags,
         table: r.table,
         prices: over.prices ?? c.prices,
         pue: over.pue ?? c.pue,

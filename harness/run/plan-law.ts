@@ -8,7 +8,7 @@ import { parseLawTable, type LoadedTable } from '../config/law-table-file.ts';
 import { lawTableOption, lawTablePath } from '../config/law-table-option.ts';
 import type { SubnetProfile } from '../config/subnet-profile.ts';
 import { isMinerbenchError, MinerbenchError, asMinerbenchError } from '../errors.ts';
-import { requiresGpu, resolveGates, type ResolvedGate } from '../evaluate/eligibility/eligibility-gates.ts';
+import { gatePool, requiresGpu, resolveGates, type ResolvedGate } from '../evaluate/eligibility/eligibility-gates.ts';
 import type { IncentiveLaw } from '../evaluate/incentive/incentive-law.ts';
 import { lawOptionSpecs, resolveLaw } from '../evaluate/incentive/incentive-laws.ts';
 
@@ -58,6 +58,7 @@ export function planLaw(i: LawPlanInput): LawPlan {
   const resolved = attempt(() => resolveLaw(i.profile.law, i.profileFile));
   const gates = attempt(() => resolveGates(i.profile.eligibility, i.profileFile));
   const read = resolved ? attempt(() => readTable(resolved.law, resolved.config, i)) : undefined;
+  if (resolved && gates) attempt(() => checkPools(resolved.law, resolved.config, gates, i));
   if (errors.length || !resolved || !gates || read === undefined) throw combine(errors);
   const { law, config } = resolved;
   const warnings: string[] = [];
@@ -79,6 +80,33 @@ export function planLaw(i: LawPlanInput): LawPlan {
         ? 'its stress workload loads NVIDIA GPUs'
         : null;
   return { law, config, gates, table: read.table, tableCopy: read.copy, gpuOnly, warnings };
+}
+
+/** Gates bound to a pool name one of the law's pools, and --pool names one of them (refused before anything runs). */
+function checkPools(
+  law: IncentiveLaw<unknown, unknown, unknown>,
+  config: unknown,
+  gates: readonly ResolvedGate[],
+  i: LawPlanInput,
+): void {
+  const names = law.pools?.names(config) ?? [];
+  const problems = gates
+    .map((g, n) => [n, gatePool(g)] as const)
+    .filter(([, p]) => p !== null && !names.includes(p))
+    .map(
+      ([n, p]) =>
+        `${i.profileFile}: eligibility.${n}.pool: '${p}' is not a pool of the ${law.kind} law (${names.length ? `its pools: ${names.join(', ')}` : 'it has no pools'})`,
+    );
+  if (problems.length)
+    throw new MinerbenchError('CONFIG_INVALID', `${i.profileFile}: a gate names a pool the law does not have`, {
+      details: problems,
+      hint: "name one of the law block's pools in the gate's pool field, or remove the field",
+    });
+  const flag = i.options['pool'];
+  if (law.pools && typeof flag === 'string' && !names.includes(flag))
+    throw new MinerbenchError('USAGE', `--pool ${flag}: ${i.profile.id}'s pools are ${names.join(', ')}`, {
+      hint: `pick one: ${names.map((n) => `--pool ${n}`).join(', ')}`,
+    });
 }
 
 function readTable(

@@ -51,7 +51,6 @@ export function machineMeasureOf(
   measure: WorkloadSections['measure'],
 ): MachineMeasure {
   const energyW = result.energy.measured ? result.energy.meanW : null;
-  const window = (measure as { window?: MachineMeasure['window'] }).window ?? null;
   return {
     origin: `run ${c.runId}`,
     facts: machineFactsOf(c),
@@ -60,6 +59,6 @@ export function machineMeasureOf(
     replay: measure.replay,
     tokens: measure.tokens,
     stress: measure.stress ?? null,
-    window,
+    window: measure.window ?? null,
   };
 }

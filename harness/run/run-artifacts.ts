@@ -83,6 +83,7 @@ export function readRunArtifacts(dir: string): RunArtifacts {
     chain,
     lawTable,
     replayLines: () => replayLines(folder),
+    artifactFile: (relative) => artifactFile(folder, relative),
     programLines: () => (existsSync(folder.stress) ? readFileSync(folder.stress, 'utf8').split('\n') : []),
   };
 }
@@ -92,6 +93,17 @@ function readText(folder: RunFolder, file: string, what: string): string {
     return readFileSync(file, 'utf8');
   } catch (e) {
     throw unreadable(folder, what, `(${path.relative(folder.dir, file)}) is missing: ${(e as Error).message}`);
+  }
+}
+
+/** A file under artifacts/ (never outside it), or null when it is not there. */
+function artifactFile(folder: RunFolder, relative: string): Buffer | null {
+  const file = path.resolve(folder.artifactsDir, relative);
+  if (!file.startsWith(folder.artifactsDir + path.sep)) return null;
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
   }
 }
 

@@ -10,12 +10,26 @@ export interface BaseImageChoice {
   reason: string;
 }
 
-export async function chooseBaseImage(docker: Docker, requested: string | undefined): Promise<BaseImageChoice> {
+/**
+ * `requested` (--base-image) wins; else the profile's offline base (miner.offlineBaseImage, e.g. the ffmpeg one vidaio's
+ * stand-in needs), else minerbench's python one, when it is on this engine; else the Dockerfile's own default.
+ */
+export async function chooseBaseImage(
+  docker: Docker,
+  requested: string | undefined,
+  profileOffline?: string,
+): Promise<BaseImageChoice> {
   if (requested) return { baseImage: requested, reason: 'given by --base-image / MINERBENCH_BASE_IMAGE' };
+  const offline = profileOffline ?? OFFLINE_BASE_IMAGE;
   try {
-    await docker.getImage(OFFLINE_BASE_IMAGE).inspect();
-    return { baseImage: OFFLINE_BASE_IMAGE, reason: `local offline base image ${OFFLINE_BASE_IMAGE} found` };
+    await docker.getImage(offline).inspect();
+    return { baseImage: offline, reason: `local offline base image ${offline} found` };
   } catch {
-    return { baseImage: undefined, reason: "the Dockerfile's default BASE_IMAGE (needs a registry)" };
+    return {
+      baseImage: undefined,
+      reason: `the Dockerfile's default BASE_IMAGE (needs a registry; ${offline} is not on this engine${
+        profileOffline ? ': bash .ci/build-base-image.sh builds it' : ''
+      })`,
+    };
   }
 }

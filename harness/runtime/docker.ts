@@ -1,5 +1,5 @@
 // DockerRuntime: builds the miner image, runs it locked down on its run's own network, watches it, and always removes
-// both the container and the network.
+// the container, and the network when it made it (a run that starts services first makes the network and hands it in).
 import path from 'node:path';
 import type Docker from 'dockerode';
 import type { MinerProfile } from '../config/subnet-profile.ts';
@@ -27,6 +27,13 @@ export interface DockerRuntimeOptions {
   cpusetCpus?: string;
   /** Egress or not, and why (runtime-options.ts minerNetworkMode); default isolated. */
   network?: MinerNetworkMode;
+  /**
+   * The run's network, already made by the caller (services listen on its gateway before the miner starts): the miner
+   * joins it and stop() leaves it to the caller. Without it the runtime makes its own and removes it.
+   */
+  runNetwork?: RunNetwork;
+  /** Variables the run's services give the miner (sink credentials, a world URL), after the profile's miner.env. */
+  env?: Record<string, string>;
   /** One ready-check attempt against the endpoint (the transport's ping). */
   readyProbe: (endpoint: MinerEndpoint) => Promise<boolean>;
   now: () => number;
@@ -40,6 +47,8 @@ export class DockerRuntime implements RuntimeAdapter {
   readonly kind = 'docker';
   private container: Docker.Container | undefined;
   private network: RunNetwork | undefined;
+  /** Whether this runtime made the network (and so removes it). */
+  private ownsNetwork = false;
   private info: RuntimeInfo = { kind: 'docker' };
   private stopping = false;
   private exitPromise: Promise<MinerExit> | undefined;
@@ -56,7 +65,9 @@ export class DockerRuntime implements RuntimeAdapter {
     await refuseRootless(docker);
     const mode = this.o.network ?? { egress: false, from: 'the default (no route out)' };
     const owner = thisOwner();
-    this.network = await createRunNetwork(docker, { runId: this.o.runId, egress: mode.egress, owner });
+    this.ownsNetwork = !this.o.runNetwork;
+    this.network =
+      this.o.runNetwork ?? (await createRunNetwork(docker, { runId: this.o.runId, egress: mode.egress, owner }));
     this.info.network = { mode: mode.egress ? 'egress' : 'isolated', name: this.network.name, from: mode.from };
     const user = minerUser(profile.miner.user, inspectedImage.Config?.User);
     this.info.user = { id: user.id, root: user.root, from: user.from };
@@ -67,6 +78,7 @@ export class DockerRuntime implements RuntimeAdapter {
       port: profile.miner.port,
       env: {
         ...(profile.miner.env ?? {}),
+        ...(this.o.env ?? {}),
         MINER_HOTKEY_SS58: this.o.minerHotkey,
         MINER_PORT: String(profile.miner.port),
       },
@@ -104,7 +116,7 @@ export class DockerRuntime implements RuntimeAdapter {
   private async image(signal: AbortSignal): Promise<string> {
     const { docker, profile } = this.o;
     if (profile.miner.build) {
-      const base = await chooseBaseImage(docker, this.o.baseImage);
+      const base = await chooseBaseImage(docker, this.o.baseImage, profile.miner.offlineBaseImage);
       const built = await buildMinerImage(docker, {
         subnetId: profile.id,
         context: path.resolve(this.o.pluginDir, profile.miner.build),
@@ -194,7 +206,7 @@ export class DockerRuntime implements RuntimeAdapter {
       }
     } finally {
       if (this.network) {
-        await removeRunNetwork(this.o.docker, this.network);
+        if (this.ownsNetwork) await removeRunNetwork(this.o.docker, this.network);
         this.network = undefined;
       }
     }

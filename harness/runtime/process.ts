@@ -24,6 +24,8 @@ export interface ProcessRuntimeOptions {
   now: () => number;
   /** minerbench's environment: only allow-listed variables reach the miner (miner-env.ts). */
   env: NodeJS.ProcessEnv;
+  /** Variables the run's services give the miner (sink credentials, a world URL), after the profile's miner.env. */
+  extraEnv?: Record<string, string>;
   /** Where pidfiles go (tests); default the per-user state folder. */
   stateDir?: string;
 }
@@ -63,6 +65,7 @@ export class ProcessRuntime implements RuntimeAdapter {
     const child = execa(cmd, args, {
       cwd,
       env: processMinerEnv(this.o.env, this.o.profile.miner.env, {
+        ...(this.o.extraEnv ?? {}),
         MINER_HOTKEY_SS58: this.o.minerHotkey,
         MINER_PORT: String(port),
         MINER_HOST: '127.0.0.1',

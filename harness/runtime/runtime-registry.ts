@@ -7,6 +7,7 @@ import { MinerbenchError } from '../errors.ts';
 import type { MinerEndpoint } from '../transport/transport.ts';
 import { DockerRuntime } from './docker.ts';
 import { ExternalRuntime } from './external.ts';
+import type { RunNetwork } from './miner-network.ts';
 import { ProcessRuntime } from './process.ts';
 import type { RuntimeAdapter } from './runtime-adapter.ts';
 import { RUNTIME_OPTIONS } from './runtime-options.ts';
@@ -30,6 +31,10 @@ export interface RuntimeContext {
   docker?: Docker;
   /** For the external kind. */
   endpoint?: MinerEndpoint;
+  /** The run's network when the run made it first (its services listen on the gateway): docker joins it. */
+  runNetwork?: RunNetwork;
+  /** Variables the run's services give the miner (sink credentials, a world URL); docker and process pass them. */
+  minerEnv?: Record<string, string>;
 }
 
 interface RuntimeKind {
@@ -130,6 +135,8 @@ registerRuntime('docker', {
       ...(c.baseImage ? { baseImage: c.baseImage } : {}),
       ...(c.cpusetCpus ? { cpusetCpus: c.cpusetCpus } : {}),
       ...(c.onBuildLog ? { onBuildLog: c.onBuildLog } : {}),
+      ...(c.runNetwork ? { runNetwork: c.runNetwork } : {}),
+      ...(c.minerEnv ? { env: c.minerEnv } : {}),
     }),
 });
 
@@ -147,6 +154,7 @@ registerRuntime('process', {
       readyProbe: c.readyProbe,
       now: c.now,
       env: c.env,
+      ...(c.minerEnv ? { extraEnv: c.minerEnv } : {}),
     }),
 });
 

@@ -34,7 +34,7 @@ export class DirectHttpSender implements Transport {
       port: endpoint.port,
       method: 'POST',
       path: route.path,
-      headers: [['content-type', 'application/json']],
+      headers: [], // httpExchange writes content-type: application/json itself (a second one is refused by strict parsers)
       body,
       timeoutMs: opts.timeoutS * 1000,
       now: opts.now,

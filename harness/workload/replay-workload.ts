@@ -15,10 +15,11 @@ import { runReplay } from '../load/run-replay.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { ReplayMeta } from '../model/run-context.ts';
 import type { RequestRecord } from '../model/request-record.ts';
-import type { Signer } from '../transport/ephemeral-keys.ts';
-import { createTransport, transportRoutes } from '../transport/transport-registry.ts';
-import type { MinerEndpoint } from '../transport/transport.ts';
+import type { MinerPath } from '../transport/direct-http.ts';
+import { transportRoutes } from '../transport/transport-registry.ts';
+import { SERVICE_OPTIONS } from '../services/service-options.ts';
 import { ProgressMeter } from './progress-meter.ts';
+import { MINER_PATH_OPTION, pathTransport, readyProber, replayAround } from './replay-services.ts';
 import { defineWorkload, type WorkloadPlan } from './workload-kind.ts';
 
 interface ReplayPlan extends WorkloadPlan {
@@ -33,30 +34,26 @@ interface ReplayPlan extends WorkloadPlan {
   timeoutWins: boolean;
   timeoutS: number;
   cachingProbe: number;
-}
-
-/** A transport for the ready check, made once per run and closed with it. */
-export function readyProber(profile: ReplayProfile, signer: Signer) {
-  const transport = createTransport(profile.transport, { signer });
-  return {
-    probe: async (ep: MinerEndpoint, now: () => number) =>
-      (
-        await transport.send({ t: 0, synapse: profile.miner.ready.synapse, body: {}, line: 0 }, ep, {
-          timeoutS: 2,
-          now,
-          session: 'ready',
-        })
-      ).status === 'ok',
-    close: () => transport.close(),
-  };
+  /** The miner's axon, or its own service directly (--miner-path). */
+  path: MinerPath;
 }
 
 export const replayWorkload = defineWorkload<ReplayPlan>({
   kind: 'replay',
   summary: "captured validator queries replayed through the subnet's transport by an arrival model",
-  options: [],
+  options: [MINER_PATH_OPTION, ...SERVICE_OPTIONS],
   async plan(input) {
     const profile = replayProfile(input.profile, input.profileFile);
+    const around = replayAround(profile, input.profileFile, input.options, input.origin);
+    if (around.problems.length)
+      throw new MinerbenchError(
+        'USAGE',
+        `invalid options for ${input.profileFile} (${around.problems.length} problem(s))`,
+        {
+          details: around.problems,
+          hint: 'minerbench run --help lists every option',
+        },
+      );
     const o = input.options as Record<string, unknown> & {
       arrival: string;
       queries: number | null;
@@ -68,7 +65,8 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
     const arrival = arrivalKind(o.arrival);
     const file = path.resolve(input.pluginDir, profile.queries);
     const lines = readQueriesFile(file, {
-      allowedSynapses: transportRoutes(profile.transport),
+      allowedSynapses:
+        around.path === 'direct' ? profile.direct!.routes.map((r) => r.synapse) : transportRoutes(profile.transport),
       monotonic: arrival.monotonicQueries,
     });
     const problems = arrival.check(o as never, lines);
@@ -106,7 +104,10 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
       description: `${arrival.describe(o as never)}; ${o.warmup} warm-up + ${o.durationS === null ? `${sized.measured ?? count} queries` : `${o.durationS} s`}`,
       miner: profile,
       readyProbe: (signer) => readyProber(profile, signer),
-      signs: profile.transport.kind !== 'openai-http',
+      signs: around.path === 'axon' && profile.transport.kind !== 'openai-http',
+      services: around.services,
+      measuredPath: around.measuredPath,
+      path: around.path,
       plannedUnits: sized.total,
       scheduleS: sized.spanS,
       queries: { file, lines },
@@ -126,11 +127,13 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
   },
 
   async collect(ctx, plan) {
-    const transport = createTransport(plan.profile.transport, { signer: ctx.signer });
+    const transport = pathTransport(plan.profile, plan.path, ctx.signer);
     const inspect = plan.profile.inspect;
+    // The miner gets each query with clip URLs on the run's clip server (the queries file keeps its placeholders).
+    const lines = ctx.rewriteQuery ? plan.lines.map(ctx.rewriteQuery) : plan.lines;
     const inspections = new PQueue({ concurrency: 2 });
     const meter = new ProgressMeter(ctx.now(), plan.plannedUnits, plan.durationS ?? null, plan.scheduleS);
-    const byLine = new Map(plan.lines.map((q) => [q.line, q]));
+    const byLine = new Map(lines.map((q) => [q.line, q]));
     const endpoint = ctx.endpoint!;
     let written = 0;
     const write = (r: RequestRecord, response: Record<string, unknown> | null, inspected?: unknown) => {
@@ -141,7 +144,7 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
     try {
       ctx.emit({ type: 'phase', phase: 'measure', detail: plan.description });
       const out = await runReplay(plan.arrival, ctx.options, {
-        queries: plan.lines,
+        queries: lines,
         ...(plan.count === undefined ? {} : { count: plan.count }),
         ...(plan.durationS === undefined ? {} : { durationS: plan.durationS }),
         warmup: plan.warmup,
@@ -188,7 +191,7 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
           detail: `caching probe: ${plan.cachingProbe} fresh and ${plan.cachingProbe} repeated queries`,
         });
         caching = await runCachingProbe({
-          queries: plan.lines,
+          queries: lines,
           n: plan.cachingProbe,
           transport,
           endpoint,
@@ -223,9 +226,12 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
         measure: { replay: null, tokens: null },
       };
     const byLine = new Map((a.queries ?? []).map((q) => [q.line, q]));
-    const acc = new ReplayAccumulator(meta, { name: `${a.context.profile.file} score()`, score: p.score }, (line) =>
-      byLine.get(line),
-    );
+    const scorer = {
+      name: `${a.context.profile.file} score()`,
+      score: p.score,
+      ...(p.qualityMetrics ? { metrics: p.qualityMetrics } : {}),
+    };
+    const acc = new ReplayAccumulator(meta, scorer, (line) => byLine.get(line));
     for (const l of a.replayLines()) acc.add(l.record, l.response, l.inspected);
     const o = a.context.options;
     const offered = meta.arrival.open
@@ -266,6 +272,7 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
           timeoutS,
           qualityMean: q.mean,
           validatorQps: a.context.validatorQps,
+          qualityBySynapse: s.qualityBySynapse,
         },
         tokens:
           s.streaming && windowS > 0

@@ -4,6 +4,7 @@ import type Docker from 'dockerode';
 import type { JsonlWriter } from '../artifacts/jsonl-writer.ts';
 import type { RunFolder } from '../artifacts/run-folder.ts';
 import type { OptionSpec } from '../config/option-spec.ts';
+import type { SampledTrace } from '../evaluate/energy-section.ts';
 import type { MinerProfile, SubnetProfile } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { RunContext } from '../model/run-context.ts';
@@ -12,9 +13,9 @@ import type { RunEventSink } from '../model/run-events.ts';
 import type { RequestRecord } from '../model/request-record.ts';
 import type { RunResult } from '../model/result/run-result.ts';
 import type { RuntimeInfo } from '../model/result/environment-section.ts';
-import type { SampledTrace } from '../evaluate/energy-section.ts';
 import type { CachingProbeResult } from '../model/result/validity-section.ts';
 import type { ReplayMeta } from '../model/run-context.ts';
+import type { ServiceSpec } from '../services/service-specs.ts';
 import type { Signer } from '../transport/ephemeral-keys.ts';
 import type { MinerEndpoint } from '../transport/transport.ts';
 
@@ -54,6 +55,10 @@ export interface WorkloadPlan {
   startsProgram?: boolean;
   /** The workload loads every GPU of the machine (stress) when --gpus does not pick some. */
   allGpus?: boolean;
+  /** Services COLLECT starts before the miner (clip server, S3 sink, window world), by name. */
+  services?: Readonly<Record<string, ServiceSpec>>;
+  /** Which path is measured and why (the axon, or the miner's own service directly), for the result. */
+  measuredPath?: string | null;
 }
 
 export interface CollectContext {
@@ -85,6 +90,8 @@ export interface CollectContext {
     baseImage?: string;
     onBuildLog(text: string): void;
   };
+  /** A query as the miner gets it (clip URLs moved to the run's clip server); absent without services. */
+  rewriteQuery?: (q: CapturedQuery) => CapturedQuery;
 }
 
 /** What COLLECT reports (it goes into context.json); the bulk is in the streamed artifacts. */
@@ -112,8 +119,10 @@ export interface WorkloadArtifacts {
   replayLines(): Iterable<ReplayLine>;
   /** The output lines of a program the workload ran itself (artifacts/stress.jsonl); empty when there are none. */
   programLines(): string[];
-  /** What the GPU sampler recorded, when it ran. */
+  /** What the GPU sampler recorded, when it ran (window workloads divide energy by window). */
   gpuSamples: SampledTrace | null;
+  /** A file under artifacts/ by its relative path (a workload's own artifact, an upload), null when it is not there. */
+  artifactFile?(relative: string): Buffer | null;
 }
 
 /** The sections a workload contributes to the result, and the facts validity and energy need from it. */
@@ -130,8 +139,11 @@ export interface WorkloadSections {
       | 'caching'
       | 'quality'
       | 'stress'
+      | 'window'
     >
   >;
+  /** The workload's own artifacts, listed in the result (name -> path relative to the run folder). */
+  artifacts?: Record<string, string>;
   /** What the energy figures divide by (queries, successes, quality sum), when the workload counts queries. */
   energyCounts: { total: number; successful: number; qualitySum: number } | null;
   /** Reasons this workload's measurement is INVALID. */
@@ -144,12 +156,16 @@ export interface WorkloadSections {
       timeoutS: number;
       qualityMean: number | null;
       validatorQps: number | null;
+      /** Mean reward per synapse (a pool of a rank-shares law is a set of synapses). */
+      qualityBySynapse?: Record<string, number | null>;
     } | null;
     tokens: MachineMeasure['tokens'];
     /** Stress workload: sustained TFLOPS of all GPUs together (null for a CPU stand-in) and whether the load held. */
     stress?: { fp16Tflops: number | null; fp32Tflops: number | null; stable: boolean | null } | null;
     /** Mean GPU power the workload measured itself (stress: over its steady intervals); else the energy section's. */
     meanPowerW?: number | null;
+    /** Window workloads: accepted units per window (the capped-power law's input). */
+    window?: { unitsPerWindowMean: number; windows: number; windowSeconds: number } | null;
   };
 }
 

@@ -5,10 +5,11 @@ import { MinerbenchError } from '../errors.ts';
 import { noneWorkload } from './none-workload.ts';
 import { replayWorkload } from './replay-workload.ts';
 import { stressWorkload } from './stress-workload.ts';
+import { windowWorkload } from './window-workload.ts';
 import type { WorkloadKind } from './workload-kind.ts';
 
 /** A new workload is one file and one line here. */
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = [replayWorkload, stressWorkload, noneWorkload];
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = [replayWorkload, stressWorkload, windowWorkload, noneWorkload];
 
 export function knownWorkloads(): string[] {
   return WORKLOAD_KINDS.map((k) => k.kind).sort();

@@ -54,14 +54,29 @@
     L ? card('p50 latency', fmt(L.p50Ms, 2, 'ms'), 'latency-p50') : null,
     L ? card('p99 latency', fmt(L.p99Ms, 2, 'ms'), 'latency-p99') : null,
     ld ? card('throughput', fmt(ld.okQps, 1, 'q/s'), 'throughput') : null,
-    q ? card('quality (mean reward)', fmt(q.mean, 3), 'quality') : null,
+    q
+      ? card(
+          q.metrics && q.metrics.some((m) => m.proxy) ? 'quality (mean reward, proxy metric)' : 'quality (mean reward)',
+          fmt(q.mean, 3),
+          'quality',
+        )
+      : null,
+    r.window ? card(`${r.window.unit}s per window`, fmt(r.window.summary.unitsPerWindowMean, 1), 'window-units') : null,
     ld ? card('errors + timeouts', `${ld.error + ld.timeout} / ${ld.measured}`, 'failures') : null,
-    card(
-      'energy per query',
-      e.measured ? fmt(e.perQuery ? e.perQuery.energyJ : null, 3, 'J') : 'not measured',
-      'energy',
-    ),
-    card('quality per joule', e.measured ? fmt(e.qualityPerJoule, 5) : 'not measured', 'quality-per-joule'),
+    r.window
+      ? card(
+          `${r.window.unit}s per joule`,
+          r.window.summary.unitsPerJoule === null ? 'not measured' : fmt(r.window.summary.unitsPerJoule, 4),
+          'window-units-per-joule',
+        )
+      : card(
+          'energy per query',
+          e.measured ? fmt(e.perQuery ? e.perQuery.energyJ : null, 3, 'J') : 'not measured',
+          'energy',
+        ),
+    r.window
+      ? null
+      : card('quality per joule', e.measured ? fmt(e.qualityPerJoule, 5) : 'not measured', 'quality-per-joule'),
   );
 
   const latency = L
@@ -157,6 +172,31 @@
           ['perfect (1.0)', String(q.perfect)],
           ['zero', String(q.zero)],
           ['scorer', q.scorer],
+          q.metrics
+            ? [
+                'quality measured with',
+                q.metrics
+                  .map((m) => `${m.title}${m.proxy ? ' (a PROXY)' : ''}: ${m.note} (${m.answers} answers)`)
+                  .join('; '),
+              ]
+            : null,
+          q.bySynapse
+            ? [
+                'by synapse',
+                q.bySynapse.map((x) => `${x.synapse}: ${fmt(x.mean, 4)} over ${x.scored} (${x.zero} zero)`).join('; '),
+              ]
+            : null,
+          q.outcomes
+            ? [
+                'answers by outcome',
+                q.outcomes
+                  .map(
+                    (o) =>
+                      `${o.outcome}: ${o.count}${o.first.length ? ` (e.g. line ${o.first[0].line}: ${o.first[0].reason})` : ''}`,
+                  )
+                  .join('; '),
+              ]
+            : null,
           [
             'scorer errors',
             q.scorerErrors.count
@@ -178,9 +218,9 @@
       [
         'miner',
         env.runtime.kind +
-          (env.runtime.user ? `, user ${env.runtime.user}` : '') +
+          (env.runtime.user ? `, user ${env.runtime.user.id}${env.runtime.user.root ? ' (root)' : ''}` : '') +
           (env.runtime.network
-            ? `, network ${env.runtime.network.name} (${env.runtime.network.egress ? 'with' : 'no'} egress)`
+            ? `, network ${env.runtime.network.name} (${env.runtime.network.mode === 'egress' ? 'with' : 'no'} egress)`
             : ''),
       ],
       ['image', env.runtime.image ? `${env.runtime.image.tag} ${env.runtime.image.id}` : 'n/a'],
@@ -224,6 +264,7 @@
       latency,
       load,
       quality,
+      windowSection(r),
       energySection(r),
       environment,
       cfg,

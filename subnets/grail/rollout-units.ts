@@ -2,11 +2,9 @@
 // rollout, SHA-256 of the completion tokens, as grail counts unique rollouts
 // (one-covenant/grail@54d6342:docs/incentive-mechanism.md, "unique rollouts").
 import { createHash } from 'node:crypto';
-import type { WindowFile } from '../../harness/evaluate/window-units.ts';
+import type { ParsedWindowFile } from '../../harness/evaluate/window-units.ts';
 
-export type ParsedRolloutFile = { ok: true; file: WindowFile } | { ok: false; key: string; problem: string };
-
-export function parseRolloutFile(key: string, text: string): ParsedRolloutFile {
+export function parseRolloutFile(key: string, text: string): ParsedWindowFile {
   let doc: unknown;
   try {
     doc = JSON.parse(text);

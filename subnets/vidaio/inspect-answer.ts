@@ -83,19 +83,21 @@ export async function inspectVidaioAnswer(input: InspectInput): Promise<VidaioIn
     outcome,
     reason,
   });
+  // Before the first await: answers claim their uploads in the order they are inspected (the order they came back),
+  // so which of two answers naming one upload is the duplicate does not depend on which ffprobe finishes first.
+  const answer = (response?.miner_response ?? {}) as Record<string, unknown>;
+  const url = firstString(answer.optimized_video_urls, answer.optimized_video_url);
+  const found = url ? sink.lookup(url) : null;
+  const earlier = found?.status === 'ok' ? sink.claim(found.upload.key, `line ${query.line}`) : null;
   const files = clips.clipFiles(clip);
   const served = await probeVideo(files.served, signal);
   if (!served) return fail('clip-missing', `the clip ${clip} is not on the clip server (its URL answers 404)`);
-  const answer = (response?.miner_response ?? {}) as Record<string, unknown>;
-  const url = firstString(answer.optimized_video_urls, answer.optimized_video_url);
-  if (!url) return fail('no-output', 'the miner answered without a result URL');
-  const found = sink.lookup(url);
+  if (!url || !found) return fail('no-output', 'the miner answered without a result URL');
   if (found.status === 'outside')
     return fail('outside-sink', `the result URL is outside the sink: ${found.reason}`, { url });
   if (found.status === 'missing')
     return fail('upload-missing', `the result URL names ${found.key}, which was never uploaded`, { url });
   const at = { url, outputBytes: found.upload.size };
-  const earlier = sink.claim(found.upload.key, `line ${query.line}`);
   if (earlier) return fail('duplicate', `duplicate miner response: the same upload answered ${earlier}`, at);
   const out = await probeVideo(found.path, signal);
   if (!out) return fail('not-video', `the uploaded file (${found.upload.size} bytes) is not a video`, at);

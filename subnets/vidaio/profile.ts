@@ -1,6 +1,7 @@
 // Vidaio (SN85): validators send video upscaling and compression synapses with clip URLs; the miner answers with the
 // URL of its upload; the best five of each pool share it equally (80 % compression, 20 % upscaling). subnets.md 2.4.
 import { defineSubnet } from '../../harness/config/subnet-profile.ts';
+import { vidaioClips } from './clips.ts';
 import { DIRECT_ROUTES } from './direct-routes.ts';
 import { inspectVidaioAnswer, type VidaioInspection } from './inspect-answer.ts';
 import { scoreVidaioAnswer } from './score-answer.ts';
@@ -12,9 +13,10 @@ export default defineSubnet({
   title: 'Vidaio (SN85): video upscaling and compression',
   workload: {
     kind: 'replay',
-    // The run serves the clips the queries name (generated with ffmpeg testsrc2, clips.ts) and receives the uploads.
+    // The run serves the clips the queries name (made with ffmpeg testsrc2 at the task sizes, clips.ts; --clip-divisor
+    // shrinks them for CPU-only checks) and receives the uploads; inspect finds both under these names.
     services: {
-      clips: { kind: 'clip-server', clips: 'vidaio-clips', divisor: 1 },
+      clips: { kind: 'clip-server', clips: vidaioClips() },
       sink: {
         kind: 's3-sink',
         bucket: 'vidaio',
@@ -33,16 +35,33 @@ export default defineSubnet({
   // upscaling_emission_allocation 0.20, emission_rank_shares [0.2] * 5 (by accumulated score within each pool).
   law: {
     kind: 'rank-shares',
+    source:
+      'vidAio-subnet/vidaio-subnet@fea3779:vidaio_subnet_core/validating/managing/miner_manager.py, incentive_mechanism_summary.md (subnets.md 2.4)',
     pools: [
-      { name: 'compression', share: 0.8, synapses: ['VideoCompressionProtocol'] },
-      { name: 'upscaling', share: 0.2, synapses: ['VideoUpscalingProtocol'] },
+      { name: 'compression', weight: 0.8, shares: [0.2, 0.2, 0.2, 0.2, 0.2], synapses: ['VideoCompressionProtocol'] },
+      { name: 'upscaling', weight: 0.2, shares: [0.2, 0.2, 0.2, 0.2, 0.2], synapses: ['VideoUpscalingProtocol'] },
     ],
-    rankShares: [0.2, 0.2, 0.2, 0.2, 0.2],
+    defaultPool: 'compression',
+    // "The current burn proportion is 0.0" (incentive_mechanism_summary.md).
+    burnFraction: 0,
+    assume: {
+      fieldSize: { value: 150, range: [25, 245] },
+      where:
+        'SN85 has 246 miner UIDs in the shipped chain snapshot (block 8,791,253); how they split between the two pools is not on chain',
+    },
   },
   // Compression on the real miner needs NVENC (av1_nvenc/hevc_nvenc in miner/compression/app.py CODEC_MAP).
-  eligibility: [{ gate: 'nvenc', for: 'compression', codecs: ['av1', 'hevc', 'h264'] }],
+  eligibility: [
+    {
+      gate: 'nvenc',
+      pool: 'compression',
+      note: 'the compression miner encodes with av1_nvenc, hevc_nvenc or h264_nvenc (miner/compression/app.py CODEC_MAP)',
+    },
+  ],
   miner: {
     build: './miner',
+    // Offline, the stand-in builds on Debian's ffmpeg (bash .ci/build-base-image.sh ffmpeg).
+    offlineBaseImage: 'minerbench/ffmpeg-base:bookworm',
     process: { command: ['python3', 'miner.py'], cwd: './miner' },
     port: 8091,
     ready: { synapse: 'Synapse', timeoutS: 60 },
@@ -70,5 +89,14 @@ export default defineSubnet({
   // configs/bandwidth.py: 5 synthetic requests per 500 s interval; assumed all to this miner (an upper bound): 0.6/min.
   validator: { timeoutS: 180, queriesPerMinerPerMinute: 0.6 },
   inspect: inspectVidaioAnswer,
+  // services/scoring: VMAF (and PIE-APP for upscaling); without libvmaf the harness measures SSIM/PSNR instead.
+  qualityMetrics: {
+    vmaf: { title: 'VMAF (ffmpeg libvmaf)', proxy: false, note: "the validator's measure" },
+    'ssim-psnr': {
+      title: 'SSIM/PSNR (ffmpeg ssim and psnr filters)',
+      proxy: true,
+      note: "this ffmpeg has no libvmaf, so VMAF is taken as 100 x SSIM and upscaling's PIE-APP quality as SSIM; the scores are not the validator's",
+    },
+  },
   score: ({ inspected }) => scoreVidaioAnswer(inspected as VidaioInspection | undefined),
 });

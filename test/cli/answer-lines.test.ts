@@ -19,7 +19,7 @@ describe.skipIf(!HAVE)('answerLines', () => {
   it('an eligible lium node: eligible, then the gross in USD with its range (no power sampled, so no net)', () => {
     const lines = answerLines(evaluateDir(liumRunDir({ prices }), LIUM));
     expect(lines[0]).toBe('VALID: stress: fp16 then fp32 matrix multiplies for 40 s');
-    expect(lines[1]).toBe('eligible: yes (3 gates passed)');
+    expect(lines[1]).toBe('eligible: yes (3 gates passed; not blocking: NVIDIA driver version no)');
     // 0.2 x 0.1 x 8/72 x 2,952.0165 alpha x 0.0702027 TAO x 400 USD = 184.21 USD per day
     expect(lines[2]).toMatch(
       /^earns here: gross 184\.21 USD\/day \(range [\d.,]+ \.\. [\d.,]+\) \(net unknown: see missing\) by the hardware-rate law/,

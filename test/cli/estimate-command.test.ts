@@ -28,7 +28,7 @@ needs('minerbench estimate', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('SN51 lium (run 20261125-205900-lium-qx-h100)');
     expect(r.out).toContain("chain: the run's own snapshot: block 8,791,253");
-    expect(r.out).toContain('eligible: yes (3 gates passed)');
+    expect(r.out).toContain('eligible: yes (3 gates passed; not blocking: NVIDIA driver version no)');
     expect(r.out).toContain('law: hardware-rate (Hardware rate (GPU model rate x count share))');
     // At the stated field factor, sysbox and collateral; their ranges still span the share.
     expect(r.out).toMatch(/^share of the miner pool: 0\.00125 \(range [\d.]+ \.\. [\d.]+\) of 2,952\.02 alpha\/day$/m);

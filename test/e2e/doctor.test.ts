@@ -22,6 +22,13 @@ describe('minerbench doctor', () => {
     };
     expect(j.checks.find((c) => c.what === 'Docker engine')?.status).toBe('ok');
     expect(j.checks.find((c) => c.what === 'NVIDIA GPUs')?.detail).toContain('nvidia-smi not found');
+    // each offline base image the bundled plugins build on (both built by ensureDockerEngine / .ci/run)
+    expect(j.checks.find((c) => c.what === 'offline base image minerbench/ffmpeg-base:bookworm')?.detail).toMatch(
+      /^(present \(used by vidaio when|missing: building vidaio needs a registry \(or run bash \.ci\/build-base-image\.sh ffmpeg\))/,
+    );
+    expect(j.checks.find((c) => c.what === 'offline base image minerbench/python-base:bookworm')?.detail).toContain(
+      'template',
+    );
     expect(j.can).toEqual({
       'benchmark CPU-only subnets in Docker': true,
       'benchmark GPU subnets in Docker': false,

@@ -75,7 +75,7 @@ describe('lium with a recorded GPU node', () => {
       expect(r.code, r.err).toBe(exitFor(result, 0));
       expect(result.status).toBe('completed');
       expect(result.eligibility?.eligible).toBe(true);
-      expect(r.err).toContain('[lium] eligible: yes (3 gates passed)');
+      expect(r.err).toContain('[lium] eligible: yes (3 gates passed; not blocking: NVIDIA driver version no)');
       const e = result.earnings!;
       expect(e.law).toBe('hardware-rate');
       // 0.2 (after Lium's 80 % burn) x H100 rate 0.1 x 8 GPUs / (8 + 64 assumed others) of the shipped SN51 pool

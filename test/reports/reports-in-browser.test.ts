@@ -62,6 +62,18 @@ describe('reports in Chromium', () => {
     await o.page.close();
   });
 
+  it('the Environment section says who the miner ran as and on which network, in words', async () => {
+    const r = readGolden('cpu');
+    r.environment.runtime.user = { id: '10001:10001', root: false, from: 'minerbench default (non-root)' };
+    r.environment.runtime.network = { mode: 'isolated', name: 'minerbench-run-x', from: 'default' };
+    const o = await openReport(browser, 'run-env', runReportHtml(r));
+    expectClean(o);
+    const body = await o.page.locator('body').innerText();
+    expect(body).toContain('docker, user 10001:10001, network minerbench-run-x (no egress)');
+    expect(body).not.toContain('[object Object]');
+    await o.page.close();
+  });
+
   itShared('sorts a table on a header click, both ways', async () => {
     const o = await openReport(browser, 'run-sort', runReportHtml(readGolden('gpu')));
     const th = o.page.locator('table.latency-table th').nth(1);

@@ -1,16 +1,17 @@
-// The lium, ni-compute, chutes and targon plugins: each profile loads and validates (its law block, gates, workload
-// and table), and its law prices a hand-made machine with literal numbers worked by hand.
+// The shipped plugins: every profile's law block and gates validate; lium, ni-compute, chutes, targon and vidaio each
+// price a hand-made machine with literal numbers worked by hand; a pool-bound gate and --pool are checked by planLaw.
 import { describe, expect, it } from 'vitest';
 import { readLawTable } from '../../harness/config/law-table-file.ts';
 import { lawTablePath } from '../../harness/config/law-table-option.ts';
 import { replayProfile } from '../../harness/config/replay-profile.ts';
 import { stressArgs, stressWorkloadSchema } from '../../harness/config/stress-workload.ts';
-import { loadSubnet, type LoadedProfile } from '../../harness/config/subnet-registry.ts';
+import { listSubnetIds, loadSubnet, type LoadedProfile } from '../../harness/config/subnet-registry.ts';
 import { checkEligibility, resolveGates } from '../../harness/evaluate/eligibility/eligibility-gates.ts';
 import { resolveLaw } from '../../harness/evaluate/incentive/incentive-laws.ts';
 import type { LoadedTable } from '../../harness/config/law-table-file.ts';
 import type { MachineMeasure } from '../../harness/model/machine-measure.ts';
 import { earningsSchema } from '../../harness/model/result/earnings-section.ts';
+import { planLaw } from '../../harness/run/plan-law.ts';
 import { ctx, economics, facts, gpu, measure, NOW } from '../evaluate/incentive/law-test-support.ts';
 
 async function plugin(id: string) {
@@ -29,7 +30,8 @@ async function plugin(id: string) {
 
 /** Prices `m` with the plugin's law after its own gates, as the run pipeline would. */
 function price(p: Awaited<ReturnType<typeof plugin>>, m: MachineMeasure, flags: Record<string, unknown>) {
-  const withGates = { ...m, eligibility: checkEligibility(m.facts, p.gates, p.table) };
+  const pool = p.law.pools ? p.law.pools.inForce(p.config, flags) : null;
+  const withGates = { ...m, eligibility: checkEligibility(m.facts, p.gates, p.table, pool) };
   const e = p.law.estimate(ctx({ machine: withGates, config: p.config, flags, table: p.table, network: economics() }));
   // What a law returns is a valid result section (strict schema: no extra keys, ranges and sources well formed).
   return earningsSchema.parse(e);
@@ -174,5 +176,66 @@ describe('targon', () => {
     expect(e.eligible).toBe(true);
     expect(e.share.value).toBeCloseTo((0.6 * 8) / 408, 12);
     expect(e.warnings.some((w) => w.includes('2026-06-09'))).toBe(true);
+  });
+});
+
+describe('every shipped plugin', () => {
+  it('declares a law block and gates that their kinds accept', async () => {
+    const ids = listSubnetIds();
+    expect(ids).toEqual(['chutes', 'grail', 'inference-openai', 'lium', 'ni-compute', 'targon', 'template', 'vidaio']);
+    for (const id of ids) {
+      const p = await plugin(id);
+      expect(p.law.kind, id).toBe(p.loaded.profile.law?.kind ?? 'quality-share');
+    }
+  });
+});
+
+describe('vidaio', () => {
+  // 0.8 x 0.2 for each of the top 5 in compression, 0.2 x 0.2 in upscaling; burn 0; field guessed at 150 (0..first).
+  const l40s = () => facts([gpu({ name: 'NVIDIA L40S', memoryTotalMiB: 46068, nvenc: true })]);
+  const replay = (byS: Record<string, number>) => ({
+    replay: { okQps: 0.1, p99Ms: 40_000, timeoutS: 180, qualityMean: 0.5, validatorQps: 0.01, qualityBySynapse: byS },
+  });
+  const scores = { VideoCompressionProtocol: 0.9, VideoUpscalingProtocol: 0.3 };
+
+  it('a machine with NVENC placed in the top 5 of compression gets 0.8 x 0.2 = 0.16 of the pool', async () => {
+    const p = await plugin('vidaio');
+    const e = price(p, measure(l40s(), replay(scores)), { pool: null, fieldQuality: '99', fieldSize: 150 });
+    // better than 99 % of 150: ceil(0.01 x 150) = 2 better -> rank 3 -> 0.16
+    expect(e.eligible).toBe(true);
+    expect(e.share.value).toBeCloseTo(0.16, 12);
+    expect(e.inputs.find((i) => i.name === 'quality')).toMatchObject({ value: 0.9 });
+  });
+
+  it('an H100 (no NVENC) is not eligible for compression, and is priced in upscaling with --pool upscaling', async () => {
+    const p = await plugin('vidaio');
+    const h100 = measure(facts([gpu()]), replay(scores));
+    const c = price(p, h100, { pool: null, fieldQuality: '99', fieldSize: 150 });
+    expect(c.eligible).toBe(false);
+    expect(c.share.value).toBe(0);
+    expect(c.reasons[0]).toMatch(/^hardware video encoder \(NVENC\) \(compression pool\): no/);
+    const u = price(p, h100, { pool: 'upscaling', fieldQuality: '99', fieldSize: 150 });
+    expect(u.eligible).toBe(true);
+    // rank 3 in upscaling: 0.2 x 0.2 = 0.04, placed by the upscaling answers' 0.3
+    expect(u.share.value).toBeCloseTo(0.04, 12);
+    expect(u.inputs.find((i) => i.name === 'quality')).toMatchObject({ value: 0.3 });
+  });
+
+  it('planLaw refuses --pool naming no pool, and a gate bound to a pool the law lacks', async () => {
+    const p = await plugin('vidaio');
+    const base = { profileFile: p.loaded.file, pluginDir: p.loaded.dir, origin: {}, cwd: process.cwd(), now: NOW };
+    expect(() => planLaw({ ...base, profile: p.loaded.profile, options: { pool: 'denoise' } })).toThrow(
+      "--pool denoise: vidaio's pools are compression, upscaling",
+    );
+    const profile = { ...p.loaded.profile, eligibility: [{ gate: 'nvenc', pool: 'encoding' }] };
+    try {
+      planLaw({ ...base, profile, options: {} });
+      expect.unreachable('planLaw accepted a gate bound to no pool of the law');
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'CONFIG_INVALID' });
+      expect((e as { details: string[] }).details).toEqual([
+        `${p.loaded.file}: eligibility.0.pool: 'encoding' is not a pool of the rank-shares law (its pools: compression, upscaling)`,
+      ]);
+    }
   });
 });

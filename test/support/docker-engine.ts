@@ -25,16 +25,22 @@ export async function ensureDockerEngine(): Promise<Docker> {
     if (!engineUp()) throw new Error('dockerd did not start');
   }
   const docker = new Docker();
-  try {
-    await docker.getImage('minerbench/python-base:bookworm').inspect();
-  } catch {
-    console.warn('[tests] building the offline base image minerbench/python-base:bookworm');
-    execFileSync('bash', [path.join(ROOT, '.ci/build-base-image.sh'), 'python'], {
-      stdio: 'inherit',
-      timeout: 600_000,
-    });
-  }
+  await ensureBaseImage(docker, 'python');
   return docker;
+}
+
+/** The offline base images .ci/build-base-image.sh makes: python (template, grail) and ffmpeg (the vidaio stand-in). */
+const BASE_IMAGES = { python: 'minerbench/python-base:bookworm', ffmpeg: 'minerbench/ffmpeg-base:bookworm' } as const;
+
+/** Builds the offline base image `which` (debootstrap, no registry) when the engine does not have it yet. */
+export async function ensureBaseImage(docker: Docker, which: keyof typeof BASE_IMAGES): Promise<void> {
+  const image = BASE_IMAGES[which];
+  try {
+    await docker.getImage(image).inspect();
+  } catch {
+    console.warn(`[tests] building the offline base image ${image}`);
+    execFileSync('bash', [path.join(ROOT, '.ci/build-base-image.sh'), which], { stdio: 'inherit', timeout: 900_000 });
+  }
 }
 
 export async function minerbenchContainers(docker: Docker): Promise<Docker.ContainerInfo[]> {

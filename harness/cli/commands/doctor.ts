@@ -4,6 +4,7 @@ import type { CliCommand } from '../cli-command.ts';
 import { connectDocker } from '../../runtime/docker-client.ts';
 import { dockerOptionsFromEnv } from '../../runtime/docker-endpoint.ts';
 import { OFFLINE_BASE_IMAGE } from '../../runtime/base-image.ts';
+import { listSubnetIds, loadSubnet } from '../../config/subnet-registry.ts';
 import { probeGpus } from '../../gpu/probe-gpus.ts';
 import { runNvidiaSmi } from '../../gpu/run-nvidia-smi.ts';
 import { parseHelpQueryGpu } from '../../gpu/parse-help-query-gpu.ts';
@@ -13,6 +14,25 @@ import { isMinerbenchError } from '../../errors.ts';
 import { terminalText } from '../terminal-text.ts';
 
 type Status = 'ok' | 'warn' | 'fail';
+
+/** Each offline base image the bundled plugins build on, with the plugins that use it. */
+async function offlineBaseImages(): Promise<Map<string, string>> {
+  const users = new Map<string, string[]>([[OFFLINE_BASE_IMAGE, []]]);
+  for (const id of listSubnetIds()) {
+    const image = await loadSubnet(id).then(
+      // a miner built from a folder, or the stress program (built on the python base)
+      (l) =>
+        l.profile.miner?.build
+          ? (l.profile.miner.offlineBaseImage ?? OFFLINE_BASE_IMAGE)
+          : l.profile.workload?.kind === 'stress'
+            ? OFFLINE_BASE_IMAGE
+            : null,
+      () => null,
+    );
+    if (image) users.set(image, [...(users.get(image) ?? []), id]);
+  }
+  return new Map([...users].map(([image, ids]) => [image, ids.length ? ids.join(', ') : 'miner builds']));
+}
 interface Check {
   what: string;
   status: Status;
@@ -50,20 +70,24 @@ export const doctorCommand: CliCommand<{ json?: boolean }> = {
           ? 'registered with the engine'
           : 'not registered: GPU miners cannot run in Docker here (install the NVIDIA Container Toolkit)',
       });
-      const hasBase = await p.docker
-        .getImage(OFFLINE_BASE_IMAGE)
-        .inspect()
-        .then(
-          () => true,
-          () => false,
-        );
-      checks.push({
-        what: 'offline base image',
-        status: hasBase ? 'ok' : 'warn',
-        detail: hasBase
-          ? `${OFFLINE_BASE_IMAGE} present (used when no --base-image is given)`
-          : `${OFFLINE_BASE_IMAGE} missing: miner builds need a registry (or run bash .ci/build-base-image.sh)`,
-      });
+      for (const [image, users] of await offlineBaseImages()) {
+        const has = await p.docker
+          .getImage(image)
+          .inspect()
+          .then(
+            () => true,
+            () => false,
+          );
+        const flavour = /^minerbench\/(\w+)-base:/.exec(image)?.[1];
+        const build = `bash .ci/build-base-image.sh${flavour && flavour !== 'python' ? ` ${flavour}` : ''}`;
+        checks.push({
+          what: `offline base image ${image}`,
+          status: has ? 'ok' : 'warn',
+          detail: has
+            ? `present (used by ${users} when no --base-image is given)`
+            : `missing: building ${users} needs a registry (or run ${build})`,
+        });
+      }
     } catch (e) {
       checks.push({
         what: 'Docker engine',

@@ -59,13 +59,31 @@ export function resolveGates(
   return out;
 }
 
-/** Pure: every gate's result on these facts and the verdict (a failing blocking gate: not eligible). */
+/**
+ * Pure: every gate's result on these facts and the verdict (a failing blocking gate: not eligible). A gate for another
+ * pool than `pool` (the law's pool the machine is priced in) is shown but does not block.
+ */
 export function checkEligibility(
   facts: MachineFacts,
   gates: readonly ResolvedGate[],
   table: LoadedTable<unknown> | null,
+  pool: string | null = null,
 ): Eligibility {
-  return eligibilityOf(gates.map((g) => g.gate.check(facts, g.config, table)));
+  return eligibilityOf(
+    gates.map((g) => {
+      const r = g.gate.check(facts, g.config, table);
+      const only = gatePool(g);
+      if (only === null || pool === null) return r;
+      if (only === pool) return { ...r, label: `${r.label} (${pool} pool)` };
+      const note = `binds the ${only} pool only; this machine is priced in ${pool}`;
+      return { ...r, blocking: false, note: r.note ? `${r.note}; ${note}` : note };
+    }),
+  );
+}
+
+/** The pool a gate binds, or null when it binds every machine. */
+export function gatePool(g: ResolvedGate): string | null {
+  return (g.config as { pool?: string }).pool ?? null;
 }
 
 /** A plugin whose gates include a blocking min-gpus cannot run on a machine without a GPU (refuse before starting). */

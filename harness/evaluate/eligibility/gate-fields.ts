@@ -8,6 +8,8 @@ export const gateCommon = {
   blocking: z.boolean().optional(),
   /** Said with the result (why the subnet has this gate, where it is in its source). */
   note: z.string().min(1).optional(),
+  /** The gate binds only a machine priced in this pool of the subnet's law (Vidaio: NVENC for compression). */
+  pool: z.string().min(1).optional(),
 };
 
 /** "NVIDIA H100 80GB HBM3 x8" (or every model with its count). */

@@ -43,6 +43,11 @@ export interface IncentiveLaw<C = unknown, F = unknown, T = unknown> {
    * (auction: --auction FILE; quality-share: --field-quality FILE). --law-table still wins over both.
    */
   tableOption?: { key: string; isFile(value: unknown): boolean };
+  /**
+   * A law that splits the miners into pools (rank-shares): the pool names, and the one a machine is priced in by these
+   * flags. Eligibility gates may apply to one pool only (Vidaio's NVENC for compression).
+   */
+  pools?: { names(config: C): string[]; inForce(config: C, flags: F): string };
   /** Pure: eligibility, share, per-day money and every input with its source. Never throws for missing inputs. */
   estimate(ctx: LawContext<C, F, T>): Earnings;
 }

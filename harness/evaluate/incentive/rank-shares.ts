@@ -27,6 +27,8 @@ export const rankSharesConfigSchema = z
           name: z.string().min(1),
           weight: z.number().min(0).max(1),
           shares: z.array(z.number().min(0).max(1)).min(1),
+          /** The synapses whose answers are ranked in this pool; the pool's quality is their mean score. */
+          synapses: z.array(z.string().min(1)).min(1).optional(),
         }),
       )
       .min(1),
@@ -70,6 +72,27 @@ export interface RankSharesFlags {
 }
 
 type Ctx = LawContext<RankSharesConfig, RankSharesFlags, FieldQualityTable>;
+type Pool = RankSharesConfig['pools'][number];
+
+/** The machine's quality in a pool: the mean over the pool's synapses that were replayed (all answers when the pool
+ *  names none, or the replay recorded no synapse breakdown). */
+function poolQuality(
+  replay: Ctx['machine']['replay'],
+  pool: Pool,
+): { q: number | null; from: string; absent: string | null } {
+  if (!replay) return { q: null, from: '', absent: null };
+  const by = replay.qualityBySynapse;
+  if (!pool.synapses || !by) return { q: replay.qualityMean, from: 'replay workload', absent: null };
+  const means = pool.synapses.map((s) => by[s]).filter((m): m is number => typeof m === 'number');
+  if (!means.length)
+    return {
+      q: null,
+      from: '',
+      absent: `no ${pool.synapses.join(' or ')} answers were scored on this machine: its place in ${pool.name} is unknown (replay queries of that synapse, or price another pool with --pool)`,
+    };
+  const q = Math.round((means.reduce((a, b) => a + b, 0) / means.length) * 1e6) / 1e6;
+  return { q, from: `replay workload, ${pool.synapses.join(', ')} answers`, absent: null };
+}
 
 function outcome(ctx: Ctx): LawOutcome {
   const c = ctx.config;
@@ -112,12 +135,13 @@ function outcome(ctx: Ctx): LawOutcome {
       c.source,
     ),
   );
-  const q = ctx.machine.replay?.qualityMean ?? null;
+  const { q, from, absent } = poolQuality(ctx.machine.replay, pool);
+  if (absent) missing.push(absent);
   if (q !== null)
     inputs.push(
       measuredInput(
-        { name: 'quality', label: 'mean validator score of this machine', value: q, unit: '0..1' },
-        'replay workload',
+        { name: 'quality', label: `mean validator score of this machine in ${pool.name}`, value: q, unit: '0..1' },
+        from,
       ),
     );
   let n: (v: Readonly<Record<string, number>>) => number;
@@ -227,5 +251,9 @@ export const rankSharesLaw: IncentiveLaw<RankSharesConfig, RankSharesFlags, Fiel
   tableSchema: fieldQualityTableSchema,
   options: rankSharesOptions,
   tableOption: { key: 'fieldQuality', isFile: isFieldQualityFile },
+  pools: {
+    names: (c) => c.pools.map((p) => p.name),
+    inForce: (c, f) => f.pool ?? c.defaultPool,
+  },
   estimate: (ctx) => lawEarnings(rankSharesLaw, ctx, outcome(ctx)),
 };

@@ -16,6 +16,7 @@ import { loadSummarySchema } from './load-section.ts';
 import { qualitySummarySchema } from './quality-section.ts';
 import { stressSectionSchema } from './stress-section.ts';
 import { cachingVerdictSchema, validitySchema } from './validity-section.ts';
+import { windowSectionSchema } from './window-section.ts';
 
 export const SCHEMA_VERSION = 2;
 
@@ -101,6 +102,8 @@ export const runResultSchema = z.strictObject({
   quality: qualitySummarySchema.optional(),
   /** Stress workloads: sustained TFLOPS, power, clocks and the stability verdict (and whether a GPU or the stand-in ran). */
   stress: stressSectionSchema.optional(),
+  /** Window workloads: accepted units per window, energy per window, the spread and the reference figure. */
+  window: windowSectionSchema.optional(),
   energy: energySectionSchema,
   /** GPU power over the run with its phases marked, for the report's chart. */
   powerTimeline: powerTimelineSchema.optional(),

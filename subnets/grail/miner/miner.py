@@ -5,6 +5,10 @@ block hash, generates 16 rollouts per problem with vLLM and GRAIL proofs, and up
 This stand-in reads the same two inputs from the run's world (GET /block, GET /beacon/latest) and writes rollouts whose
 completion tokens are derived from them, GRAIL_ROLLOUTS_PER_WINDOW per window and GRAIL_DUPLICATES_PER_WINDOW of them
 repeated, so the harness's unique-rollout counting and duplicate dropping can be tested. It proves nothing and needs no GPU.
+
+Test hooks (a stand-in's, labelled): GRAIL_SKIP_WINDOW_MOD=k uploads nothing for a window whose index
+(window_start / window_length) is k-1 modulo k; GRAIL_JUNK_WINDOW_MOD=k also uploads a file that is not a rollout file
+for a window whose index is 0 modulo k. Of any k consecutive windows exactly one is hit, whenever the run starts.
 """
 
 import asyncio
@@ -48,6 +52,8 @@ async def main():
         fail(f"storage configuration: {e}")
     per_window = env_int("GRAIL_ROLLOUTS_PER_WINDOW", 64, 0, 10_000_000)
     duplicates = env_int("GRAIL_DUPLICATES_PER_WINDOW", 0, 0, 10_000_000)
+    skip_mod = env_int("GRAIL_SKIP_WINDOW_MOD", 0, 0, 1000)
+    junk_mod = env_int("GRAIL_JUNK_WINDOW_MOD", 0, 0, 1000)
     hotkey = os.environ.get("MINER_HOTKEY_SS58", "stand-in")
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -63,14 +69,23 @@ async def main():
                 async with session.get(f"{world}/beacon/latest") as r:
                     beacon = await r.json()
                 window = block["window_start"]
+                index = window // block["window_length"]
                 if window not in done:
                     done.add(window)
-                    rows = [rollout(hotkey, block["hash"], beacon["randomness"], i) for i in range(per_window)]
-                    rows += rows[:duplicates]
-                    body = json.dumps({"window": window, "hotkey": hotkey, "beacon_round": beacon["round"],
-                                       "rollouts": rows}).encode()
-                    await put_object(session, target, f"grail/{hotkey}/window-{window}.json", body, "application/json")
-                    print(f"window {window}: uploaded {len(rows)} rollouts", flush=True)
+                    if junk_mod and index % junk_mod == 0:
+                        await put_object(session, target, f"grail/{hotkey}/junk-{window}.bin", b"not a rollout file\n",
+                                         "application/octet-stream")
+                        print(f"window {window}: uploaded a junk file (test hook)", flush=True)
+                    if skip_mod and index % skip_mod == skip_mod - 1:
+                        print(f"window {window}: no upload (test hook)", flush=True)
+                    else:
+                        rows = [rollout(hotkey, block["hash"], beacon["randomness"], i) for i in range(per_window)]
+                        rows += rows[:duplicates]
+                        body = json.dumps({"window": window, "hotkey": hotkey, "beacon_round": beacon["round"],
+                                           "rollouts": rows}).encode()
+                        await put_object(session, target, f"grail/{hotkey}/window-{window}.json", body,
+                                         "application/json")
+                        print(f"window {window}: uploaded {len(rows)} rollouts", flush=True)
             except (aiohttp.ClientError, RuntimeError, KeyError, ValueError) as e:
                 print(f"grail stand-in: {e}", flush=True)
             try:

@@ -118,6 +118,23 @@ describe.skipIf(skip)('machine facts and gates on recorded nvidia-smi output', (
     expect(checkEligibility(factsOf(XML.b200), nv, null).eligible).toBe(false);
   });
 
+  it("a gate bound to a pool blocks only a machine priced in that pool (Vidaio's NVENC for compression)", () => {
+    const nv = resolveGates([{ gate: 'nvenc', pool: 'compression' }], 'test');
+    const h100 = factsOf(XML.h100);
+    const inCompression = checkEligibility(h100, nv, null, 'compression');
+    expect(inCompression.eligible).toBe(false);
+    expect(inCompression.reasons[0]).toMatch(/^hardware video encoder \(NVENC\) \(compression pool\): no/);
+    const inUpscaling = checkEligibility(h100, nv, null, 'upscaling');
+    expect(inUpscaling.eligible).toBe(true);
+    expect(inUpscaling.gates[0]).toMatchObject({
+      pass: false,
+      blocking: false,
+      note: 'binds the compression pool only; this machine is priced in upscaling',
+    });
+    // a law without pools: the gate binds every machine
+    expect(checkEligibility(h100, nv, null, null).eligible).toBe(false);
+  });
+
   it('minimum cluster and VRAM on the 8 x B200 node', () => {
     const g = resolveGates(
       [

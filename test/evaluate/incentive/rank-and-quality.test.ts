@@ -104,6 +104,53 @@ describe('rank-shares (Vidaio)', () => {
     expect(e.dominantInputs[0]).toBe('placement');
   });
 
+  it("places each pool by its own synapses' scores when the pools name them", () => {
+    const named: RankSharesConfig = {
+      ...vidaio,
+      pools: [
+        { ...vidaio.pools[0]!, synapses: ['VideoCompressionProtocol'] },
+        { ...vidaio.pools[1]!, synapses: ['VideoUpscalingProtocol'] },
+      ],
+    };
+    const both = measure(facts([gpu()]), {
+      replay: {
+        okQps: 1,
+        p99Ms: 900,
+        timeoutS: 180,
+        qualityMean: 0.5,
+        validatorQps: 0.01,
+        qualityBySynapse: { VideoCompressionProtocol: 0.9, VideoUpscalingProtocol: 0.1 },
+      },
+    });
+    const field = scoresFile([0.95, 0.85, 0.5, 0.2]);
+    const at = (pool: string | null, machine = both) =>
+      rankSharesLaw.estimate(
+        ctx({ machine, config: named, flags: { fieldQuality: 'field.json', pool, fieldSize: null }, table: field }),
+      );
+    // compression 0.9: one of [0.95, 0.85, 0.5, 0.2] is better -> rank 2 -> 0.8 x 0.2 = 0.16
+    const c = at(null);
+    expect(c.share.value).toBeCloseTo(0.16, 12);
+    expect(c.inputs.find((i) => i.name === 'quality')).toMatchObject({ value: 0.9, source: 'measured' });
+    // upscaling 0.1: all four are better -> rank 5 -> 0.2 x 0.2 = 0.04 (the overall mean 0.5 would have said rank 3)
+    const u = at('upscaling');
+    expect(u.share.value).toBeCloseTo(0.04, 12);
+    expect(u.inputs.find((i) => i.name === 'quality')?.value).toBe(0.1);
+    // a run that replayed only upscaling says the compression place is unknown
+    const onlyUp = measure(facts([gpu()]), {
+      replay: {
+        okQps: 1,
+        p99Ms: 900,
+        timeoutS: 180,
+        qualityMean: 0.1,
+        validatorQps: 0.01,
+        qualityBySynapse: { VideoUpscalingProtocol: 0.1 },
+      },
+    });
+    const none = at(null, onlyUp);
+    expect(none.share.value).toBeNull();
+    expect(none.missing[0]).toMatch(/^no VideoCompressionProtocol answers were scored on this machine/);
+  });
+
   it('an unknown pool is refused with the pools listed', () => {
     const e = est({ fieldQuality: '90', pool: 'denoise', fieldSize: 20 });
     expect(e.eligible).toBe(false);
