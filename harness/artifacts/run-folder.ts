@@ -17,7 +17,9 @@ export interface RunFolder {
   responses: string;
   /** The queries file the run replayed, as it was. */
   queries: string;
+  /** The GPU sampler's header (fields, gaps, errors) and, beside it, its samples streamed one per line. */
   gpuSamples: string;
+  gpuSampleLines: string;
   /** The chain snapshot the earnings used (the subnet's entry). */
   chainSnapshot: string;
   minerLog: string;
@@ -51,6 +53,7 @@ export function runFolderAt(dir: string): RunFolder {
     responses: a('responses.jsonl'),
     queries: a('queries.jsonl'),
     gpuSamples: a('gpu-samples.json'),
+    gpuSampleLines: a('gpu-samples.jsonl'),
     chainSnapshot: a('chain-snapshot.json'),
     minerLog: a('miner.log'),
     buildLog: a('build.log'),

@@ -25,8 +25,10 @@ export interface GpuSamplerOptions extends Omit<NvidiaSmiOptions, 'timeoutMs'> {
   backoff?: { initialMs?: number; maxMs?: number };
   /** Kill and restart nvidia-smi when it prints nothing for this long (real time); default max(20 periods, 5 s). */
   stallMs?: number;
-  /** Called for every sample as it arrives (live views); must not throw. */
+  /** Called for every sample as it arrives (live views, the run's samples file); must not throw. */
   onSample?: (uuid: string, sample: GpuSample) => void;
+  /** Keep the samples in memory for stop() to return (default true); false when onSample stores them (a run). */
+  keep?: boolean;
 }
 
 export interface GpuSampler {
@@ -166,7 +168,7 @@ class StreamingSampler implements GpuSampler {
     const row: Record<string, string> = {};
     this.fields.fields.forEach((f, i) => (row[f] = cells[i] ?? ''));
     const sample = toGpuSample(row, this.fields, t);
-    target.samples.push(sample);
+    if (this.opts.keep !== false) target.samples.push(sample);
     this.count++;
     this.lastSampleMs = t;
     this.delayMs = this.opts.backoff?.initialMs ?? 250;

@@ -1,4 +1,5 @@
-// GpuSamplerArtifact: what the streaming GPU sampler hands back at stop(); the energy evaluation reads only this.
+// GpuSamplerArtifact: what the streaming GPU sampler hands back at stop(); the energy evaluation reads only this. A run
+// streams the samples to artifacts/gpu-samples.jsonl as they arrive (version 2) and keeps only this header in memory.
 import type { GpuSample } from './gpu-sample.ts';
 import type { PowerReadingType } from './power-reading-type.ts';
 
@@ -16,9 +17,32 @@ export interface SamplerError {
   message: string;
 }
 
+/** The columns of a line of gpu-samples.jsonl after the GPU's position in `order`. */
+export const SAMPLE_COLUMNS = [
+  't',
+  'smiTimestamp',
+  'powerW',
+  'utilizationGpuPct',
+  'memoryUsedMiB',
+  'smClockMHz',
+  'temperatureC',
+  'pstate',
+  'eventReasons',
+  'enforcedLimitW',
+] as const satisfies ReadonlyArray<keyof GpuSample>;
+
 export interface GpuSamplerArtifact {
   kind: 'gpu-samples';
-  version: 1;
+  /** 1: samples inside gpus[].samples; 2: samples streamed to `samplesFile`, gpus[].samples empty here. */
+  version: 1 | 2;
+  /** Version 2: the file beside this one holding the samples, one per line: [position in `order`, ...SAMPLE_COLUMNS]. */
+  samplesFile?: string;
+  /** Version 2: the GPU UUIDs in the order a line's first number refers to. */
+  order?: string[];
+  /** Version 2: the columns after the position, as written. */
+  columns?: string[];
+  /** Version 2: lines written. */
+  sampleLines?: number;
   /** The -lms period asked for. */
   periodMs: number;
   /** The --query-gpu fields used, in column order. */

@@ -178,7 +178,7 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
       });
     }
     if (gpus) {
-      await gpus.startSampler(o.samplePeriodMs);
+      await gpus.startSampler(o.samplePeriodMs, folder.gpuSampleLines);
       if (o.idleS > 0) {
         emit({ type: 'phase', phase: 'warmup', detail: `idle power baseline, ${o.idleS} s` });
         const start = now();
@@ -241,7 +241,10 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
       i.validityNotes.push(`another minerbench run shared this machine: ${d}`);
     emit({ type: 'phase', phase: 'stop' });
     ready?.close();
-    const artifact = await gpus?.stopSampler();
+    const artifact = await gpus?.stopSampler().catch((e: Error) => {
+      failure ??= new MinerbenchError('STORE_FAILED', `could not write the GPU samples: ${e.message}`);
+      return undefined;
+    });
     if (artifact) writeFileAtomic(folder.gpuSamples, JSON.stringify(artifact));
     gpus?.release();
     try {

@@ -1,5 +1,6 @@
 // evaluateArtifacts: EVALUATE, a pure function of a run's artifacts and the subnet profile: the workload's sections,
 // energy, eligibility, earnings and validity, assembled into a RunResult checked against the one result schema.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { SubnetProfile } from '../config/subnet-profile.ts';
 import { energySection } from '../evaluate/energy-section.ts';
@@ -128,6 +129,7 @@ export function evaluateArtifacts(a: RunArtifacts, profile: SubnetProfile, hooks
       ...(c.replay ? { records: rel(a.folder.records), responses: rel(a.folder.responses) } : {}),
       ...(c.queries ? { queries: rel(a.folder.queries) } : {}),
       ...(a.gpuSamples ? { gpuSamples: rel(a.folder.gpuSamples) } : {}),
+      ...(a.gpuSamples && existsSync(a.folder.gpuSampleLines) ? { gpuSampleLines: rel(a.folder.gpuSampleLines) } : {}),
       ...(a.chain ? { chainSnapshot: rel(a.folder.chainSnapshot) } : {}),
       // the run's services (artifacts/uploads.json lists every upload with its size and sha256)
       ...(a.artifactFile?.('uploads.json')

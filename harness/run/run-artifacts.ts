@@ -2,12 +2,14 @@
 // the chain snapshot, and lazy readers of the streamed records and responses (constant memory).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { withSamples } from '../artifacts/gpu-samples-file.ts';
 import { jsonlLines } from '../artifacts/jsonl-lines.ts';
 import { runFolderAt, type RunFolder } from '../artifacts/run-folder.ts';
 import { MinerbenchError } from '../errors.ts';
 import type { SampledTrace } from '../evaluate/energy-section.ts';
 import { parseChainSnapshot } from '../chain/chain-snapshot-file.ts';
 import type { ChainSnapshot } from '../model/chain-snapshot-schema.ts';
+import type { GpuSamplerArtifact } from '../model/gpu-sampler-artifact.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { RequestRecord } from '../model/request-record.ts';
 import { runContextSchema, type RunContext } from '../model/run-context.ts';
@@ -59,9 +61,19 @@ export function readRunArtifacts(dir: string): RunArtifacts {
     context.queries && existsSync(folder.queries) ? readQueriesFile(folder.queries) : null;
   if (context.queries && !queries)
     throw unreadable(folder, 'the queries it replayed', '(artifacts/queries.jsonl) are missing');
-  const gpuSamples = existsSync(folder.gpuSamples)
-    ? (readJson(folder, folder.gpuSamples, 'its GPU samples') as SampledTrace)
-    : null;
+  let gpuSamples: SampledTrace | null = null;
+  if (existsSync(folder.gpuSamples)) {
+    const header = readJson(folder, folder.gpuSamples, 'its GPU samples') as GpuSamplerArtifact;
+    try {
+      gpuSamples = withSamples(header, folder.artifactsDir) as SampledTrace;
+    } catch (e) {
+      throw unreadable(
+        folder,
+        'its GPU samples',
+        `(artifacts/${header.samplesFile}) are broken: ${(e as Error).message}`,
+      );
+    }
+  }
   let chain: ChainSnapshot | null = null;
   if (existsSync(folder.chainSnapshot)) {
     // Through the snapshot reader: a version-1 snapshot (minerbench 0.1) is migrated, a broken one named.

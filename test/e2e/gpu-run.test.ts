@@ -6,6 +6,7 @@ import path from 'node:path';
 import { delimiter } from 'node:path';
 import type Docker from 'dockerode';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { GpuSamplerArtifact } from '../../harness/model/gpu-sampler-artifact.ts';
 import type { RunResult } from '../../harness/model/result/run-result.ts';
 import { launchChromium, openReport } from '../reports/support/report-browser.ts';
 import { ensureDockerEngine, minerbenchContainers } from '../support/docker-engine.ts';
@@ -140,7 +141,16 @@ describe('GPU runs', () => {
       expect(result.powerTimeline?.phases.map((p) => p.name)).toEqual(['idle baseline', 'warm-up', 'measured load']);
       expect(result.environment.gpus).toMatchObject({ available: true, assignedDeviceIds: [a100Uuid()] });
       const dir = path.dirname(/^result: (.+)$/m.exec(r.err)![1]!);
-      expect(JSON.parse(readFileSync(path.join(dir, 'artifacts/gpu-samples.json'), 'utf8')).kind).toBe('gpu-samples');
+      // The samples went to disk as they came (gpu-samples.jsonl); the JSON is their header, with none inside it.
+      const header = JSON.parse(
+        readFileSync(path.join(dir, 'artifacts/gpu-samples.json'), 'utf8'),
+      ) as GpuSamplerArtifact;
+      expect(header).toMatchObject({ kind: 'gpu-samples', version: 2, samplesFile: 'gpu-samples.jsonl' });
+      expect(header.gpus[a100Uuid()]!.samples).toEqual([]);
+      const lines = readFileSync(path.join(dir, 'artifacts/gpu-samples.jsonl'), 'utf8').trim().split('\n');
+      expect(lines).toHaveLength(header.sampleLines!);
+      expect(lines.length).toBeGreaterThan(10);
+      expect(result.artifacts['gpuSampleLines']).toBe('artifacts/gpu-samples.jsonl');
       // The real run's report shows the energy figures (not "n/a"), read in Chromium from file://.
       const browser = await launchChromium();
       try {

@@ -116,6 +116,33 @@ describe('startGpuSampler', () => {
     expect(argv.slice(1)).toEqual([streaming, streaming]);
   });
 
+  itShared('with keep: false hands every sample to onSample and holds none (a run streams them to disk)', async () => {
+    const { state } = scratch();
+    const env = fakeSmiEnv({
+      FAKE_SMI_HELP: HELP_2022,
+      FAKE_SMI_STREAM: STREAM,
+      FAKE_SMI_FROM: '100',
+      FAKE_SMI_STATE: state,
+    });
+    const seen: Array<{ uuid: string; powerW: number | null }> = [];
+    const sampler = await startGpuSampler({
+      uuids: [UUID],
+      periodMs: 250,
+      env,
+      keep: false,
+      onSample: (uuid, s) => seen.push({ uuid, powerW: s.powerW }),
+    });
+    await vi.waitFor(() => expect(sampler.progress().samples).toBeGreaterThanOrEqual(4), {
+      timeout: 15_000,
+      interval: 50,
+    });
+    const a = await sampler.stop();
+    expect(a.gpus[UUID]!.samples).toEqual([]);
+    expect(seen).toHaveLength(sampler.progress().samples);
+    // rows 100..103 of the recording, as in the test above
+    expect(seen.slice(0, 4)).toEqual([397.04, 400.65, 427.51, 440.3].map((powerW) => ({ uuid: UUID, powerW })));
+  });
+
   itShared('kills and restarts an nvidia-smi that hangs without output', async () => {
     const { state } = scratch();
     const env = fakeSmiEnv({
