@@ -1,7 +1,11 @@
 // Benchmark: the harness's RSS over a long open-loop run of the signed path against a no-op axon (its own process),
-// sampled each second; the slope of a least-squares line after the warm-up, and the growth it projects for 8 hours.
+// every record and answer written to records.jsonl / responses.jsonl through the run's JsonlWriter, sampled each second; the slope of a least-squares line after the warm-up, and the growth it projects for 8 hours.
 // Goal (issue 14): RSS flat within 10% after the warm-up. Run: npm run bench -- memory   (10 min at 1,000 q/s;
 // --quick or BENCH_QUICK=1: 1 min; --rate N or BENCH_RATE=N: the highest rate the machine holds without drops)
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { JsonlWriter } from '../../harness/artifacts/jsonl-writer.ts';
 import type { BittensorSynapseTransport } from '../../harness/config/subnet-profile.ts';
 import { maxOf } from '../../harness/model/min-max.ts';
 import { BittensorSynapseSender } from '../../harness/transport/bittensor-synapse.ts';
@@ -47,6 +51,9 @@ const DUMMY: BittensorSynapseTransport = {
 };
 const keys = await ephemeralKeys();
 const miner = await startMiner('noop', null);
+const dir = mkdtempSync(path.join(os.tmpdir(), 'minerbench-bench-memory-'));
+const records = new JsonlWriter(path.join(dir, 'records.jsonl'));
+const responses = new JsonlWriter(path.join(dir, 'responses.jsonl'));
 try {
   const transport = new BittensorSynapseSender({ config: DUMMY, signer: keys.dendrite });
   const m = await measureOpenLoop({
@@ -55,8 +62,13 @@ try {
     query: { t: 0, synapse: 'Dummy', body: { dummy_input: 17793 }, line: 1, timeout: 12 },
     rate: RATE,
     seconds: SECONDS,
+    onRecord: (r, response) => {
+      records.write(r);
+      responses.write({ i: r.i, r: response });
+    },
   });
   transport.close();
+  await Promise.all([records.close(), responses.close()]);
   const after = m.rss.filter(([t]) => t >= FIT_FROM_S);
   const fit = linearFit(after);
   const start = fit.intercept + fit.slope * FIT_FROM_S;
@@ -72,10 +84,20 @@ try {
   row({
     bench: 'memory',
     metric: `RSS slope after ${FIT_FROM_S} s (least squares), growth over the fit, 8 h at that slope`,
-    value: `${fmt(fit.slope * 60, 2)} MB/min; ${fmt(growth * 100, 1)}%; +${fmt(fit.slope * 8 * 3600, 0)} MB`,
+    value: `${fmt(fit.slope * 60, 2)} MB/min; ${fmt(growth * 100, 1)}%; ${fit.slope >= 0 ? '+' : ''}${fmt(fit.slope * 8 * 3600, 0)} MB`,
     goal: 'growth <= 10%',
     pass: growth <= 0.1,
   });
+  const mb = (f: string) => statSync(path.join(dir, f)).size / 1e6;
+  row({
+    bench: 'memory',
+    metric: 'written meanwhile: records.jsonl / responses.jsonl (lines)',
+    value: `${fmt(mb('records.jsonl'), 0)} / ${fmt(mb('responses.jsonl'), 0)} MB (${records.lines} / ${responses.lines})`,
+    goal: 'reference',
+    pass: null,
+  });
 } finally {
   miner.stop();
+  await Promise.allSettled([records.close(), responses.close()]);
+  rmSync(dir, { recursive: true, force: true });
 }

@@ -8,9 +8,8 @@ import { startEventLoopMonitor } from '../../harness/load/event-loop-monitor.ts'
 import { realClock } from '../../harness/load/load-clock.ts';
 import { runOpenLoop } from '../../harness/load/open-loop.ts';
 import type { CapturedQuery } from '../../harness/model/captured-query.ts';
-import { maxOf, minOf } from '../../harness/model/min-max.ts';
+import { LatencyRecorder } from '../../harness/evaluate/latency-recorder.ts';
 import type { MinerEndpoint, Transport } from '../../harness/transport/transport.ts';
-import { percentile } from './bench-support.ts';
 import type { RequestRecord } from '../../harness/model/request-record.ts';
 
 export interface OpenLoopMeasure {
@@ -40,6 +39,8 @@ export async function measureOpenLoop(o: {
   rate: number;
   seconds: number;
   warmupS?: number;
+  /** Each record and answer as it completes (the memory benchmark writes them where a run would). */
+  onRecord?: (r: RequestRecord, response: Record<string, unknown> | null) => void;
 }): Promise<OpenLoopMeasure> {
   // One query first: the connection and (signed path) the signing workers are up before the schedule starts.
   await o.transport.send(o.query, o.endpoint, { timeoutS: 5, now: () => performance.now() });
@@ -62,9 +63,25 @@ export async function measureOpenLoop(o: {
   const sampler = setInterval(() => {
     if (rss.length) rss.push([(clock.now() - warmupS * 1000) / 1000, process.memoryUsage.rss() / 1e6]);
   }, 1000);
-  const records: RequestRecord[] = [];
+  // Streaming figures, as a run keeps them: the benchmark's own memory must not grow with the run either.
+  const lags = new LatencyRecorder();
+  let measured = 0;
+  let ok = 0;
+  let sent = 0;
+  let first = Infinity;
+  let last = -Infinity;
   await runOpenLoop({
-    onRecord: (r) => void records.push(r),
+    onRecord: (r, response) => {
+      o.onRecord?.(r, response);
+      if (r.warmup) return;
+      measured++;
+      if (r.status === 'ok') ok++;
+      if (r.status === 'dropped') return;
+      sent++;
+      if (r.sentMs < first) first = r.sentMs;
+      if (r.sentMs > last) last = r.sentMs;
+      lags.record(r.sentMs - r.intendedMs);
+    },
     queries: [o.query],
     schedule: constantSchedule(o.rate),
     warmup: Math.round(o.rate * warmupS),
@@ -82,22 +99,19 @@ export async function measureOpenLoop(o: {
   const cpu = process.cpuUsage(cpu0);
   const signingMs = signingBusyMs(o.transport) - signing0;
   const el = loop.stop();
-  const measured = records.filter((r) => !r.warmup);
-  const sent = measured.filter((r) => r.status !== 'dropped');
-  const first = minOf(sent.map((r) => r.sentMs));
-  const last = maxOf(sent.map((r) => r.sentMs));
-  const lags = sent.map((r) => r.sentMs - r.intendedMs);
+  const lag = lags.stats();
+  lags.destroy();
   return {
     rate: o.rate,
-    measured: measured.length,
-    ok: measured.filter((r) => r.status === 'ok').length,
-    dropped: measured.length - sent.length,
-    achieved: ((sent.length - 1) / (last - first)) * 1000,
-    lagP50: percentile(lags, 0.5),
-    lagP99: percentile(lags, 0.99),
-    lagMax: maxOf(lags),
-    cpuUsPerQuery: (cpu.user + cpu.system) / sent.length,
-    signingUsPerQuery: (signingMs * 1000) / sent.length,
+    measured,
+    ok,
+    dropped: measured - sent,
+    achieved: ((sent - 1) / (last - first)) * 1000,
+    lagP50: lag.p50Ms ?? NaN,
+    lagP99: lag.p99Ms ?? NaN,
+    lagMax: lag.maxMs ?? NaN,
+    cpuUsPerQuery: (cpu.user + cpu.system) / sent,
+    signingUsPerQuery: (signingMs * 1000) / sent,
     eventLoopP99: el.p99Ms,
     signedOnScheduleThread: signedHere(o.transport) - here0,
     rss,
