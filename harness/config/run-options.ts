@@ -5,6 +5,12 @@ import { defineOption } from './option-spec.ts';
 
 /** setTimeout's largest delay is 2^31 - 1 ms; a longer timeout would fire at once. */
 export const MAX_TIMER_S = Math.floor((2 ** 31 - 1) / 1000);
+/**
+ * Warm-up queries when --warmup is not given: this many, or an open loop's first second of queries where that is more.
+ * At 1,000 q/s the first few hundred ms run cold (JIT, the signing workers' wasm, new connections) and send late;
+ * 20 queries would put that start-up inside the measurement.
+ */
+export const DEFAULT_WARMUP = 20;
 
 const count = (what: string) =>
   z.number({ error: `must be a number (${what})` }).int(`must be a whole number (${what})`);
@@ -55,8 +61,9 @@ export const RUN_OPTIONS = [
     flag: 'warmup',
     env: 'MINERBENCH_WARMUP',
     type: 'number',
-    schema: count('warm-up queries').min(0, 'must be >= 0 (warm-up queries)'),
-    default: 20,
+    schema: count('warm-up queries').min(0, 'must be >= 0 (warm-up queries)').nullable(),
+    default: null,
+    defaultText: `${DEFAULT_WARMUP}, or an open loop's first second of queries where that is more (--rate 1000: 1000)`,
     describe: 'warm-up queries, sent before the measurement and not measured',
     owner: 'run',
   }),

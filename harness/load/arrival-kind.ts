@@ -45,6 +45,8 @@ export interface ArrivalKind<T extends readonly OptionSpec[] = readonly OptionSp
   describe(o: OptionsOf<T>): string;
   /** How the queries were driven, for the result. */
   info(o: OptionsOf<T>): ArrivalInfo;
+  /** Queries due in the schedule's first second (open loops with a rate): the default warm-up covers them. */
+  firstSecond?(o: OptionsOf<T>): number;
   /** What this kind will send: the progress total and the schedule's span where known, and what to say first. */
   plan(o: OptionsOf<T>, queries: readonly CapturedQuery[], run: RunSize): ArrivalPlan;
   run(ctx: ReplayContext, o: OptionsOf<T>): Promise<ReplayOutput>;

@@ -2,6 +2,7 @@
 // every record and response streams to the run's artifacts as it completes; evaluation re-reads them.
 import path from 'node:path';
 import PQueue from 'p-queue';
+import { DEFAULT_WARMUP } from '../config/run-options.ts';
 import { replayProfile } from '../config/replay-profile.ts';
 import type { ReplayProfile } from '../config/subnet-profile.ts';
 import { MinerbenchError } from '../errors.ts';
@@ -58,7 +59,7 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
       arrival: string;
       queries: number | null;
       durationS: number | null;
-      warmup: number;
+      warmup: number | null;
       timeoutS: number | null;
       cachingProbe: number;
     };
@@ -79,6 +80,7 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
           hint: arrival.summary,
         },
       );
+    const warmup = o.warmup ?? Math.max(DEFAULT_WARMUP, arrival.firstSecond?.(o as never) ?? 0);
     const count = o.durationS === null ? (o.queries ?? lines.length) : undefined;
     const fileTimeouts = lines.filter((q) => q.timeout !== undefined).length;
     const timeoutWins = o.timeoutS !== null;
@@ -94,14 +96,14 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
         ? "the queries file's own timeout per query"
         : `the profile's validator timeout${fileTimeouts ? ` (${fileTimeouts} queries carry their own)` : ''}`;
     const sized = arrival.plan(o as never, lines, {
-      warmup: o.warmup,
+      warmup,
       count: o.durationS === null ? (o.queries ?? null) : null,
       durationS: o.durationS,
     });
     for (const w of sized.warnings) warnings.push(w);
     return {
       kind: 'replay',
-      description: `${arrival.describe(o as never)}; ${o.warmup} warm-up + ${o.durationS === null ? `${sized.measured ?? count} queries` : `${o.durationS} s`}`,
+      description: `${arrival.describe(o as never)}; ${warmup} warm-up + ${o.durationS === null ? `${sized.measured ?? count} queries` : `${o.durationS} s`}`,
       miner: profile,
       readyProbe: (signer) => readyProber(profile, signer),
       signs: around.path === 'axon' && profile.transport.kind !== 'openai-http',
@@ -119,7 +121,7 @@ export const replayWorkload = defineWorkload<ReplayPlan>({
       lines,
       count,
       durationS: o.durationS ?? undefined,
-      warmup: o.warmup,
+      warmup,
       timeoutWins,
       timeoutS,
       cachingProbe: o.cachingProbe,

@@ -20,7 +20,7 @@ describe('run options', () => {
     const d = resolveRunOptions({}, {});
     expect(d.options).toMatchObject({
       concurrency: 8,
-      warmup: 20,
+      warmup: null, // resolved by the workload: 20, or an open loop's first second of queries
       out: '.minerbench',
       arrival: 'closed',
       timeoutS: null,

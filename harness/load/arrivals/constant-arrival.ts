@@ -14,6 +14,7 @@ export const constantArrival = defineArrival({
   describe: (o) =>
     `constant open loop at ${o.ratePerS} q/s (at most ${o.maxInFlight} in flight, ${o.whenFull} when full)`,
   info: (o) => ({ ...openInfo('constant', o), ratePerS: o.ratePerS! }),
+  firstSecond: (o) => Math.ceil(o.ratePerS ?? 0),
   plan: (o, queries, run) => countedPlan(run, queries, o.ratePerS),
   run: (ctx, o) =>
     openRun(ctx, constantSchedule(o.ratePerS!), o, { ...openInfo('constant', o), ratePerS: o.ratePerS! }),

@@ -26,6 +26,7 @@ export const poissonArrival = defineArrival({
   describe: (o) =>
     `poisson open loop at ${o.ratePerS} q/s, seed ${o.seed} (at most ${o.maxInFlight} in flight, ${o.whenFull} when full)`,
   info: (o) => ({ ...openInfo('poisson', o), ratePerS: o.ratePerS!, seed: o.seed }),
+  firstSecond: (o) => Math.ceil(o.ratePerS ?? 0),
   plan: (o, queries, run) => countedPlan(run, queries, o.ratePerS),
   run: (ctx, o) =>
     openRun(ctx, poissonSchedule(o.ratePerS!, o.seed), o, {
