@@ -73,9 +73,10 @@ describe('minerbench run template (real Docker)', () => {
       queries: 300,
       concurrency: 8,
       arrival: 'closed',
-      warmup: 20,
+      warmup: null, // not given: the workload chose 20 for a closed loop (load.warmup)
       taoPrice: 400,
     });
+    expect(result.load!.warmup).toBe(20);
     expect(result.config.origin).toMatchObject({ queries: 'flag --queries', warmup: 'default' });
     expect(result.environment.docker?.version).toMatch(/\d+\.\d+/);
     expect(result.environment.runtime.image?.tag).toMatch(/^minerbench\/template:/);
