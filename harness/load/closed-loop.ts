@@ -2,7 +2,7 @@
 import { setMaxListeners } from 'node:events';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import { failedSend, recordOutcome } from './record-outcome.ts';
-import type { RecordSink } from './replay-context.ts';
+import { queryTimeoutS, type RecordSink } from './replay-context.ts';
 import type { ReplayOutput } from '../model/replay-output.ts';
 import type { MinerEndpoint, SendOutcome, Transport } from '../transport/transport.ts';
 
@@ -65,7 +65,7 @@ export async function runClosedLoop(input: ClosedLoopInput): Promise<ReplayOutpu
       try {
         o = await input.transport.send(q, input.endpoint, {
           signal: input.signal,
-          timeoutS: input.timeoutWins ? input.timeoutS : (q.timeout ?? input.timeoutS),
+          timeoutS: queryTimeoutS(input, q),
           now: input.now,
           session,
         });

@@ -5,7 +5,7 @@ import type { ArrivalSchedule } from './arrival-schedule.ts';
 import type { LoadClock } from './load-clock.ts';
 import { PrepareAhead } from './prepare-ahead.ts';
 import { droppedRecord, failedSend, recordOutcome } from './record-outcome.ts';
-import type { RecordSink } from './replay-context.ts';
+import { queryTimeoutS, type RecordSink } from './replay-context.ts';
 import type { MinerEndpoint, Transport } from '../transport/transport.ts';
 
 export interface OpenLoopInput {
@@ -74,9 +74,7 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
   };
   input.signal.addEventListener('abort', wakeAll, { once: true });
   // A transport that builds requests ahead (signing) gets each query a little before it is due.
-  const ahead = input.transport.prepare
-    ? new PrepareAhead({ ...input, originMs: origin, limit, timeoutS: input.timeoutS })
-    : null;
+  const ahead = input.transport.prepare ? new PrepareAhead({ ...input, originMs: origin, limit }) : null;
 
   for (let k = 0; k < limit; k++) {
     const q = queries[k % queries.length]!;
@@ -119,7 +117,7 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopOutput>
     const p = input.transport
       .send(q, input.endpoint, {
         signal: input.signal,
-        timeoutS: input.timeoutWins ? input.timeoutS : (q.timeout ?? input.timeoutS),
+        timeoutS: queryTimeoutS(input, q),
         now: clock.now,
         session,
         prepared: ahead?.take(k),

@@ -4,6 +4,7 @@ import type { CapturedQuery } from '../model/captured-query.ts';
 import type { MinerEndpoint, PreparedSend, Transport } from '../transport/transport.ts';
 import type { ArrivalSchedule } from './arrival-schedule.ts';
 import type { LoadClock } from './load-clock.ts';
+import { queryTimeoutS } from './replay-context.ts';
 
 /**
  * How far ahead of its intended start a query is prepared: room for a signing worker that the OS schedules late
@@ -24,8 +25,10 @@ export interface PrepareAheadInput {
   originMs: number;
   /** Queries the loop may send at most (warm-up included). */
   limit: number;
-  /** Fallback when a query carries no timeout, seconds. */
+  /** Fallback when a query carries no timeout, seconds (or always, with timeoutWins). */
   timeoutS: number;
+  /** --timeout was given: it wins over a query's own timeout (as the send's, or the prepared request is remade). */
+  timeoutWins?: boolean | undefined;
   clock: LoadClock;
   leadMs?: number;
 }
@@ -52,7 +55,7 @@ export class PrepareAhead {
       const offset = this.next === k ? intendedMs - originMs : schedule.targetStartMs(this.next, q);
       if (offset === null || (this.next > k && originMs + offset > until)) break;
       const atMs = originMs + offset;
-      const timeoutS = q.timeout ?? this.input.timeoutS;
+      const timeoutS = queryTimeoutS(this.input, q);
       this.prepared.set(this.next++, transport.prepare!(q, this.input.endpoint, { timeoutS, now: clock.now, atMs }));
     }
   }

@@ -28,6 +28,6 @@ export interface ReplayContext {
 }
 
 /** The timeout one query runs under (seconds). */
-export function queryTimeoutS(ctx: Pick<ReplayContext, 'timeoutS' | 'timeoutWins'>, q: CapturedQuery): number {
+export function queryTimeoutS(ctx: { timeoutS: number; timeoutWins?: boolean | undefined }, q: CapturedQuery): number {
   return ctx.timeoutWins ? ctx.timeoutS : (q.timeout ?? ctx.timeoutS);
 }

@@ -102,4 +102,38 @@ describe('runOpenLoop with Transport.prepare (virtual time)', () => {
     );
     expect(preps.every((p) => p.sent + p.cancelled === 1)).toBe(true);
   });
+
+  it("prepares each request with the timeout its send uses: the query's own, or --timeout when it wins", async () => {
+    for (const timeoutWins of [false, true]) {
+      const clock = new VirtualClock();
+      const base = fakeTransport(clock, () => 1);
+      const prepared: number[] = [];
+      const sent: number[] = [];
+      const t: Transport = {
+        kind: 'fake-preparing',
+        prepare: (_q, _ep, o) => (prepared.push(o.timeoutS), { cancel: () => {} }),
+        send: (q, ep, o) => (sent.push(o.timeoutS), base.send(q, ep, o)),
+        close() {},
+      };
+      await clock.run(
+        runOpenLoop({
+          onRecord: () => {},
+          queries: queriesOf(2).map((q) => ({ ...q, timeout: 7 })),
+          schedule: constantSchedule(100),
+          warmup: 0,
+          count: 4,
+          maxInFlight: 10,
+          whenFull: 'drop',
+          transport: t,
+          endpoint,
+          timeoutS: 12,
+          timeoutWins,
+          clock,
+          signal: new AbortController().signal,
+        }),
+      );
+      expect(prepared).toEqual(new Array(4).fill(timeoutWins ? 12 : 7));
+      expect(sent).toEqual(prepared);
+    }
+  });
 });
