@@ -70,17 +70,6 @@ export async function createRunNetwork(
     gateway: cfg.Gateway ?? '',
   };
 }
-
-/** Puts a workload service's container (labelled with the run, so it is reaped too) on the run's network. */
-export async function attachToRunNetwork(
-  docker: Docker,
-  net: RunNetwork,
-  containerId: string,
-  aliases: string[] = [],
-): Promise<void> {
-  await docker.getNetwork(net.id).connect({ Container: containerId, EndpointConfig: { Aliases: aliases } });
-}
-
 /**
  * Where a service minerbench runs on the host (a file server, an S3 sink) must listen for the miner to reach it:
  * the host's address on the run's bridge, e.g. http://<gateway>:<port>/. Listen there, not on 0.0.0.0.

@@ -164,8 +164,3 @@ export function reapProcessMiners(root = userStateDir()): ProcessReapReport {
   for (const name of names) reapOne(path.join(dir, name), report);
   return report;
 }
-
-/** @deprecated the run ids reapProcessMiners stopped, for callers not yet printing what it ignored. */
-export function reapProcessOrphans(root = userStateDir()): string[] {
-  return reapProcessMiners(root).reaped;
-}

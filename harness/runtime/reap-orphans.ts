@@ -1,4 +1,4 @@
-// reapOrphans: removes minerbench containers and networks whose run on this host is gone (a killed earlier run).
+// reapDockerOrphans: removes minerbench containers and networks whose run on this host is gone (a killed earlier run).
 import type Docker from 'dockerode';
 import { judgeOwner, RUN_LABEL, thisOwner, type Owner } from './owner-labels.ts';
 
@@ -44,9 +44,4 @@ export async function reapDockerOrphans(docker: Docker, here: Owner = thisOwner(
     }
   }
   return report;
-}
-
-/** @deprecated the run ids reapDockerOrphans removed, for callers not yet printing what it ignored. */
-export async function reapOrphans(docker: Docker): Promise<string[]> {
-  return (await reapDockerOrphans(docker)).reaped;
 }

@@ -209,26 +209,6 @@ export function verifySigV4(req: SigV4Request, creds: SigV4Credentials, nowMs: n
     return { ok: false, code: 'SignatureDoesNotMatch', message: 'the request signature does not match' };
   return { ok: true, accessKeyId, amzDate, scope, key, signature, payloadHash, presigned };
 }
-
-/** Signs a request in the Authorization header (the client side; tests and the stand-in miners' twin use it). */
-export function signSigV4(
-  req: SigV4Request,
-  creds: SigV4Credentials,
-  opts: { amzDate: string; region: string; payloadHash: string },
-): string {
-  const date = opts.amzDate.slice(0, 8);
-  const signedHeaders = Object.keys(req.headers)
-    .map((h) => h.toLowerCase())
-    .sort();
-  const scope = `${date}/${opts.region}/s3/aws4_request`;
-  const canonical = canonicalRequest(req, signedHeaders, opts.payloadHash);
-  const sig = hmac(
-    signingKey(creds.secretAccessKey, date, opts.region, 's3'),
-    stringToSign(opts.amzDate, scope, canonical),
-  );
-  return `AWS4-HMAC-SHA256 Credential=${creds.accessKeyId}/${scope}, SignedHeaders=${signedHeaders.join(';')}, Signature=${sig.toString('hex')}`;
-}
-
 /** The signature of one aws-chunked chunk (STREAMING-AWS4-HMAC-SHA256-PAYLOAD), chained from the previous one. */
 export function chunkSignature(key: Buffer, amzDate: string, scope: string, previous: string, data: Buffer): string {
   const text = ['AWS4-HMAC-SHA256-PAYLOAD', amzDate, scope, previous, EMPTY_SHA256, sha256Hex(data)].join('\n');
