@@ -3,6 +3,9 @@
 import { z } from 'zod';
 
 export const UPLOADS_LISTING_KIND = 'minerbench.uploads';
+/** The listing's file name under artifacts/, and beside it what each service served. */
+export const UPLOADS_ARTIFACT = 'uploads.json';
+export const SERVICES_ARTIFACT = 'services.json';
 
 export const uploadEntrySchema = z.strictObject({
   key: z.string(),

@@ -13,6 +13,8 @@ import type { Eligibility } from '../model/result/eligibility-section.ts';
 import { workloadOf } from '../workload/workload-kinds.ts';
 import type { WorkloadSections } from '../workload/workload-kind.ts';
 import type { RunArtifacts } from './run-artifacts.ts';
+import { runConfigOf } from './run-config-of.ts';
+import { SERVICES_ARTIFACT, UPLOADS_ARTIFACT } from '../model/uploads-listing.ts';
 
 export interface EvaluateHooks {
   /** The subnet's gates on this machine (null: the subnet declares none). */
@@ -102,18 +104,7 @@ export function evaluateArtifacts(a: RunArtifacts, profile: SubnetProfile, hooks
     subnet: c.subnet,
     workload: c.workload,
     times: { startedAt: c.startedAt, endedAt: c.endedAt ?? c.startedAt, measureSeconds },
-    config: {
-      subnet: c.subnet.id,
-      options: c.options,
-      origin: c.origin,
-      workload: c.workload.kind,
-      law: c.law.kind,
-      queriesFile: c.queries?.file ?? null,
-      queriesSha256: c.queries?.sha256 ?? null,
-      timeoutS: c.timeout?.s ?? null,
-      timeoutSource: c.timeout?.source ?? null,
-      validatorQps: c.validatorQps,
-    },
+    config: runConfigOf(c),
     environment: c.environment,
     eligibility: null,
     earnings: null,
@@ -132,8 +123,8 @@ export function evaluateArtifacts(a: RunArtifacts, profile: SubnetProfile, hooks
       ...(a.gpuSamples && existsSync(a.folder.gpuSampleLines) ? { gpuSampleLines: rel(a.folder.gpuSampleLines) } : {}),
       ...(a.chain ? { chainSnapshot: rel(a.folder.chainSnapshot) } : {}),
       // the run's services (artifacts/uploads.json lists every upload with its size and sha256)
-      ...(a.artifactFile?.('uploads.json')
-        ? { uploads: 'artifacts/uploads.json', services: 'artifacts/services.json' }
+      ...(existsSync(path.join(a.folder.artifactsDir, UPLOADS_ARTIFACT))
+        ? { uploads: `artifacts/${UPLOADS_ARTIFACT}`, services: `artifacts/${SERVICES_ARTIFACT}` }
         : {}),
       ...sections.artifacts,
       minerLog: rel(a.folder.minerLog),

@@ -7,6 +7,7 @@ import { runResultSchema, SCHEMA_VERSION, type RunResult } from '../model/result
 import type { RunContext } from '../model/run-context.ts';
 import { evaluateArtifacts, type EvaluateHooks } from './evaluate-artifacts.ts';
 import { readRunArtifacts } from './run-artifacts.ts';
+import { runConfigOf } from './run-config-of.ts';
 
 export interface EvaluatedRun {
   result: RunResult;
@@ -29,12 +30,12 @@ export function evaluateRunFolder(dir: string, profile: SubnetProfile, hooks: Ev
         cause: e,
       },
     );
-    return { result: failedResult(a.context, err, a.folder.dir), evaluationError: err };
+    return { result: failedResult(a.context, err), evaluationError: err };
   }
 }
 
 /** A result that says evaluation failed, built from the context alone (so it cannot fail the same way). */
-export function failedResult(c: RunContext, err: MinerbenchError, _dir: string): RunResult {
+function failedResult(c: RunContext, err: MinerbenchError): RunResult {
   return runResultSchema.parse({
     schemaVersion: SCHEMA_VERSION,
     minerbench: { version: c.minerbenchVersion },
@@ -44,18 +45,7 @@ export function failedResult(c: RunContext, err: MinerbenchError, _dir: string):
     subnet: c.subnet,
     workload: c.workload,
     times: { startedAt: c.startedAt, endedAt: c.endedAt ?? c.startedAt, measureSeconds: 0 },
-    config: {
-      subnet: c.subnet.id,
-      options: c.options,
-      origin: c.origin,
-      workload: c.workload.kind,
-      law: c.law.kind,
-      queriesFile: c.queries?.file ?? null,
-      queriesSha256: c.queries?.sha256 ?? null,
-      timeoutS: c.timeout?.s ?? null,
-      timeoutSource: c.timeout?.source ?? null,
-      validatorQps: c.validatorQps,
-    },
+    config: runConfigOf(c),
     environment: c.environment,
     eligibility: null,
     earnings: null,

@@ -6,7 +6,12 @@ import type Docker from 'dockerode';
 import { writeFileAtomic } from '../artifacts/atomic-write.ts';
 import type { RunFolder } from '../artifacts/run-folder.ts';
 import type { RunEventSink } from '../model/run-events.ts';
-import { UPLOADS_LISTING_KIND, type UploadsListing } from '../model/uploads-listing.ts';
+import {
+  SERVICES_ARTIFACT,
+  UPLOADS_ARTIFACT,
+  UPLOADS_LISTING_KIND,
+  type UploadsListing,
+} from '../model/uploads-listing.ts';
 import { createRunNetwork, hostServiceAddress, removeRunNetwork, type RunNetwork } from '../runtime/miner-network.ts';
 import { thisOwner } from '../runtime/owner-labels.ts';
 import { minerNetworkMode, type MinerNetworkMode } from '../runtime/runtime-options.ts';
@@ -36,9 +41,6 @@ export interface OpenedServices {
   /** Stops everything (once), writes the artifacts and removes the network; returns what went wrong, as warnings. */
   close(): Promise<string[]>;
 }
-
-export const SERVICES_ARTIFACT = 'services.json';
-export const UPLOADS_ARTIFACT = 'uploads.json';
 
 /** The services the run's workload asked for, opened for its runtime (undefined when it asked for none). */
 export async function servicesOfRun(

@@ -10,7 +10,7 @@ import type { MinerConfig, SubnetProfile } from '../config/subnet-profile.ts';
 import { windowWorkloadSchema, type WindowWorkload } from './window-block.ts';
 import { MinerbenchError } from '../errors.ts';
 import { windowSection, type WindowTrace } from '../evaluate/window-section.ts';
-import { currentUploads, uploadsListingSchema } from '../model/uploads-listing.ts';
+import { currentUploads, UPLOADS_ARTIFACT, uploadsListingSchema } from '../model/uploads-listing.ts';
 import { WINDOW_RUN_KIND, windowRunSchema, type WindowRun } from '../model/window-run.ts';
 import { blockAt, blockStartMs, windowStart } from '../services/block-clock.ts';
 import type { S3Sink } from '../services/s3-sink.ts';
@@ -43,7 +43,6 @@ export const BLOCK_SPEED_OPTION = defineOption({
 });
 
 const WINDOW_ARTIFACT = 'windows.json';
-const UPLOADS_ARTIFACT = 'uploads.json';
 
 interface WindowPlan extends WorkloadPlan {
   block: WindowWorkload;

@@ -20,7 +20,7 @@ import { commandOptions } from '../command-options.ts';
 import { estimateLines } from '../estimate-lines.ts';
 import { flagsFromArgv, yargsOptions } from '../option-flags.ts';
 import { terminalText } from '../terminal-text.ts';
-import { SUBNETS_DIR_OPTION, subnetsDir } from './run.ts';
+import { SUBNETS_DIR_OPTION, subnetsDir } from '../subnets-dir-option.ts';
 import { checkSubnetsDir } from './subnets-catalogue.ts';
 import { chainSourceFromArgs, loadSnapshotOrDefault, withChainOptions, type ChainCliArgs } from './subnets-earnings.ts';
 

@@ -13,7 +13,7 @@ import { lawTableOption } from '../../config/law-table-option.ts';
 import { resolveLaw } from '../../evaluate/incentive/incentive-laws.ts';
 import { storeAndRender } from '../../run/store-and-render.ts';
 import { answerLines } from '../answer-lines.ts';
-import { SUBNETS_DIR_OPTION, subnetsDir } from './run.ts';
+import { SUBNETS_DIR_OPTION, subnetsDir } from '../subnets-dir-option.ts';
 import { checkSubnetsDir } from './subnets-catalogue.ts';
 import { checkOutputDir } from '../../artifacts/output-dir.ts';
 import { commandOptions } from '../command-options.ts';

@@ -1,9 +1,7 @@
 // `minerbench run <subnets..>`: validates every subnet and option, then loads the chain, then benchmarks each subnet on
 // this machine and prints the verdict, the answer (eligible? net per day by the subnet's law) and where the files are.
-import path from 'node:path';
 import type { Argv } from 'yargs';
-import { z } from 'zod';
-import { defineOption } from '../../config/option-spec.ts';
+import { SUBNETS_DIR_OPTION, subnetsDir } from '../subnets-dir-option.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { progressPrinter } from '../progress-printer.ts';
 import { flagsFromArgv, yargsOptions } from '../option-flags.ts';
@@ -24,27 +22,6 @@ interface RunArgs extends ChainCliArgs {
   json?: boolean;
   subnetsDir?: string;
   [k: string]: unknown;
-}
-
-/** Where subnet plugins are read from (run, subnets, evaluate); the variable is read by subnetsDir() below. */
-export const SUBNETS_DIR_OPTION = defineOption({
-  key: 'subnetsDir',
-  flag: 'subnets-dir',
-  type: 'string',
-  schema: z.string().min(1, 'must be a folder path').optional(),
-  default: undefined,
-  defaultText: 'MINERBENCH_SUBNETS_DIR, else the bundled subnets/',
-  describe: 'folder of your own subnet plugins',
-  owner: 'plugins',
-});
-
-/** --subnets-dir, else MINERBENCH_SUBNETS_DIR, else the bundled plugins. */
-export function subnetsDir(
-  argv: { subnetsDir?: string },
-  io: { env: NodeJS.ProcessEnv; cwd: string },
-): string | undefined {
-  const d = argv.subnetsDir ?? io.env.MINERBENCH_SUBNETS_DIR;
-  return d ? path.resolve(io.cwd, d) : undefined;
 }
 
 export const runCommand: CliCommand<RunArgs> = {

@@ -6,7 +6,7 @@ import type { CliCommand, CliIo } from '../cli-command.ts';
 import { checkOutputFile } from '../../artifacts/output-dir.ts';
 import { listSubnetIds, loadSubnet } from '../../config/subnet-registry.ts';
 import { isMinerbenchError, MinerbenchError } from '../../errors.ts';
-import { SUBNETS_DIR_OPTION, subnetsDir } from './run.ts';
+import { SUBNETS_DIR_OPTION, subnetsDir } from '../subnets-dir-option.ts';
 import { chainSourceFromArgs, loadSnapshotOrDefault, withChainOptions, type ChainCliArgs } from './subnets-earnings.ts';
 import { z } from 'zod';
 import { defineOption, type OptionsOf } from '../../config/option-spec.ts';
