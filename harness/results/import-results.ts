@@ -4,7 +4,7 @@ import path from 'node:path';
 import { asMinerbenchError, MinerbenchError } from '../errors.ts';
 import { writeFileAtomic } from '../artifacts/atomic-write.ts';
 import { findResultFiles } from './find-result-files.ts';
-import { sha256Hex } from './hash-text.ts';
+import { sha256Hex } from '../artifacts/sha256-hex.ts';
 import { indexRun, type IndexOutcome } from './index-run.ts';
 import type { IndexDb } from './open-index.ts';
 import { parseResult } from './read-result.ts';

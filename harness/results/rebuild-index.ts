@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { asMinerbenchError } from '../errors.ts';
 import { findResultFiles } from './find-result-files.ts';
-import { sha256Hex } from './hash-text.ts';
+import { sha256Hex } from '../artifacts/sha256-hex.ts';
 import type { ImportReport } from './import-results.ts';
 import { writeRun } from './index-run.ts';
 import { indexError, type IndexDb } from './open-index.ts';

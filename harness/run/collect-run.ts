@@ -1,7 +1,6 @@
 // collectRun: COLLECT: starts the miner (if the workload has one) and the GPU sampler, lets the workload drive it,
 // and leaves everything evaluation needs on disk (context, records, responses, queries, GPU samples, chain, logs).
 // A failure while collecting is a value in the context, never a lost run.
-import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { JsonlWriter } from '../artifacts/jsonl-writer.ts';
@@ -31,6 +30,7 @@ import { GpuQueue } from './gpu-queue.ts';
 import { GpuSession } from './gpu-session.ts';
 import type { RunPlan } from './plan-run.ts';
 import { servicesOfRun, type OpenedServices } from './run-services.ts';
+import { sha256Hex } from '../artifacts/sha256-hex.ts';
 
 export interface CollectInput {
   plan: RunPlan;
@@ -316,7 +316,7 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
     queries: wp.queries
       ? {
           file: path.relative(plan.cwd, wp.queries.file) || wp.queries.file,
-          sha256: sha256File(wp.queries.file),
+          sha256: sha256Hex(readFileSync(wp.queries.file)),
           count: wp.queries.lines.length,
         }
       : null,
@@ -367,8 +367,4 @@ function scalarOptions(o: Readonly<Record<string, unknown>>): Record<string, str
     out[k] =
       v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v);
   return out;
-}
-
-function sha256File(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
 }

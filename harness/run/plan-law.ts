@@ -1,7 +1,6 @@
 // planLaw: VALIDATE's part for how the subnet pays: its law block, its eligibility gates, the law's data table (the
 // file --law-table, a law's file flag or the profile names, read and checked with file:line problems) and whether the
 // subnet runs only on a machine with an NVIDIA GPU. Every problem at once; nothing is started.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseLawTable, type LoadedTable } from '../config/law-table-file.ts';
@@ -11,6 +10,7 @@ import { isMinerbenchError, MinerbenchError, asMinerbenchError } from '../errors
 import { gatePool, requiresGpu, resolveGates, type ResolvedGate } from '../evaluate/eligibility/eligibility-gates.ts';
 import type { IncentiveLaw } from '../evaluate/incentive/incentive-law.ts';
 import { lawOptionSpecs, resolveLaw } from '../evaluate/incentive/incentive-laws.ts';
+import { sha256Hex } from '../artifacts/sha256-hex.ts';
 
 /** The table file as the run read it: copied into the run's artifacts so a re-evaluation prices with the same one. */
 export interface LawTableCopy {
@@ -143,7 +143,7 @@ function readTable(
   const table = parseLawTable(text, shown, law.tableSchema, i.now ?? new Date());
   return {
     table,
-    copy: { file: shown, origin: choice.origin, sha256: createHash('sha256').update(text).digest('hex'), text },
+    copy: { file: shown, origin: choice.origin, sha256: sha256Hex(text), text },
   };
 }
 

@@ -1,6 +1,5 @@
 // planRun: VALIDATE, before any side effect: the subnet's profile, every option, the workload's inputs (queries),
 // the output folder and the GPUs, with every problem reported at once. Nothing is started, pinned or fetched.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkOutputDir } from '../artifacts/output-dir.ts';
@@ -13,6 +12,7 @@ import { workloadOf } from '../workload/workload-kinds.ts';
 import { planGpus, type GpuPlan } from './gpu-plan.ts';
 import { planLaw, type LawPlan } from './plan-law.ts';
 import { runOptionProblems, type RunOptions } from './run-option-table.ts';
+import { sha256Hex } from '../artifacts/sha256-hex.ts';
 
 export interface RunPlanInput {
   subnet: string;
@@ -111,7 +111,7 @@ export async function planRun(input: RunPlanInput): Promise<RunPlan> {
     subnet: input.subnet,
     profile: loaded.profile,
     profileFile,
-    profileSha256: createHash('sha256').update(readFileSync(loaded.file)).digest('hex'),
+    profileSha256: sha256Hex(readFileSync(loaded.file)),
     pluginDir: loaded.dir,
     options,
     origin,

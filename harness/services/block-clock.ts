@@ -1,6 +1,6 @@
 // Block clock and beacon of a window workload's world (pure): block number at a chosen speed, block hashes and a
 // drand-like beacon, all derived from a seed so a run can be repeated exactly.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../artifacts/sha256-hex.ts';
 
 export interface BlockClockConfig {
   /** Seconds per block on chain (Bittensor: 12). */
@@ -13,8 +13,6 @@ export interface BlockClockConfig {
   startMs: number;
   seed: string;
 }
-
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The block at clock reading `nowMs`: startBlock + floor(elapsed x speed / blockSeconds). */
 export function blockAt(c: BlockClockConfig, nowMs: number): number {
@@ -32,7 +30,7 @@ export function windowStart(block: number, windowBlocks: number): number {
 }
 
 export function blockHash(seed: string, block: number): string {
-  return `0x${sha(`${seed}:block:${block}`)}`;
+  return `0x${sha256Hex(`${seed}:block:${block}`)}`;
 }
 
 /** A drand-like beacon: round r's randomness is sha256(seed:beacon:r); rounds come every `periodS` seconds of chain time. */
@@ -42,5 +40,5 @@ export function beaconAt(c: BlockClockConfig, nowMs: number, periodS: number): {
 }
 
 export function beaconRandomness(seed: string, round: number): string {
-  return sha(`${seed}:beacon:${round}`);
+  return sha256Hex(`${seed}:beacon:${round}`);
 }

@@ -2,7 +2,8 @@
 import { crc32 } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { decodeAwsChunked } from './aws-chunked.ts';
-import { sha256Hex, type SigV4Verified } from './sigv4.ts';
+import { sha256Hex } from '../artifacts/sha256-hex.ts';
+import type { SigV4Verified } from './sigv4.ts';
 
 export type PayloadResult = { ok: true; data: Buffer } | { ok: false; code: string; message: string };
 

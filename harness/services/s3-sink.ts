@@ -23,6 +23,7 @@ import {
   type ServiceBinding,
   type WorkloadService,
 } from './workload-service.ts';
+import { sha256Hex } from '../artifacts/sha256-hex.ts';
 
 /** One completed upload (a later upload to the same key is another entry). */
 export interface SinkUpload {
@@ -385,7 +386,7 @@ export class S3Sink implements WorkloadService<S3SinkRecord> {
       key,
       file,
       size: data.length,
-      sha256: createHash('sha256').update(data).digest('hex'),
+      sha256: sha256Hex(data),
       etag,
       contentType: typeof type === 'string' ? type : null,
       t,

@@ -1,6 +1,7 @@
 // AWS Signature Version 4 for S3, both sides (pure): sign a request or a presigned URL, and verify what a client sent.
 // Rules: AWS "Signature Version 4 signing process" and "Authenticating requests: Using query parameters" (S3 API docs).
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../artifacts/sha256-hex.ts';
 
 export interface SigV4Credentials {
   accessKeyId: string;
@@ -18,10 +19,6 @@ export interface SigV4Request {
 }
 
 export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-
-export function sha256Hex(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 function hmac(key: Buffer | string, text: string): Buffer {
   return createHmac('sha256', key).update(text, 'utf8').digest();

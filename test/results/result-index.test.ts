@@ -8,7 +8,7 @@ import { indexRun } from '../../harness/results/index-run.ts';
 import { indexPath, openIndex, type IndexDb } from '../../harness/results/open-index.ts';
 import { queryRuns, sinceInstant } from '../../harness/results/query-runs.ts';
 import { rebuildIndex } from '../../harness/results/rebuild-index.ts';
-import { sha256Hex } from '../../harness/results/hash-text.ts';
+import { sha256Hex } from '../../harness/artifacts/sha256-hex.ts';
 import { storeRun } from '../../harness/results/store-run.ts';
 import { readGolden, varyCpu } from '../fixtures/results/synthetic-results.ts';
 import { tempDir, writeResult } from './support/temp-store.ts';

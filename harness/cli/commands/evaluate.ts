@@ -18,8 +18,8 @@ import { checkSubnetsDir } from './subnets-catalogue.ts';
 import { checkOutputDir } from '../../artifacts/output-dir.ts';
 import { commandOptions } from '../command-options.ts';
 import { yargsOptions } from '../option-flags.ts';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sha256Hex } from '../../artifacts/sha256-hex.ts';
 
 /** --law-table: price with another table instead of the copy the run kept (artifacts/law-table.json). */
 const EVALUATE_OPTIONS = [SUBNETS_DIR_OPTION, lawTableOption] as const;
@@ -48,7 +48,7 @@ export const evaluateCommand: CliCommand<EvaluateArgs> = {
     // result.json and the report are rewritten in the run folder: checked before anything is evaluated.
     checkOutputDir(dir, '<run-dir>');
     const { profile, file } = await loadSubnet(a.context.subnet.id, plugins);
-    const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const sha = sha256Hex(readFileSync(file));
     if (sha !== a.context.profile.sha256)
       io.err(`note: ${a.context.profile.file} changed since the run: scored with the current plugin\n`);
     // The run's own table copy unless --law-table names another (read and checked before anything is rewritten).

@@ -1,4 +1,4 @@
-// sha256Hex: the content hash the index keeps of each result file (to tell a re-import from a conflicting copy).
+// sha256Hex: the hex SHA-256 of a text or buffer (result files in the index, law tables, profiles, uploads).
 import { createHash } from 'node:crypto';
 
 export function sha256Hex(text: string | Buffer): string {
