@@ -12,7 +12,7 @@ import type { LawInput } from '../../model/result/earnings-section.ts';
 import { assumption } from './hardware-rate-config.ts';
 import type { IncentiveLaw, LawContext } from './incentive-law.ts';
 import { lawEarnings, type LawOutcome } from './law-earnings.ts';
-import { assumedInput, fileInput, flagInput, measuredInput } from './law-input.ts';
+import { fieldInput, fileInput, measuredInput } from './law-input.ts';
 import { shareRange, type Uncertain } from './share-range.ts';
 
 /** The auctions file: the API's answer as saved (keys as the API spells them), with source and readAt added. */
@@ -164,28 +164,19 @@ function outcome(ctx: Ctx): LawOutcome {
     reasons.push(`${name} needs at least ${a.min_cluster_size} GPUs per node; this node has ${cards}`);
     return { ...base, eligible: false, reasons, share: none, inputs, missing };
   }
-  let others: (v: Readonly<Record<string, number>>) => number;
-  if (ctx.flags.auctionCards !== null) {
-    inputs.push(
-      flagInput(
-        { name: 'cardsInAuction', label: `cards already in ${name}`, value: ctx.flags.auctionCards, unit: 'cards' },
-        'auction-cards',
-      ),
-    );
-    others = () => ctx.flags.auctionCards!;
-  } else {
-    const as = ctx.config.assume.cardsInAuction;
-    uncertain.push({ name: 'cardsInAuction', value: as.value, range: as.range });
-    inputs.push(
-      assumedInput(
-        { name: 'cardsInAuction', label: `cards already in ${name}`, value: as.value, unit: 'cards' },
-        as.range,
-        '--auction-cards N',
-        `the plugin's guess; ${ctx.config.assume.where}`,
-      ),
-    );
-    others = (v) => v['cardsInAuction']!;
-  }
+  const others = fieldInput(
+    {
+      name: 'cardsInAuction',
+      label: `cards already in ${name}`,
+      flag: '--auction-cards N',
+      unit: 'cards',
+      given: ctx.flags.auctionCards,
+      assumed: ctx.config.assume.cardsInAuction,
+      where: ctx.config.assume.where,
+    },
+    inputs,
+    uncertain,
+  );
   // The max bid as a share of the miner pool: cents/card-hour x hours per day / 100 / (pool in USD per day).
   const usdPerTao = t.tao_price ?? ctx.prices.taoPrice?.value ?? null;
   const poolAlpha = ctx.network.minerPool.alphaPerDay;

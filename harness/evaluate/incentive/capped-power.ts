@@ -10,7 +10,7 @@ import type { LawInput } from '../../model/result/earnings-section.ts';
 import { assumption } from './hardware-rate-config.ts';
 import type { IncentiveLaw, LawContext } from './incentive-law.ts';
 import { lawEarnings, type LawOutcome } from './law-earnings.ts';
-import { assumedInput, flagInput, measuredInput, rulesInput } from './law-input.ts';
+import { fieldInput, measuredInput, rulesInput } from './law-input.ts';
 import { shareRange, type Uncertain } from './share-range.ts';
 
 export const cappedPowerConfigSchema = z.strictObject({
@@ -82,33 +82,19 @@ function outcome(ctx: Ctx): LawOutcome {
       ),
     );
   const capRel = w ? Math.min(w.unitsPerWindowMean / c.capPerWindow, 1) ** c.exponent : null;
-  let others: (v: Readonly<Record<string, number>>) => number;
-  if (ctx.flags.othersCapRelative !== null) {
-    inputs.push(
-      flagInput(
-        {
-          name: 'othersCapRelative',
-          label: "other miners' cap-relative scores, summed",
-          value: ctx.flags.othersCapRelative,
-          unit: null,
-        },
-        'others-cap-relative',
-      ),
-    );
-    others = () => ctx.flags.othersCapRelative!;
-  } else {
-    const a = c.assume.othersCapRelative;
-    uncertain.push({ name: 'othersCapRelative', value: a.value, range: a.range });
-    inputs.push(
-      assumedInput(
-        { name: 'othersCapRelative', label: "other miners' cap-relative scores, summed", value: a.value, unit: null },
-        a.range,
-        '--others-cap-relative X',
-        `the plugin's guess; ${c.assume.where}`,
-      ),
-    );
-    others = (v) => v['othersCapRelative']!;
-  }
+  const others = fieldInput(
+    {
+      name: 'othersCapRelative',
+      label: "other miners' cap-relative scores, summed",
+      flag: '--others-cap-relative X',
+      unit: null,
+      given: ctx.flags.othersCapRelative,
+      assumed: c.assume.othersCapRelative,
+      where: c.assume.where,
+    },
+    inputs,
+    uncertain,
+  );
   const keep = 1 - c.burnFraction;
   const share = (v: Readonly<Record<string, number>>) =>
     capRel === null ? null : (keep * capRel) / Math.max(1, capRel + others(v));

@@ -19,7 +19,7 @@ import {
 } from './compute-units-config.ts';
 import type { IncentiveLaw, LawContext } from './incentive-law.ts';
 import { lawEarnings, type LawOutcome } from './law-earnings.ts';
-import { assumedInput, flagInput, measuredInput, tableInput } from './law-input.ts';
+import { assumedInput, fieldInput, flagInput, measuredInput, tableInput } from './law-input.ts';
 import { shareRange, type Uncertain } from './share-range.ts';
 
 type Flags = ComputeUnitsFlags & { computeMultiplier: number | null };
@@ -179,23 +179,20 @@ function outcome(ctx: Ctx): LawOutcome {
     label: string,
     unit: string,
     flag: string,
-  ) => {
-    if (given !== null) {
-      inputs.push(flagInput({ name: key, label, value: given, unit }, flag));
-      return () => given;
-    }
-    const as = key === 'utilisation' ? a.utilisation : a.networkComputeUnitsPerDay;
-    uncertain.push({ name: key, value: as.value, range: as.range });
-    inputs.push(
-      assumedInput(
-        { name: key, label, value: as.value, unit },
-        as.range,
-        `--${flag} X`,
-        `the plugin's guess; ${a.where}`,
-      ),
+  ) =>
+    fieldInput(
+      {
+        name: key,
+        label,
+        flag: `--${flag} X`,
+        unit,
+        given,
+        assumed: key === 'utilisation' ? a.utilisation : a.networkComputeUnitsPerDay,
+        where: a.where,
+      },
+      inputs,
+      uncertain,
     );
-    return (v: V) => v[key]!;
-  };
   const util = pick('utilisation', f.utilisation, 'share of the day serving routed traffic', 'fraction', 'utilisation');
   const others = pick(
     'networkCuPerDay',

@@ -18,7 +18,7 @@ import { hardwareRateClass, type MachineClass } from './hardware-rate-class.ts';
 import { type HardwareRateTable, hardwareRateTableSchema } from './hardware-rate-table.ts';
 import type { IncentiveLaw, LawContext } from './incentive-law.ts';
 import { lawEarnings, type LawOutcome } from './law-earnings.ts';
-import { assumedInput, flagInput, rulesInput, tableInput } from './law-input.ts';
+import { assumedInput, fieldInput, flagInput, rulesInput, tableInput } from './law-input.ts';
 import { shareRange, type Uncertain } from './share-range.ts';
 
 type Ctx = LawContext<HardwareRateConfig, HardwareRateFlags, HardwareRateTable>;
@@ -47,39 +47,6 @@ function factor(
   if (o.range[0] === o.range[1]) return () => o.value;
   uncertain.push({ name: o.name, value: o.value, range: o.range });
   inputs.push(assumedInput({ name: o.name, label: o.label, value: o.value, unit: 'x' }, o.range, `--${o.flag}`, o.why));
-  return (v) => v[o.name]!;
-}
-
-/** An input of the field that a flag gives or the plugin's stated guess spans. */
-function fieldInput(
-  o: {
-    name: string;
-    label: string;
-    flag: string;
-    unit: string;
-    given: number | null;
-    assumed: { value: number; range: [number, number] } | undefined;
-    where: string;
-  },
-  inputs: LawInput[],
-  uncertain: Uncertain[],
-): (v: Readonly<Record<string, number>>) => number {
-  if (o.given !== null) {
-    inputs.push(
-      flagInput({ name: o.name, label: o.label, value: o.given, unit: o.unit }, o.flag.split(' ')[0]!.slice(2)),
-    );
-    return () => o.given!;
-  }
-  const a = o.assumed ?? { value: 0, range: [0, 0] as [number, number] };
-  uncertain.push({ name: o.name, value: a.value, range: a.range });
-  inputs.push(
-    assumedInput(
-      { name: o.name, label: o.label, value: a.value, unit: o.unit },
-      a.range,
-      o.flag,
-      `the plugin's guess; ${o.where}`,
-    ),
-  );
   return (v) => v[o.name]!;
 }
 

@@ -6,7 +6,7 @@ import type { LawInput } from '../../model/result/earnings-section.ts';
 import { assumption } from './hardware-rate-config.ts';
 import type { IncentiveLaw, LawContext } from './incentive-law.ts';
 import { lawEarnings, type LawOutcome } from './law-earnings.ts';
-import { assumedInput, fileInput, flagInput, measuredInput, rulesInput } from './law-input.ts';
+import { fieldInput, fileInput, flagInput, measuredInput, rulesInput } from './law-input.ts';
 import {
   fieldQualityTableSchema,
   isFieldQualityFile,
@@ -144,27 +144,19 @@ function outcome(ctx: Ctx): LawOutcome {
         from,
       ),
     );
-  let n: (v: Readonly<Record<string, number>>) => number;
-  if (f.fieldSize !== null) {
-    inputs.push(
-      flagInput(
-        { name: 'fieldSize', label: `other miners in ${pool.name}`, value: f.fieldSize, unit: 'miners' },
-        'field-size',
-      ),
-    );
-    n = () => f.fieldSize!;
-  } else {
-    uncertain.push({ name: 'fieldSize', value: c.assume.fieldSize.value, range: c.assume.fieldSize.range });
-    inputs.push(
-      assumedInput(
-        { name: 'fieldSize', label: `other miners in ${pool.name}`, value: c.assume.fieldSize.value, unit: 'miners' },
-        c.assume.fieldSize.range,
-        '--field-size N',
-        `the plugin's guess; ${c.assume.where}`,
-      ),
-    );
-    n = (v) => v['fieldSize']!;
-  }
+  const n = fieldInput(
+    {
+      name: 'fieldSize',
+      label: `other miners in ${pool.name}`,
+      flag: '--field-size N',
+      unit: 'miners',
+      given: f.fieldSize,
+      assumed: c.assume.fieldSize,
+      where: c.assume.where,
+    },
+    inputs,
+    uncertain,
+  );
 
   let share: (v: Readonly<Record<string, number>>) => number | null;
   const fq = f.fieldQuality;
