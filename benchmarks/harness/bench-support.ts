@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { BittensorSynapseTransport } from '../../harness/config/subnet-profile.ts';
 
 export const HERE = import.meta.dirname;
 export const QUICK = process.env.BENCH_QUICK === '1';
@@ -49,3 +50,14 @@ export function percentile(values: readonly number[], q: number): number {
 }
 
 export const fmt = (x: number, d = 2) => x.toFixed(d);
+
+/** The template's Dummy synapse (subnets/template/profile.ts) and one query of it: the signed path's benchmark load. */
+export const DUMMY: BittensorSynapseTransport = {
+  kind: 'bittensor-synapse',
+  synapse: 'Dummy',
+  fields: [
+    { name: 'dummy_input', type: 'int', required: true },
+    { name: 'dummy_output', type: 'int', default: null },
+  ],
+};
+export const DUMMY_QUERY = { t: 0, synapse: 'Dummy', body: { dummy_input: 17793 }, line: 1, timeout: 12 };

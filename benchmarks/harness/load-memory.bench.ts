@@ -6,11 +6,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { JsonlWriter } from '../../harness/artifacts/jsonl-writer.ts';
-import type { BittensorSynapseTransport } from '../../harness/config/subnet-profile.ts';
 import { maxOf } from '../../harness/model/min-max.ts';
 import { BittensorSynapseSender } from '../../harness/transport/bittensor-synapse.ts';
 import { ephemeralKeys } from '../../harness/transport/ephemeral-keys.ts';
-import { fmt, QUICK, row, startMiner } from './bench-support.ts';
+import { fmt, QUICK, row, startMiner, DUMMY, DUMMY_QUERY } from './bench-support.ts';
 import { measureOpenLoop } from './open-loop-measure.ts';
 
 const quick = QUICK || process.argv.includes('--quick');
@@ -41,14 +40,6 @@ function linearFit(points: ReadonlyArray<readonly [number, number]>): { slope: n
   return { slope, intercept: my - slope * mx };
 }
 
-const DUMMY: BittensorSynapseTransport = {
-  kind: 'bittensor-synapse',
-  synapse: 'Dummy',
-  fields: [
-    { name: 'dummy_input', type: 'int', required: true },
-    { name: 'dummy_output', type: 'int', default: null },
-  ],
-};
 const keys = await ephemeralKeys();
 const miner = await startMiner('noop', null);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'minerbench-bench-memory-'));
@@ -59,7 +50,7 @@ try {
   const m = await measureOpenLoop({
     transport,
     endpoint: { host: '127.0.0.1', port: miner.port, hotkey: keys.miner.address },
-    query: { t: 0, synapse: 'Dummy', body: { dummy_input: 17793 }, line: 1, timeout: 12 },
+    query: DUMMY_QUERY,
     rate: RATE,
     seconds: SECONDS,
     onRecord: (r, response) => {

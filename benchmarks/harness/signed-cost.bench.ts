@@ -18,7 +18,7 @@ import {
 import { signerFromUri } from '../../harness/transport/ephemeral-keys.ts';
 import { signingRequest } from '../../harness/transport/signing-request.ts';
 import { sr25519Sign } from '../../harness/transport/sr25519-sign.ts';
-import { fmt, QUICK, row } from './bench-support.ts';
+import { fmt, QUICK, row, DUMMY, DUMMY_QUERY } from './bench-support.ts';
 
 await cryptoWaitReady();
 await waitReady();
@@ -26,14 +26,6 @@ const alice = await signerFromUri('//Alice');
 const pair = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Alice');
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 
-const DUMMY: BittensorSynapseTransport = {
-  kind: 'bittensor-synapse',
-  synapse: 'Dummy',
-  fields: [
-    { name: 'dummy_input', type: 'int', required: true },
-    { name: 'dummy_output', type: 'int', default: null },
-  ],
-};
 // A chat synapse that hashes its messages (the stream tutorial's required_hash_fields), with a 2 KB prompt.
 const PROMPTING: BittensorSynapseTransport = {
   kind: 'bittensor-synapse',
@@ -45,7 +37,6 @@ const PROMPTING: BittensorSynapseTransport = {
   ],
   hashFields: ['messages'],
 };
-const dummyQuery = { t: 0, synapse: 'Dummy', body: { dummy_input: 17793 }, line: 1, timeout: 12 };
 const promptBody = { roles: ['user'], messages: ['Explain the axon pipeline. '.repeat(76)] };
 const promptQuery = {
   t: 0,
@@ -62,7 +53,7 @@ const input = (synapse: BittensorSynapseTransport, fields: Record<string, unknow
   dendrite: { ip: '127.0.0.1', hotkey: alice.address, uuid: '5ecbd69c-1cec-11ee-b0dc-e29ce36fec1a', nonce: 1n },
   axon: { ip: '127.0.0.1', port: 8091, hotkey: BOB },
 });
-const dummyUnsigned = unsignedDendriteRequest(input(DUMMY, dummyQuery.body));
+const dummyUnsigned = unsignedDendriteRequest(input(DUMMY, DUMMY_QUERY.body));
 const promptUnsigned = unsignedDendriteRequest(input(PROMPTING, promptBody));
 const message = dummyUnsigned.message;
 const messageU8a = stringToU8a(message);
@@ -97,7 +88,7 @@ const tasks: Array<[group: string, name: string, fn: () => unknown]> = [
   [
     'whole',
     'Dummy request as the signing worker builds it',
-    () => signingRequest(alice.keys, { query: dummyQuery, config: DUMMY, ...wire }),
+    () => signingRequest(alice.keys, { query: DUMMY_QUERY, config: DUMMY, ...wire }),
   ],
   [
     'whole',

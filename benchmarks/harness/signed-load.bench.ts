@@ -2,26 +2,17 @@
 // no-op axon in its own process, open loop at 500 and 1,000 q/s, beside the plain path (openai-http) at the same rates:
 // achieved rate, send lag p50/p99/max, CPU per query (process and schedule thread), event-loop p99.
 // Run: npm run bench -- signed   (BENCH_QUICK=1: 5 s a run; the client is not pinned: it and the axon share the cores)
-import type { BittensorSynapseTransport } from '../../harness/config/subnet-profile.ts';
 import { BittensorSynapseSender } from '../../harness/transport/bittensor-synapse.ts';
 import { ephemeralKeys } from '../../harness/transport/ephemeral-keys.ts';
 import { OpenAiHttpSender } from '../../harness/transport/openai-http.ts';
 import { defaultSigningWorkers } from '../../harness/transport/signing-pool.ts';
 import type { Transport } from '../../harness/transport/transport.ts';
-import { fmt, QUICK, row, startMiner } from './bench-support.ts';
+import { fmt, QUICK, row, startMiner, DUMMY, DUMMY_QUERY } from './bench-support.ts';
 import { measureClosedLoop, measureOpenLoop } from './open-loop-measure.ts';
 
 const SECONDS = QUICK ? 5 : 20;
 const RATES = [500, 1000];
 const CLOSED_SECONDS = QUICK ? 3 : 10;
-const DUMMY: BittensorSynapseTransport = {
-  kind: 'bittensor-synapse',
-  synapse: 'Dummy',
-  fields: [
-    { name: 'dummy_input', type: 'int', required: true },
-    { name: 'dummy_output', type: 'int', default: null },
-  ],
-};
 const keys = await ephemeralKeys();
 const miner = await startMiner('noop', null);
 const endpoint = { host: '127.0.0.1', port: miner.port, hotkey: keys.miner.address };
@@ -39,7 +30,7 @@ const paths: Array<{ name: string; make: () => Transport; query: Parameters<type
   {
     name: `signed (bittensor-synapse, ${defaultSigningWorkers()} signing worker(s))`,
     make: () => new BittensorSynapseSender({ config: DUMMY, signer: keys.dendrite }),
-    query: { t: 0, synapse: 'Dummy', body: { dummy_input: 17793 }, line: 1, timeout: 12 },
+    query: DUMMY_QUERY,
   },
 ];
 try {
