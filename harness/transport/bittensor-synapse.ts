@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { BittensorSynapseTransport as SynapseConfig } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import type { Signer } from './ephemeral-keys.ts';
-import { httpExchange, keepAliveDispatcher, type HttpExchangeResult } from './http-exchange.ts';
+import { httpExchange, keepAliveDispatcher, outcomeOf, type HttpExchangeResult } from './http-exchange.ts';
 import { NonceClock } from './nonce-clock.ts';
 import { synapseClassFor } from './synapse-class.ts';
 import { keptAnswer } from './kept-answer.ts';
@@ -225,19 +225,5 @@ function streamedOutcome(r: HttpExchangeResult, chunkMs: number[]): SendOutcome 
     ...outcomeOf(r, ok, error),
     ...(chunkMs.length ? { chunkMs, outputTokens: chunkMs.length } : {}),
     response: ok ? { text, chunks: chunkMs.length } : null,
-  };
-}
-
-/** The timing, status and byte counts every outcome of an exchange carries. */
-function outcomeOf(r: HttpExchangeResult, ok: boolean, error: string | undefined): Omit<SendOutcome, 'response'> {
-  return {
-    status: r.outcome === 'timeout' ? 'timeout' : ok ? 'ok' : 'error',
-    sentMs: r.sentMs,
-    ...(r.firstByteMs === undefined ? {} : { firstByteMs: r.firstByteMs }),
-    endMs: r.endMs,
-    ...(r.httpStatus === undefined ? {} : { httpStatus: r.httpStatus }),
-    bytesIn: r.bytesIn,
-    bytesOut: r.bytesOut,
-    ...(error ? { error } : {}),
   };
 }

@@ -1,7 +1,7 @@
 // DirectHttpSender: sends a query to the miner's own service as plain JSON (no axon), mapping body and answer per route.
 import type { DirectTransport } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
-import { httpExchange, keepAliveDispatcher } from './http-exchange.ts';
+import { httpExchange, keepAliveDispatcher, outcomeOf } from './http-exchange.ts';
 import type { MinerEndpoint, SendOptions, SendOutcome, Transport } from './transport.ts';
 
 /** Which path a run measured: the axon (as validators reach the miner) or the miner's service directly. */
@@ -50,17 +50,7 @@ export class DirectHttpSender implements Transport {
       }
     } else if (r.outcome === 'ok') error = `HTTP ${r.httpStatus}: ${r.body.toString('utf8').slice(0, 200)}`;
     const ok = r.outcome === 'ok' && r.httpStatus === 200 && !error;
-    return {
-      status: r.outcome === 'timeout' ? 'timeout' : ok ? 'ok' : 'error',
-      sentMs: r.sentMs,
-      ...(r.firstByteMs === undefined ? {} : { firstByteMs: r.firstByteMs }),
-      endMs: r.endMs,
-      ...(r.httpStatus === undefined ? {} : { httpStatus: r.httpStatus }),
-      bytesIn: r.body.length,
-      bytesOut: r.bytesOut,
-      ...(error ? { error } : {}),
-      response: ok ? response : null,
-    };
+    return { ...outcomeOf(r, ok, error), response: ok ? response : null };
   }
 
   close(): void {

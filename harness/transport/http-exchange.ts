@@ -1,6 +1,7 @@
 // httpExchange: one HTTP/1.1 request on a pooled keep-alive node:net socket, with first-byte and end timestamps and a total timeout.
 import net from 'node:net';
 import { HttpParseError, HttpResponseParser, type HttpHeaders, type ResponseEvents } from './http-response-parser.ts';
+import type { SendOutcome } from './transport.ts';
 
 export type { HttpHeaders } from './http-response-parser.ts';
 
@@ -368,4 +369,22 @@ class Exchange implements ResponseEvents {
     if (error !== undefined) r.error = error;
     this.resolve(r);
   }
+}
+
+/** The timing, status and byte counts every outcome of an exchange carries. */
+export function outcomeOf(
+  r: HttpExchangeResult,
+  ok: boolean,
+  error: string | undefined,
+): Omit<SendOutcome, 'response'> {
+  return {
+    status: r.outcome === 'timeout' ? 'timeout' : ok ? 'ok' : 'error',
+    sentMs: r.sentMs,
+    ...(r.firstByteMs === undefined ? {} : { firstByteMs: r.firstByteMs }),
+    endMs: r.endMs,
+    ...(r.httpStatus === undefined ? {} : { httpStatus: r.httpStatus }),
+    bytesIn: r.bytesIn,
+    bytesOut: r.bytesOut,
+    ...(error ? { error } : {}),
+  };
 }
