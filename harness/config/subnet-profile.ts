@@ -126,6 +126,8 @@ export const directTransportSchema = z.strictObject({
   why: z.string().min(1),
   /** Measure this path unless the run asks for the axon (default true). */
   preferred: z.boolean().optional(),
+  /** The most bytes a service's answer may have (default 8 MiB: JSON parsed whole); a longer one is an error. */
+  maxResponseBytes,
 });
 
 export const minerConfigSchema = z

@@ -2,6 +2,7 @@
 import type { DirectTransport } from '../config/subnet-profile.ts';
 import type { CapturedQuery } from '../model/captured-query.ts';
 import { httpExchange, keepAliveDispatcher, outcomeOf } from './http-exchange.ts';
+import { WHOLE_ANSWER_MAX_BYTES } from './response-limit.ts';
 import type { MinerEndpoint, SendOptions, SendOutcome, Transport } from './transport.ts';
 
 /** Which path a run measured: the axon (as validators reach the miner) or the miner's service directly. */
@@ -38,6 +39,7 @@ export class DirectHttpSender implements Transport {
       body,
       timeoutMs: opts.timeoutS * 1000,
       now: opts.now,
+      maxBodyBytes: this.config.maxResponseBytes ?? WHOLE_ANSWER_MAX_BYTES,
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
     let response: Record<string, unknown> | null = null;

@@ -8,6 +8,7 @@ import { constantSchedule } from '../../harness/load/constant-arrival.ts';
 import { realClock } from '../../harness/load/load-clock.ts';
 import { runOpenLoop } from '../../harness/load/open-loop.ts';
 import { BittensorSynapseSender } from '../../harness/transport/bittensor-synapse.ts';
+import { DirectHttpSender } from '../../harness/transport/direct-http.ts';
 import { signerFromUri } from '../../harness/transport/ephemeral-keys.ts';
 import { httpExchange, keepAliveDispatcher } from '../../harness/transport/http-exchange.ts';
 import { OpenAiHttpSender } from '../../harness/transport/openai-http.ts';
@@ -187,6 +188,30 @@ describe('a miner answering 64 MiB bodies', () => {
     expect(grewMb).toBeLessThan(400);
     expect(sockets.size).toBe(40); // each answer's connection dropped: none carried a second request
   }, 60_000);
+
+  it("the direct path (a miner's own service, no axon) has the same limit: 8 MiB, or the profile's", async () => {
+    const sockets = new Set<unknown>();
+    const s = await localServer(bigAnswers('length', sockets));
+    closeServer = s.close;
+    const route = { synapse: 'Compress', path: '/compress', request: (b: object) => b, response: () => ({}) };
+    const query = { t: 0, synapse: 'Compress', body: { url: 'x' }, line: 1 };
+    const endpoint = { host: '127.0.0.1', port: s.port, hotkey: 'x' };
+    for (const [limit, expected] of [
+      [undefined, 8_388_608],
+      [4096, 4096],
+    ] as const) {
+      const sender = new DirectHttpSender({
+        kind: 'direct-http',
+        routes: [route],
+        why: 'test',
+        ...(limit === undefined ? {} : { maxResponseBytes: limit }),
+      });
+      const r = await sender.send(query, endpoint, { timeoutS: 30, now });
+      sender.close();
+      expect(r).toMatchObject({ status: 'error', error: `answer over ${expected} bytes (transport.maxResponseBytes)` });
+      expect(r.response).toBeNull();
+    }
+  });
 
   it('streamed inference (SSE) over the limit is an error too, the text so far not kept past it', async () => {
     const s = await localServer((req, res) => {
