@@ -3,7 +3,7 @@
 import type { ApiDecoration } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
 import { MinerbenchError } from '../errors.ts';
-import type { SubnetSnapshot } from '../model/chain-snapshot-schema.ts';
+import { type SubnetSnapshot, unknownEmission } from '../model/chain-snapshot-schema.ts';
 import { asArray, asInt, asRao, asText, fieldOf, unwrapOption } from './codec-fields.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import type { ReadSubnetsOptions } from './read-subnets-runtime-api.ts';
@@ -67,13 +67,7 @@ function subnetFromInfo(info: Codec, price: SubnetSnapshot['price']): SubnetSnap
     pendingAlphaRao: null,
     movingPrice: null,
     price,
-    emission: {
-      enabled: null,
-      minerBurnedFraction: null,
-      firstEmissionBlock: null,
-      firstEmissionKnown: false,
-      subtokenEnabled: null,
-    },
+    emission: unknownEmission(),
     mechanisms: null,
     uids: null,
     window: null,

@@ -2,7 +2,7 @@
 import type { ApiDecoration } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
 import { MinerbenchError } from '../errors.ts';
-import type { SubnetSnapshot, UidVectors } from '../model/chain-snapshot-schema.ts';
+import { type SubnetSnapshot, type UidVectors, unknownEmission } from '../model/chain-snapshot-schema.ts';
 import { asArray, asFixedI96F32, asInt, asRao, asText, fieldOf, unwrapOption } from './codec-fields.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import { subnetPrice } from './subnet-price.ts';
@@ -126,13 +126,7 @@ export function subnetFromCodecs(dyn: Codec, mg: Codec, price: SubnetSnapshot['p
     pendingAlphaRao: fieldOf(dyn, 'pendingAlphaEmission') ? asRao(fieldOf(dyn, 'pendingAlphaEmission')!) : null,
     movingPrice: fieldOf(dyn, 'movingPrice') ? asFixedI96F32(fieldOf(dyn, 'movingPrice')!) : null,
     price,
-    emission: {
-      enabled: null,
-      minerBurnedFraction: null,
-      firstEmissionBlock: null,
-      firstEmissionKnown: false,
-      subtokenEnabled: null,
-    },
+    emission: unknownEmission(),
     mechanisms: null,
     uids: {
       hotkeys: asArray(n('hotkeys')).map((x) => x.toString()),

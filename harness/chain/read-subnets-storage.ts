@@ -2,7 +2,7 @@
 import type { ApiDecoration } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
 import { MinerbenchError } from '../errors.ts';
-import type { SubnetSnapshot } from '../model/chain-snapshot-schema.ts';
+import { type SubnetSnapshot, unknownEmission } from '../model/chain-snapshot-schema.ts';
 import { asArray, asFixedI96F32, asInt, asRao, asText, fieldOf, unwrapOption } from './codec-fields.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import { poolReservePrice } from './subnet-price.ts';
@@ -105,13 +105,7 @@ async function readOne(apiAt: ApiAt, netuid: number): Promise<SubnetSnapshot> {
       taoPerAlpha: netuid === 0 ? 1 : price,
       source: netuid === 0 ? 'stable' : price === null ? 'unavailable' : 'pool-reserves',
     },
-    emission: {
-      enabled: null,
-      minerBurnedFraction: null,
-      firstEmissionBlock: null,
-      firstEmissionKnown: false,
-      subtokenEnabled: null,
-    },
+    emission: unknownEmission(),
     mechanisms: null,
     uids: {
       hotkeys,

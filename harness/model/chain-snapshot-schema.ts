@@ -170,3 +170,14 @@ export type UidWindow = z.infer<typeof uidWindowSchema>;
 export type PricePoint = z.infer<typeof pricePointSchema>;
 export type SubnetSnapshot = z.infer<typeof subnetSnapshotSchema>;
 export type ChainSnapshot = z.infer<typeof chainSnapshotSchema>;
+
+/** The emission state of a subnet when the source could not read it (an older runtime, a version-1 snapshot). */
+export function unknownEmission(): SubnetSnapshot['emission'] {
+  return {
+    enabled: null,
+    minerBurnedFraction: null,
+    firstEmissionBlock: null,
+    firstEmissionKnown: false,
+    subtokenEnabled: null,
+  };
+}

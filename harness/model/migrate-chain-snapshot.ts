@@ -1,5 +1,5 @@
 // migrateChainSnapshotV1: a version-1 snapshot file read as version 2 (the 2026 economics fields unknown, said so).
-import { CHAIN_SNAPSHOT_SCHEMA_VERSION, type ChainSnapshot } from './chain-snapshot-schema.ts';
+import { CHAIN_SNAPSHOT_SCHEMA_VERSION, type ChainSnapshot, unknownEmission } from './chain-snapshot-schema.ts';
 import type { ChainSnapshotV1 } from './chain-snapshot-v1.ts';
 
 /** Version 1 had no MinerBurned, emission switch, excess TAO, mechanisms, counts or block timing: they become null. */
@@ -16,13 +16,7 @@ export function migrateChainSnapshotV1(v1: ChainSnapshotV1): ChainSnapshot {
         counts: { miners: s.uids.hotkeys.length - validators, validators, maxValidators: null },
         registeredAtBlock: null,
         perBlock: { ...s.perBlock, excessTaoRao: null },
-        emission: {
-          enabled: null,
-          minerBurnedFraction: null,
-          firstEmissionBlock: null,
-          firstEmissionKnown: false,
-          subtokenEnabled: null,
-        },
+        emission: unknownEmission(),
         mechanisms: null,
         window: null,
         priceHistory: [],
