@@ -1,6 +1,7 @@
 // Gate gpu-model-in-table: every GPU's exact nvidia-smi name is a model the law's table pays for (Lium, Chutes, SN27).
 import { z } from 'zod';
 import type { LoadedTable } from '../../config/law-table-file.ts';
+import { classByName } from '../incentive/identify-gpu-class.ts';
 import type { EligibilityGate } from './eligibility-gate.ts';
 import { describeGpus, gateCommon, result } from './gate-fields.ts';
 
@@ -19,14 +20,6 @@ function tableGpus(table: LoadedTable<unknown> | null): Record<string, Entry> | 
   const data = table?.data as { gpus?: unknown } | undefined;
   const g = data?.gpus;
   return g !== null && typeof g === 'object' && !Array.isArray(g) ? (g as Record<string, Entry>) : null;
-}
-
-/** The table key a GPU name belongs to: the exact key, else the first entry whose `match` pattern finds the name. */
-export function tableKeyOf(name: string, gpus: Record<string, Entry>): string | null {
-  if (Object.hasOwn(gpus, name)) return name;
-  for (const [k, e] of Object.entries(gpus))
-    if (typeof e.match === 'string' && new RegExp(e.match).test(name)) return k;
-  return null;
 }
 
 export const gpuModelInTableGate: EligibilityGate<GpuModelInTableConfig> = {
@@ -52,10 +45,10 @@ export const gpuModelInTableGate: EligibilityGate<GpuModelInTableConfig> = {
       return result('gpu-model-in-table', cfg, { ...base, required, pass: false, note: facts.gpuSource });
     const paid = new Set(listed.map(([k]) => k));
     const missing = facts.gpus.filter((g) => {
-      const key = g.name === null ? null : tableKeyOf(g.name, gpus);
+      const key = classByName(g.name, gpus);
       return key === null || !paid.has(key);
     });
-    const unpaid = missing.filter((g) => g.name !== null && tableKeyOf(g.name, gpus) !== null);
+    const unpaid = missing.filter((g) => classByName(g.name, gpus) !== null);
     return result('gpu-model-in-table', cfg, {
       ...base,
       required,

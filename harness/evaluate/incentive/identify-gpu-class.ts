@@ -2,11 +2,15 @@
 // the least mean relative deviation of measured fp16/fp32 TFLOPS and usable VRAM from the table's reference values.
 import type { HardwareRateTable } from './hardware-rate-table.ts';
 
-/** The table class for an nvidia-smi name: the exact key first, then the first class whose `match` finds it. */
-export function classByName(name: string | null, gpus: HardwareRateTable['gpus']): string | null {
+/**
+ * The table key for an nvidia-smi name: the exact key first, then the first entry whose `match` pattern finds it (the
+ * hardware-rate law's class, and the gpu-model-in-table gate's model: both read a table's `gpus` this way).
+ */
+export function classByName(name: string | null, gpus: Readonly<Record<string, { match?: unknown }>>): string | null {
   if (name === null) return null;
   if (Object.hasOwn(gpus, name)) return name;
-  for (const [key, g] of Object.entries(gpus)) if (g.match !== undefined && new RegExp(g.match).test(name)) return key;
+  for (const [key, g] of Object.entries(gpus))
+    if (typeof g.match === 'string' && new RegExp(g.match).test(name)) return key;
   return null;
 }
 
