@@ -3,6 +3,7 @@
 import { maxOf, minOf } from '../model/min-max.ts';
 import { CLOCK_EVENT_BITS } from './energy-flags.ts';
 import { parseStressLines, type StressInterval } from './stress-lines.ts';
+import { median } from './median.ts';
 
 /** The fields of a streamed GPU sample the summary reads (a GpuSample has them all); t is wall-clock ms. */
 export interface StressGpuSample {
@@ -70,13 +71,6 @@ export const WARMUP_INTERVALS = 1;
 export const STABILITY_RULE =
   'stable when every phase has at least 3 steady intervals (the first interval of each phase is warm-up), their TFLOPS vary by at most 5 % (coefficient of variation), the median of the last third is within 5 % of the first third, the program ended without an error, and no GPU sample shows a hardware or thermal slowdown (hw_slowdown, hw_thermal_slowdown, sw_thermal_slowdown, hw_power_brake_slowdown); a software power cap is normal at full load and only reported';
 const BAD_REASONS = new Set(['hw_slowdown', 'hw_thermal_slowdown', 'sw_thermal_slowdown', 'hw_power_brake_slowdown']);
-
-function median(xs: readonly number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 function mean(xs: readonly number[]): number | null {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;

@@ -13,7 +13,7 @@ import { pricesOf, type EarningsOptionValues } from '../evaluate/earnings-option
 import { probeMachineFacts } from '../gpu/machine-facts-probe.ts';
 import type { ChainSnapshot } from '../model/chain-snapshot-schema.ts';
 import type { RunEventSink } from '../model/run-events.ts';
-import type { RunContext } from '../model/run-context.ts';
+import { RUN_CONTEXT_KIND, RUN_CONTEXT_VERSION, type RunContext } from '../model/run-context.ts';
 import type { ChainUsed } from '../model/result/run-result.ts';
 import { hostEnvironment } from '../results/host-environment.ts';
 import type { DockerProbe } from '../runtime/docker-client.ts';
@@ -300,8 +300,8 @@ export async function collectRun(i: CollectInput): Promise<Collected> {
   const assigned = assignedUuids;
   const win = collected?.window;
   const context: RunContext = {
-    kind: 'minerbench.run-context',
-    version: 1,
+    kind: RUN_CONTEXT_KIND,
+    version: RUN_CONTEXT_VERSION,
     runId: i.runId,
     minerbenchVersion: MINERBENCH_VERSION,
     subnet: { id: plan.profile.id, netuid: plan.profile.netuid, title: plan.profile.title },
