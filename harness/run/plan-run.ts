@@ -62,7 +62,8 @@ export async function planRun(input: RunPlanInput): Promise<RunPlan> {
   const profileFile = loaded ? path.relative(input.cwd, loaded.file) || loaded.file : '';
   const workload = loaded ? await attempt(() => workloadOf(loaded.profile, profileFile)) : undefined;
   // Whether --runtime external needs --miner-hotkey depends on the transport: settled by the workload's plan, so the
-  // options are resolved first assuming a signing transport and re-checked below once the plan says.
+  // options are resolved first as if the transport did not sign (no hotkey asked for) and re-checked below once the
+  // plan says it signs.
   const first = runOptionProblems(input.flags, input.env, { signs: false });
   const { options, origin, unknownEnv } = first.resolved;
   if (first.problems.length)
